@@ -1,0 +1,79 @@
+import { AbortScope } from './abort';
+import { UploadError } from './errors';
+import type { Locale } from './messages';
+import { Platform, PlatformRequest, PlatformResponse, TransportError } from './platform';
+import { Secrets } from './redact';
+
+/** Everything one upload's steps share. Built once by `uploadResource`, passed down, never global. */
+export interface UploadContext {
+  platform: Platform;
+  locale: Locale;
+  scope: AbortScope;
+  secrets: Secrets;
+  /** Transient-fault retries per call. */
+  retries: number;
+  /** First retry delay; each further one doubles. */
+  retryDelayMs: number;
+  timeoutMs: number;
+}
+
+export function abortedError(ctx: UploadContext): UploadError {
+  return UploadError.of('Aborted', ctx.locale);
+}
+
+export function throwIfAborted(ctx: UploadContext): void {
+  if (ctx.scope.aborted) throw abortedError(ctx);
+}
+
+/**
+ * One HTTP exchange through the platform, stopped by the upload's abort.
+ * Resolves with any HTTP status; a missing answer becomes NetworkError, Timeout or Aborted.
+ */
+export async function send(ctx: UploadContext, req: PlatformRequest): Promise<PlatformResponse> {
+  throwIfAborted(ctx);
+  const task = ctx.platform.request(req);
+  const stop = ctx.scope.onAbort(() => task.abort());
+  try {
+    const response = await task.response;
+    // A platform may still deliver an answer that raced the abort: the caller asked to stop.
+    throwIfAborted(ctx);
+    return response;
+  } catch (err) {
+    if (err instanceof UploadError) throw err;
+    if (ctx.scope.aborted) throw abortedError(ctx);
+    const kind = err instanceof TransportError ? err.kind : 'network';
+    throw UploadError.of(kind === 'timeout' ? 'Timeout' : kind === 'aborted' ? 'Aborted' : 'NetworkError', ctx.locale);
+  } finally {
+    stop();
+  }
+}
+
+/** A pause that an abort cuts short (rejecting with Aborted) and that leaves no timer behind. */
+export function sleep(ctx: UploadContext, ms: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (ctx.scope.aborted) return reject(abortedError(ctx));
+    const timer = ctx.platform.setTimeout(() => {
+      stop();
+      resolve();
+    }, ms);
+    const stop = ctx.scope.onAbort(() => {
+      ctx.platform.clearTimeout(timer);
+      reject(abortedError(ctx));
+    });
+  });
+}
+
+/**
+ * Runs `attempt` and repeats it after transient faults (SPEC: no answer, timeout, 5xx,
+ * InternalError, RequestLimitExceeded) with doubling delays; anything else fails at once.
+ */
+export async function withRetries<T>(ctx: UploadContext, attempt: () => Promise<T>): Promise<T> {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof UploadError) || !err.retryable || retry >= ctx.retries || ctx.scope.aborted) throw err;
+      await sleep(ctx, ctx.retryDelayMs * Math.pow(2, retry));
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import type { ErrorDetail } from './errors';
+
+export type Locale = 'zh-CN' | 'en';
+
+export function normalizeLocale(value: unknown): Locale {
+  return typeof value === 'string' && value.toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN';
+}
+
+/** 1536 → "1.5 KB"; used in size messages the end user reads. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const rounded = unit === 0 ? String(value) : String(Math.round(value * 10) / 10);
+  return rounded + ' ' + units[unit];
+}
+
+type Template = (d: ErrorDetail) => string;
+type Table = Record<string, Template>;
+
+const zh: Table = {
+  MissingProductId: () => '缺少产品 ID（product-id），无法上传',
+  MissingAccessToken: () => '缺少访问令牌（access-token），请先登录',
+  InvalidResourceName: () => '资源名称只能包含字母、数字、下划线、点和连字符',
+  InsecureEndpoint: () => '接口地址必须是 https（本机调试地址除外）',
+  FileTooLarge: (d) => `文件过大（${formatBytes(d.size || 0)}），上限为 ${formatBytes(d.maxSize || 0)}`,
+  EmptyFile: () => '文件为空（0 字节），无法上传',
+  FileReadError: () => '无法读取所选文件',
+  HttpError: (d) => `服务暂时不可用（HTTP ${d.status}）`,
+  InvalidResponse: () => '服务返回了无法识别的内容',
+  NetworkError: () => '网络连接失败，请检查网络后重试',
+  Timeout: () => '请求超时，请稍后重试',
+  Aborted: () => '上传已取消',
+  IntegrityError: () => '文件校验失败：存储的内容与所选文件不一致',
+  'InvalidParameterValue.InvalidAccessToken': () => '登录已失效，请重新登录后重试',
+  InternalError: () => '服务内部错误，请稍后重试',
+  RequestLimitExceeded: () => '请求过于频繁，请稍后重试',
+  'UnauthorizedOperation.APPNoPermissionToStudioProduct': () => '当前应用无权访问该产品',
+  'Storage.AccessDenied': () => '存储拒绝了上传（链接已过期或无权限）',
+  'Storage.SignatureDoesNotMatch': () => '上传链接的签名无效',
+  'Storage.HttpError': (d) => `存储服务出错（HTTP ${d.status}）`,
+};
+
+const en: Table = {
+  MissingProductId: () => 'No product ID (product-id) was given, so nothing can be uploaded',
+  MissingAccessToken: () => 'No access token (access-token) was given; please sign in first',
+  InvalidResourceName: () => 'The resource name may only contain letters, digits, "_", "." and "-"',
+  InsecureEndpoint: () => 'The endpoint must be an https URL (loopback addresses excepted)',
+  FileTooLarge: (d) => `The file is too large (${formatBytes(d.size || 0)}); the limit is ${formatBytes(d.maxSize || 0)}`,
+  EmptyFile: () => 'The file is empty (0 bytes) and cannot be uploaded',
+  FileReadError: () => 'The chosen file could not be read',
+  HttpError: (d) => `The service is unavailable (HTTP ${d.status})`,
+  InvalidResponse: () => 'The service sent an answer that could not be understood',
+  NetworkError: () => 'The network connection failed; check it and try again',
+  Timeout: () => 'The request timed out; try again later',
+  Aborted: () => 'The upload was cancelled',
+  IntegrityError: () => 'Integrity check failed: the stored bytes differ from the chosen file',
+  'InvalidParameterValue.InvalidAccessToken': () => 'The sign-in has expired; sign in again and retry',
+  InternalError: () => 'The service had an internal error; try again later',
+  RequestLimitExceeded: () => 'Too many requests; try again later',
+  'UnauthorizedOperation.APPNoPermissionToStudioProduct': () => 'This app has no permission for the product',
+  'Storage.AccessDenied': () => 'Storage refused the upload (the link expired or is not allowed)',
+  'Storage.SignatureDoesNotMatch': () => 'The upload link has an invalid signature',
+  'Storage.HttpError': (d) => `The storage service failed (HTTP ${d.status})`,
+};
+
+const fallback: Record<Locale, (code: string, d: ErrorDetail) => string> = {
+  'zh-CN': (code, d) => (code.indexOf('Storage.') === 0 ? `存储服务返回错误（${code}）` : `服务返回错误（${code}）`) + (d.serverMessage ? `：${d.serverMessage}` : ''),
+  en: (code, d) => (code.indexOf('Storage.') === 0 ? `Storage answered with an error (${code})` : `The service answered with an error (${code})`) + (d.serverMessage ? `: ${d.serverMessage}` : ''),
+};
+
+/** A sentence an end user can read; unknown codes keep the code and the server's (redacted) words. */
+export function messageFor(code: string, locale: Locale, detail: ErrorDetail = {}): string {
+  const table = locale === 'en' ? en : zh;
+  const template = table[code];
+  return template ? template(detail) : fallback[locale](code, detail);
+}
+
+export type RejectReason = 'max-size' | 'min-size' | 'extension' | 'max-count';
+
+export interface RejectDetail {
+  name: string;
+  size: number;
+  maxSize?: number;
+  maxCount?: number;
+  extensions?: string[];
+}
+
+/** Texts for files the component refuses before any network call. */
+export function rejectMessage(reason: RejectReason, locale: Locale, d: RejectDetail): string {
+  const exts = (d.extensions || []).join(locale === 'en' ? ', ' : '、');
+  if (locale === 'en') {
+    switch (reason) {
+      case 'max-size': return `"${d.name}" is too large (${formatBytes(d.size)}); the limit is ${formatBytes(d.maxSize || 0)}`;
+      case 'min-size': return `"${d.name}" is empty (0 bytes)`;
+      case 'extension': return `"${d.name}" is not an allowed type (${exts})`;
+      case 'max-count': return `"${d.name}" was left out: at most ${d.maxCount} files at a time`;
+    }
+  }
+  switch (reason) {
+    case 'max-size': return `“${d.name}”过大（${formatBytes(d.size)}），上限为 ${formatBytes(d.maxSize || 0)}`;
+    case 'min-size': return `“${d.name}”为空文件（0 字节）`;
+    case 'extension': return `“${d.name}”的类型不被允许（仅限 ${exts}）`;
+    case 'max-count': return `“${d.name}”未加入：每次最多 ${d.maxCount} 个文件`;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The only door from the core to the outside world. WeChat, Node (tests, benchmarks)
+ * and the browser playground each implement it; the core never touches `wx` itself.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+export interface PlatformRequest {
+  url: string;
+  method: HttpMethod;
+  /** Header names as the core writes them (lower-case). */
+  headers: Record<string, string>;
+  /** JSON text for the token API, the file's bytes for the PUT. Sent as is, never re-encoded. */
+  body?: string | ArrayBuffer;
+  timeoutMs: number;
+}
+
+export interface PlatformResponse {
+  status: number;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+  /** The body as text; the core parses JSON and XML itself so it can tell garbage apart. */
+  body: string;
+}
+
+/** Why a request produced no HTTP answer. */
+export type TransportFailure = 'network' | 'timeout' | 'aborted';
+
+export class TransportError extends Error {
+  constructor(readonly kind: TransportFailure, detail: string) {
+    super(detail);
+    this.name = 'TransportError';
+  }
+}
+
+export interface PlatformRequestTask {
+  /** Settles with any HTTP status (4xx and 5xx included); rejects only with `TransportError`. */
+  response: Promise<PlatformResponse>;
+  abort(): void;
+}
+
+export interface FileInfo {
+  size: number;
+  /** Lower-case hex MD5 of the file's bytes. */
+  md5: string;
+}
+
+export interface Platform {
+  request(req: PlatformRequest): PlatformRequestTask;
+  /** The whole file as one ArrayBuffer; the core calls it once per upload. */
+  readFile(path: string): Promise<ArrayBuffer>;
+  /** Size and MD5, computed by the platform (natively on WeChat) without handing bytes to JS. */
+  fileInfo(path: string): Promise<FileInfo>;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** Cryptographically strong random bytes when the platform has them; Math.random otherwise. */
+  randomBytes?(n: number): Uint8Array;
+}

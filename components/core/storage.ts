@@ -1,0 +1,77 @@
+import { send, UploadContext, withRetries } from './context';
+import { UploadError } from './errors';
+import type { PlatformResponse } from './platform';
+
+export interface CosError {
+  code: string;
+  message: string;
+  requestId: string;
+}
+
+function tag(xml: string, name: string): string {
+  const m = new RegExp('<' + name + '>([^<]*)</' + name + '>').exec(xml);
+  return m ? m[1].trim() : '';
+}
+
+/** COS answers failures with `<Error><Code>…</Code><Message>…</Message><RequestId>…` XML. */
+export function parseCosError(body: string): CosError | null {
+  if (typeof body !== 'string' || body.indexOf('<Error>') === -1) return null;
+  const code = tag(body, 'Code');
+  return code ? { code, message: tag(body, 'Message'), requestId: tag(body, 'RequestId') } : null;
+}
+
+/** SPEC wire rule 3: this 403 means "fetch a new URL", not "give up". */
+export function isExpiredUrl(res: PlatformResponse): boolean {
+  const err = res.status === 403 ? parseCosError(res.body) : null;
+  return !!err && err.code === 'AccessDenied' && err.message.indexOf('Request has expired') !== -1;
+}
+
+/** `"d41d8…"`, `W/"…"` or bare hex → lower-case hex. */
+export function normalizeEtag(etag: string): string {
+  return etag.replace(/^W\//i, '').replace(/"/g, '').trim().toLowerCase();
+}
+
+export interface PutRequest {
+  /** Exactly as the token API returned it: re-encoding it would break the signature. */
+  url: string;
+  body: ArrayBuffer;
+  contentType: string;
+  md5: string;
+  /** RequestId of the token-API call that issued the URL, for errors without a COS one. */
+  urlRequestId: string;
+}
+
+export type PutOutcome = { stored: true } | { stored: false; expired: true };
+
+/** Slow phones on slow links: allow ~128 KiB/s on top of the usual request timeout. */
+export function putTimeoutMs(baseTimeoutMs: number, bytes: number): number {
+  return baseTimeoutMs + Math.ceil(bytes / 131072) * 1000;
+}
+
+async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
+  const res = await send(ctx, {
+    url: put.url,
+    method: 'PUT',
+    headers: { 'content-type': put.contentType },
+    body: put.body,
+    timeoutMs: putTimeoutMs(ctx.timeoutMs, put.body.byteLength),
+  });
+  const cosRequestId = res.headers['x-cos-request-id'] || '';
+  if (res.status >= 200 && res.status < 300) {
+    const etag = res.headers['etag'];
+    if (etag && normalizeEtag(etag) !== put.md5.toLowerCase()) {
+      throw UploadError.of('IntegrityError', ctx.locale, { status: res.status }, cosRequestId || put.urlRequestId);
+    }
+    return { stored: true };
+  }
+  if (isExpiredUrl(res)) return { stored: false, expired: true };
+  const cos = parseCosError(res.body);
+  const code = cos ? 'Storage.' + cos.code : 'Storage.HttpError';
+  const serverMessage = cos ? ctx.secrets.redact(cos.message) : '';
+  throw UploadError.of(code, ctx.locale, { status: res.status, serverMessage }, (cos && cos.requestId) || cosRequestId || put.urlRequestId);
+}
+
+/** The PUT with transient-fault retries; an expired URL is reported, not retried, so a new one can be fetched. */
+export function putObject(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
+  return withRetries(ctx, () => putOnce(ctx, put));
+}

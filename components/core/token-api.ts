@@ -1,0 +1,111 @@
+import type { AccessTokenSession } from './access-token';
+import { send, UploadContext, withRetries } from './context';
+import { isInvalidAccessToken, UploadError } from './errors';
+import type { PlatformResponse } from './platform';
+import { newRequestId } from './request-id';
+
+export type TokenApiAction =
+  | 'AppGetResourceUploadURL'
+  | 'AppCreateProductResource'
+  | 'AppControlDeviceResource'
+  | 'AppDescribeDeviceResource';
+
+export interface TokenApiClient {
+  endpoint: string;
+  token: AccessTokenSession;
+}
+
+export interface TokenApiAnswer {
+  /** The action's output fields (`Response` or `data` of the envelope). */
+  data: Record<string, unknown>;
+  requestId: string;
+}
+
+type Parsed = { ok: true; data: Record<string, unknown>; requestId: string } | { ok: false; code: string; serverMessage: string; requestId: string };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+function errorOf(value: unknown): { code: string; message: string } | null {
+  if (!isObject(value) || !isObject(value.Error)) return null;
+  const code = str(value.Error.Code);
+  return code ? { code, message: str(value.Error.Message) } : null;
+}
+
+/**
+ * Reads both envelopes of platform-facts §1 and all three error shapes. SPEC's order: an
+ * `Error.Code` wins whatever the HTTP status, then a non-zero `code`, then the status itself.
+ */
+export function parseTokenApiResponse(res: PlatformResponse, sentRequestId: string): Parsed {
+  let body: unknown;
+  try {
+    body = JSON.parse(res.body);
+  } catch {
+    body = undefined;
+  }
+  const ok2xx = res.status >= 200 && res.status < 300;
+  const failure = (code: string, serverMessage: string, requestId: unknown): Parsed => ({
+    ok: false,
+    code,
+    serverMessage,
+    requestId: str(requestId) || sentRequestId,
+  });
+
+  if (isObject(body) && isObject(body.Response)) {
+    const response = body.Response;
+    const error = errorOf(response);
+    if (error) return failure(error.code, error.message, response.RequestId);
+    if (!ok2xx) return failure('HttpError', '', response.RequestId);
+    return { ok: true, data: response, requestId: str(response.RequestId) || sentRequestId };
+  }
+
+  if (isObject(body) && 'code' in body) {
+    const data = body.data;
+    const requestId = (isObject(data) && data.RequestId) || body.RequestId;
+    const error = errorOf(data);
+    if (error) return failure(error.code, error.message, requestId);
+    if (body.code !== 0 && body.code !== '0') return failure(str(body.code) || 'InvalidResponse', str(body.msg), requestId);
+    if (!ok2xx) return failure('HttpError', '', requestId);
+    if (!isObject(data)) return failure('InvalidResponse', '', requestId);
+    return { ok: true, data, requestId: str(requestId) || sentRequestId };
+  }
+
+  return failure(ok2xx ? 'InvalidResponse' : 'HttpError', '', '');
+}
+
+/** One attempt: a fresh RequestId, the public parameters in the body, the answer parsed. */
+async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApiAction, params: Record<string, unknown>, token: string): Promise<TokenApiAnswer> {
+  const requestId = newRequestId(ctx.platform);
+  const body = JSON.stringify({ AccessToken: token, RequestId: requestId, Action: action, ...params });
+  const res = await send(ctx, {
+    url: api.endpoint,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    timeoutMs: ctx.timeoutMs,
+  });
+  const parsed = parseTokenApiResponse(res, requestId);
+  if (parsed.ok) return { data: parsed.data, requestId: parsed.requestId };
+  throw UploadError.of(parsed.code, ctx.locale, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, parsed.requestId);
+}
+
+/**
+ * Calls an action with transient-fault retries, and once more with a renewed token when the
+ * server says the token is invalid and a provider can supply another (SPEC wire rule 4).
+ */
+export async function callAction(ctx: UploadContext, api: TokenApiClient, action: TokenApiAction, params: Record<string, unknown>): Promise<TokenApiAnswer> {
+  for (;;) {
+    const token = await api.token.current();
+    try {
+      return await withRetries(ctx, () => attempt(ctx, api, action, params, token));
+    } catch (err) {
+      if (err instanceof UploadError && isInvalidAccessToken(err.code) && (await api.token.renewAfterInvalid())) continue;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import { AbortScope } from './abort';
+import { AccessTokenSession, hasAccessTokenProvider } from './access-token';
+import { throwIfAborted, UploadContext } from './context';
+import { UploadError } from './errors';
+import { Locale, normalizeLocale } from './messages';
+import { contentTypeFor } from './mime';
+import { DEFAULTS, UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
+import type { FileInfo, Platform } from './platform';
+import { Secrets } from './redact';
+import { deliverResource, fullDeviceId, registerResource } from './register-deliver';
+import { putObject } from './storage';
+import { callAction, TokenApiClient } from './token-api';
+import { checkRequest, checkSize } from './validate';
+
+export type PlatformFactory = () => Platform;
+
+let defaultPlatformFactory: PlatformFactory | null = null;
+
+/** The package entry binds WeChat here; the core itself never names `wx`. */
+export function setDefaultPlatform(factory: PlatformFactory): void {
+  defaultPlatformFactory = factory;
+}
+
+function nonNegative(value: unknown, fallback: number): number {
+  return typeof value === 'number' && isFinite(value) && value >= 0 ? value : fallback;
+}
+
+function lastSegment(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
+}
+
+interface IssuedUrl {
+  url: string;
+  resourceName: string;
+  requestId: string;
+}
+
+async function issueUploadUrl(ctx: UploadContext, api: TokenApiClient, params: Record<string, unknown>): Promise<IssuedUrl> {
+  const { data, requestId } = await callAction(ctx, api, 'AppGetResourceUploadURL', params);
+  const url = data.UploadUrl;
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw UploadError.of('InvalidResponse', ctx.locale, {}, requestId);
+  ctx.secrets.addUrl(url);
+  return { url, resourceName: typeof data.ResourceName === 'string' ? data.ResourceName : '', requestId };
+}
+
+async function fileInfoOf(ctx: UploadContext, filePath: string): Promise<FileInfo> {
+  try {
+    const info = await ctx.platform.fileInfo(filePath);
+    return { size: info.size, md5: String(info.md5).toLowerCase() };
+  } catch {
+    throw UploadError.of('FileReadError', ctx.locale);
+  }
+}
+
+async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize: number): Promise<ArrayBuffer> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await ctx.platform.readFile(filePath);
+  } catch {
+    throw UploadError.of('FileReadError', ctx.locale);
+  }
+  // FileSize was signed for info.size; a file that changed since would be stored wrong.
+  if (!bytes || bytes.byteLength !== expectedSize) throw UploadError.of('FileReadError', ctx.locale);
+  return bytes;
+}
+
+async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale): Promise<UploadResult> {
+  const o = options || ({} as UploadResourceOptions);
+  const endpoint = o.endpoint || DEFAULTS.endpoint;
+  const resourceVer = o.resourceVer || DEFAULTS.resourceVer;
+  const productId = typeof o.productId === 'string' ? o.productId.trim() : o.productId;
+  const givenName = typeof o.resourceName === 'string' ? o.resourceName : '';
+  checkRequest({ productId, endpoint, resourceName: givenName, hasToken: !!o.accessToken || hasAccessTokenProvider() }, locale);
+  if (typeof o.filePath !== 'string' || !o.filePath) throw UploadError.of('FileReadError', locale);
+
+  const platform = o.platform || (defaultPlatformFactory && defaultPlatformFactory());
+  if (!platform) throw new TypeError('uploadResource: no platform (pass options.platform outside WeChat)');
+  const secrets = new Secrets();
+  const ctx: UploadContext = {
+    platform,
+    locale,
+    scope,
+    secrets,
+    retries: Math.floor(nonNegative(o.retries, DEFAULTS.retries)),
+    retryDelayMs: nonNegative(o.retryDelay, DEFAULTS.retryDelay),
+    timeoutMs: nonNegative(o.timeout, DEFAULTS.timeout) || DEFAULTS.timeout,
+  };
+  const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, locale, secrets) };
+  const progress = (phase: UploadPhase, percent: number): void => {
+    throwIfAborted(ctx);
+    if (typeof o.onProgress !== 'function') return;
+    try {
+      o.onProgress({ phase, percent });
+    } catch {
+      // A host's progress handler must not be able to break the upload.
+    }
+  };
+  const maxSize = nonNegative(o.maxSize, DEFAULTS.maxSize);
+  const name = o.name || lastSegment(o.filePath);
+
+  progress('hashing', 0);
+  const info = await fileInfoOf(ctx, o.filePath);
+  checkSize(info.size, maxSize, locale);
+  const userResourceName = givenName || info.md5;
+  progress('hashing', 100);
+
+  const urlParams = { ProductId: productId, UserResourceName: userResourceName, FileSize: info.size, ResourceVer: resourceVer };
+  progress('signing', 0);
+  let issued = await issueUploadUrl(ctx, api, urlParams);
+  progress('signing', 100);
+
+  progress('uploading', 0);
+  const bytes = await readWholeFile(ctx, o.filePath, info.size);
+  const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5 };
+  let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
+  if (!outcome.stored) {
+    // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.
+    issued = await issueUploadUrl(ctx, api, urlParams);
+    outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
+    if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', locale, { status: 403 }, issued.requestId);
+  }
+  progress('uploading', 100);
+
+  const result: UploadResult = {
+    name,
+    size: info.size,
+    md5: info.md5,
+    userResourceName,
+    resourceName: issued.resourceName,
+    resourceVer,
+    requestId: issued.requestId,
+  };
+  if (!o.register && !o.deviceId) return result;
+
+  const stored = { productId: productId as string, userResourceName, size: info.size, resourceVer, md5: info.md5 };
+  progress('registering', 0);
+  result.resourceName = (await registerResource(ctx, api, stored)) || result.resourceName;
+  progress('registering', 100);
+  if (!o.deviceId) return result;
+
+  progress('delivering', 0);
+  result.delivery = await deliverResource(ctx, api, {
+    deviceId: fullDeviceId(productId as string, o.deviceId),
+    resourceName: result.resourceName,
+    resourceVer,
+    timeoutMs: nonNegative(o.deliveryTimeout, DEFAULTS.deliveryTimeout),
+    pollIntervalMs: nonNegative(o.deliveryPollInterval, DEFAULTS.deliveryPollInterval) || DEFAULTS.deliveryPollInterval,
+  });
+  progress('delivering', 100);
+  return result;
+}
+
+/**
+ * The whole pipeline without UI: check, hash, sign, PUT, and optionally register and deliver.
+ * The returned Promise has `abort()`, which stops what is in flight and rejects with `Aborted`.
+ */
+export function uploadResource(options: UploadResourceOptions): UploadTask {
+  const scope = new AbortScope();
+  const locale = normalizeLocale(options && options.locale);
+  const promise = new Promise<UploadResult>((resolve, reject) => {
+    scope.onAbort(() => reject(UploadError.of('Aborted', locale)));
+    run(options, scope, locale).then(resolve, (err) => {
+      if (scope.aborted) return reject(UploadError.of('Aborted', locale));
+      // Anything but an UploadError is a bug (ours or the platform's): surface it unchanged.
+      reject(err);
+    });
+  }) as UploadTask;
+  promise.abort = () => scope.abort();
+  return promise;
+}

@@ -1,0 +1,18 @@
+/**
+ * The package's JS API: `require('iotexplorer-resource-uploader')`.
+ * The core is platform-free; this entry binds it to WeChat by default.
+ */
+import { setDefaultPlatform } from './core/upload-resource';
+import { createWechatPlatform } from './platform/wechat';
+
+setDefaultPlatform(createWechatPlatform);
+
+export { uploadResource } from './core/upload-resource';
+export { setAccessTokenProvider } from './core/access-token';
+export type { AccessTokenProvider, AccessTokenReason } from './core/access-token';
+export { UploadError } from './core/errors';
+export type { LocalErrorCode } from './core/errors';
+export type { Locale } from './core/messages';
+export type { UploadPhase, UploadProgress, UploadResourceOptions, UploadResult, UploadTask } from './core/options';
+export type { Platform, PlatformRequest, PlatformResponse, PlatformRequestTask, FileInfo } from './core/platform';
+export { TransportError } from './core/platform';

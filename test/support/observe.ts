@@ -1,0 +1,70 @@
+/**
+ * Collects everything the package hands back to a host (progress payloads, results, error
+ * codes and messages, console output) so a test can prove no secret ever reaches them.
+ */
+import { uploadResource } from '../../components/core/upload-resource';
+import type { UploadProgress, UploadResourceOptions, UploadResult } from '../../components/core/options';
+import { UploadError } from '../../components/core/errors';
+
+export interface Outcome {
+  result?: UploadResult;
+  error?: UploadError;
+  progress: UploadProgress[];
+}
+
+export class Emitted {
+  readonly texts: string[] = [];
+
+  add(value: unknown): void {
+    this.texts.push(typeof value === 'string' ? value : JSON.stringify(value, errorReplacer));
+  }
+
+  /** Secret-shaped text, or any of the given secrets, found in what was emitted. */
+  leaks(secrets: string[]): string[] {
+    const found: string[] = [];
+    for (const text of this.texts) {
+      for (const s of secrets) if (s && text.indexOf(s) !== -1) found.push(`secret "${s.slice(0, 6)}…" in ${text.slice(0, 120)}`);
+      if (/q-signature(=|%3D)[0-9a-f]{8,}/i.test(text)) found.push('q-signature in ' + text.slice(0, 120));
+      if (/[?&]sign=[^*&\s"]/.test(text)) found.push('sign= in ' + text.slice(0, 120));
+    }
+    return found;
+  }
+}
+
+function errorReplacer(_key: string, value: unknown): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack, ...value };
+  return value;
+}
+
+/** Runs one upload and records what it emitted; never throws. */
+export async function observeUpload(emitted: Emitted, options: UploadResourceOptions): Promise<Outcome> {
+  const progress: UploadProgress[] = [];
+  const outcome: Outcome = { progress };
+  try {
+    outcome.result = await uploadResource({
+      retryDelay: 1,
+      ...options,
+      onProgress: (p) => {
+        progress.push(p);
+        emitted.add(p);
+      },
+    });
+    emitted.add(outcome.result);
+  } catch (err) {
+    if (!(err instanceof UploadError)) throw err;
+    outcome.error = err;
+    emitted.add(err);
+    emitted.add(err.toJSON());
+  }
+  return outcome;
+}
+
+/** Captures console output for the duration of a test file. */
+export function captureConsole(emitted: Emitted): () => void {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const saved = methods.map((m) => console[m]);
+  methods.forEach((m) => {
+    console[m] = (...args: unknown[]) => emitted.add(args.map(String).join(' '));
+  });
+  return () => methods.forEach((m, i) => (console[m] = saved[i]));
+}
