@@ -32,7 +32,7 @@ export class Emitted {
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack, ...value };
+  if (value instanceof Error) return { ...value, name: value.name, message: value.message, stack: value.stack };
   return value;
 }
 

@@ -1,0 +1,57 @@
+/**
+ * The package a host installs: `npm run build` output and what `npm pack` would publish.
+ * `npm test` builds before jest starts, so every spec sees one finished `miniprogram_dist`.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '../..');
+const dist = path.join(root, 'miniprogram_dist');
+const npmCli = process.env.npm_execpath && process.env.npm_execpath.endsWith('.js') ? [process.execPath, process.env.npm_execpath] : ['npm'];
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(dist, 'index.js'))) throw new Error('miniprogram_dist is missing: run `npm run build` (npm test does) first');
+});
+
+test('the build writes the JS API, one CommonJS file per source, and declarations', () => {
+  for (const f of ['index.js', 'index.d.ts', 'core/upload-resource.js', 'core/upload-resource.d.ts', 'platform/wechat.js']) {
+    expect(fs.existsSync(path.join(dist, f))).toBe(true);
+  }
+  const index = fs.readFileSync(path.join(dist, 'index.js'), 'utf8');
+  expect(index).toMatch(/require\("\.\/core\/upload-resource"\)/);
+  expect(index).not.toMatch(/^import /m);
+  const dts = fs.readFileSync(path.join(dist, 'index.d.ts'), 'utf8');
+  expect(dts).toContain('uploadResource');
+  expect(dts).toContain('setAccessTokenProvider');
+});
+
+test('the built entry loads outside WeChat and exports SPEC’s API', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api = require(path.join(dist, 'index.js'));
+  expect(typeof api.uploadResource).toBe('function');
+  expect(typeof api.setAccessTokenProvider).toBe('function');
+  const err = new api.UploadError('Timeout', 'm');
+  expect(err).toBeInstanceOf(Error);
+  expect(err).toMatchObject({ code: 'Timeout', retryable: true, requestId: '' });
+});
+
+test('the built core uploads through an injected platform', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api = require(path.join(dist, 'index.js'));
+  const { FakePlatform, ENDPOINT } = await import('../support/fake-platform');
+  const platform = new FakePlatform();
+  platform.addFile('/a.txt', new Uint8Array([104, 105]));
+  const result = await api.uploadResource({ platform, filePath: '/a.txt', productId: 'P', accessToken: 'tok-built-0123456789', endpoint: ENDPOINT });
+  expect(result).toMatchObject({ name: 'a.txt', size: 2, md5: '49f68a5c8493ec2c0bf489821c21fc3b' });
+});
+
+test('npm pack publishes only what a host needs', () => {
+  const out = execFileSync(npmCli[0], [...npmCli.slice(1), 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+  const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
+  const outside = files.filter((f) => !f.startsWith('miniprogram_dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
+  expect(outside).toEqual([]);
+  expect(files).toContain('miniprogram_dist/index.js');
+  expect(files).toContain('README.md');
+  expect(files).toContain('LICENSE');
+});
