@@ -1,0 +1,101 @@
+/**
+ * `/__emulator/*`: JSON routes that let a page on another origin steer the emulator the way tests
+ * do through the programmatic API.
+ *
+ *   GET    /__emulator/state     everything below, plus the calls log and stored objects
+ *   POST   /__emulator/faults    a FaultSpec or an array of them → {faults}
+ *   DELETE /__emulator/faults    clears pending faults → {faults: []}
+ *   POST   /__emulator/devices   {deviceId, online} (adds the device when new) → {devices}
+ *   POST   /__emulator/tokens    {add?: string, uid?: string, revoke?: string} → {ok: true}
+ *   POST   /__emulator/settings  part of Settings → {settings}
+ *   POST   /__emulator/reset     back to the start state (same token, product, devices) → {ok: true}
+ */
+import { IncomingMessage, ServerResponse } from 'http';
+import { RouteContext, ADMIN_PREFIX } from './context';
+import { FaultSpecError } from './faults';
+import { readBody, sendJson } from './http-util';
+import { Settings } from './settings';
+
+/** The parts of the Emulator the admin routes drive (implemented in server.ts). */
+export interface AdminTarget {
+  snapshot(): object;
+  addToken(token: string, uid?: string): void;
+  revokeToken(token: string): void;
+  setDeviceOnline(deviceId: string, online: boolean): void;
+  configure(settings: Partial<Settings>): Settings;
+  reset(): Promise<void>;
+}
+
+class BadRequest extends Error {}
+
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const raw = (await readBody(req, 64 * 1024)).toString('utf8');
+  if (raw.trim() === '') return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new BadRequest('the body is not valid JSON');
+  }
+}
+
+function objectBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('expected a JSON object');
+  return body as Record<string, unknown>;
+}
+
+async function route(req: IncomingMessage, ctx: RouteContext, target: AdminTarget): Promise<[number, unknown]> {
+  const name = (req.url ?? '').split('?')[0].slice(ADMIN_PREFIX.length);
+  const method = req.method ?? '';
+  if (method === 'GET' && name === 'state') return [200, target.snapshot()];
+  if (method === 'DELETE' && name === 'faults') {
+    ctx.faults.clear();
+    return [200, { faults: [] }];
+  }
+  if (method !== 'POST') return [404, { error: `no route ${method} ${ADMIN_PREFIX}${name}` }];
+  const body = await jsonBody(req);
+  switch (name) {
+    case 'faults':
+      ctx.faults.injectAll(Array.isArray(body) ? body : [body]);
+      return [200, { faults: ctx.faults.pending() }];
+    case 'devices': {
+      const { deviceId, online } = objectBody(body);
+      if (typeof deviceId !== 'string' || typeof online !== 'boolean') {
+        throw new BadRequest('expected {deviceId: string, online: boolean}');
+      }
+      if (ctx.state.devices.get(deviceId)) target.setDeviceOnline(deviceId, online);
+      else ctx.state.devices.add(deviceId, online);
+      return [200, { devices: ctx.state.devices.list() }];
+    }
+    case 'tokens': {
+      const { add, uid, revoke } = objectBody(body);
+      if (add !== undefined && (typeof add !== 'string' || add === '')) throw new BadRequest('add must be a string');
+      if (uid !== undefined && typeof uid !== 'string') throw new BadRequest('uid must be a string');
+      if (revoke !== undefined && typeof revoke !== 'string') throw new BadRequest('revoke must be a string');
+      if (typeof add === 'string') target.addToken(add, uid as string | undefined);
+      if (typeof revoke === 'string') target.revokeToken(revoke);
+      return [200, { ok: true }];
+    }
+    case 'settings':
+      return [200, { settings: target.configure(objectBody(body) as Partial<Settings>) }];
+    case 'reset':
+      await target.reset();
+      return [200, { ok: true }];
+    default:
+      return [404, { error: `no route POST ${ADMIN_PREFIX}${name}` }];
+  }
+}
+
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+  target: AdminTarget,
+): Promise<void> {
+  try {
+    const [status, body] = await route(req, ctx, target);
+    sendJson(res, status, body);
+  } catch (err) {
+    const known = err instanceof BadRequest || err instanceof FaultSpecError || err instanceof TypeError;
+    sendJson(res, known ? 400 : 500, { error: err instanceof Error ? err.message : String(err) });
+  }
+}

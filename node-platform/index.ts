@@ -1,0 +1,196 @@
+/**
+ * The core's Platform on Node: `http`/`https` for requests, `fs` for files, `crypto` for MD5 and
+ * random bytes. Used by tests and benchmarks against the emulator (or a real endpoint).
+ */
+import { randomFillSync, createHash } from 'crypto';
+import { createReadStream, promises as fsp } from 'fs';
+import * as http from 'http';
+import * as https from 'https';
+import { pipeline } from 'stream/promises';
+import {
+  FileInfo,
+  Platform,
+  PlatformRequest,
+  PlatformRequestTask,
+  PlatformResponse,
+  TransportError,
+} from '../components/core/platform';
+
+/** What `onRequest` observers see. The URL is cut before `?`: a presigned `sign` never leaves. */
+export interface RequestEvent {
+  phase: 'start' | 'end';
+  method: string;
+  /** Origin and path only. */
+  url: string;
+  /** Requests of this platform in flight after this event. */
+  inFlight: number;
+  /** On `end`: the HTTP status, or the TransportError kind when there was no answer. */
+  outcome?: number | TransportError['kind'];
+}
+
+export interface NodePlatformOptions {
+  /** Observer for counting requests in flight (benchmarks, concurrency tests). */
+  onRequest?(event: RequestEvent): void;
+  /** Agents to use instead of Node's global ones. */
+  httpAgent?: http.Agent;
+  httpsAgent?: https.Agent;
+}
+
+export interface NodePlatform extends Platform {
+  /** Requests started and not yet settled. */
+  readonly inFlight: number;
+  /** The highest `inFlight` seen so far. */
+  readonly maxInFlight: number;
+}
+
+/** `scheme://authority` and the raw rest (path + query, fragment dropped), without re-encoding anything. */
+export function splitRawUrl(url: string): { base: string; pathAndQuery: string } {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*)([^#]*)/.exec(url);
+  if (!m) throw new TypeError('not an absolute URL');
+  const rest = m[2];
+  return { base: m[1], pathAndQuery: rest === '' ? '/' : rest.startsWith('?') ? '/' + rest : rest };
+}
+
+function headerRecord(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** Whole file, one allocation of exactly its size: no pool slab, no second copy. */
+async function readFileExact(path: string): Promise<ArrayBuffer> {
+  const handle = await fsp.open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = new ArrayBuffer(size);
+    const view = new Uint8Array(buffer);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(view, filled, Math.min(size - filled, 1 << 30), filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    // The file shrank while we read: hand back only what is there (rare, so the copy is fine).
+    return filled === size ? buffer : buffer.slice(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Size and MD5 by streaming; the file is never whole in memory. */
+async function fileInfoStreaming(path: string): Promise<FileInfo> {
+  const stat = await fsp.stat(path);
+  if (!stat.isFile()) throw new Error(`not a regular file: ${path}`);
+  const hash = createHash('md5');
+  let size = 0;
+  await pipeline(createReadStream(path), async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+  });
+  return { size, md5: hash.digest('hex') };
+}
+
+export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatform {
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  const request = (req: PlatformRequest): PlatformRequestTask => {
+    let base: string;
+    let pathAndQuery: string;
+    let target: URL;
+    try {
+      ({ base, pathAndQuery } = splitRawUrl(req.url));
+      target = new URL(base); // only scheme, host and port come from here
+      if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new TypeError('not http(s)');
+    } catch {
+      // The contract: a task rejects with TransportError only, never throws.
+      const failed = Promise.reject(new TransportError('network', 'unsupported or malformed URL'));
+      return { response: failed, abort: () => undefined };
+    }
+    const secure = target.protocol === 'https:';
+    const body =
+      req.body === undefined
+        ? undefined
+        : typeof req.body === 'string'
+          ? Buffer.from(req.body, 'utf8')
+          : Buffer.from(req.body);
+    const headers: Record<string, string | number> = { ...req.headers };
+    if (body) headers['content-length'] = body.length;
+    const observed = target.origin + pathAndQuery.split('?')[0];
+
+    let settled = false;
+    let clientRequest: http.ClientRequest | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let rejectTask: (err: TransportError) => void = () => undefined;
+
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    options.onRequest?.({ phase: 'start', method: req.method, url: observed, inFlight });
+    const done = (outcome: RequestEvent['outcome']) => {
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      inFlight -= 1;
+      options.onRequest?.({ phase: 'end', method: req.method, url: observed, inFlight, outcome });
+    };
+    const failWith = (kind: TransportError['kind'], detail: string) => {
+      if (settled) return;
+      done(kind);
+      clientRequest?.destroy();
+      rejectTask(new TransportError(kind, detail));
+    };
+
+    const response = new Promise<PlatformResponse>((resolve, reject) => {
+      rejectTask = reject;
+      const transport = secure ? https : http;
+      clientRequest = transport.request({
+        protocol: target.protocol,
+        hostname: target.hostname.replace(/^\[|\]$/g, ''),
+        port: target.port || undefined,
+        method: req.method,
+        // Sent exactly as given: re-serialising would turn %2F into / and break the COS signature.
+        path: pathAndQuery,
+        headers,
+        agent: secure ? options.httpsAgent : options.httpAgent,
+      });
+      clientRequest.on('error', (err) => failWith('network', err.message));
+      clientRequest.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', (err) => failWith('network', err.message));
+        res.on('aborted', () => failWith('network', 'response aborted'));
+        res.on('close', () => failWith('network', 'connection closed before the response ended'));
+        res.on('end', () => {
+          if (settled) return;
+          if (!res.complete) return failWith('network', 'response incomplete');
+          const status = res.statusCode ?? 0;
+          done(status);
+          resolve({ status, headers: headerRecord(res.headers), body: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      timer = setTimeout(() => failWith('timeout', `no answer within ${req.timeoutMs} ms`), req.timeoutMs);
+      clientRequest.end(body);
+    });
+
+    return { response, abort: () => failWith('aborted', 'aborted') };
+  };
+
+  return {
+    request,
+    readFile: readFileExact,
+    fileInfo: fileInfoStreaming,
+    // Read the globals at call time, so jest's fake timers (installed later) still apply.
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    randomBytes: (n) => randomFillSync(new Uint8Array(n)),
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
+  };
+}
