@@ -1,18 +1,11 @@
 import { setAccessTokenProvider } from '../../components/core/access-token';
 import { apiError, ENDPOINT, FakePlatform, SEED_SIGNATURE } from '../support/fake-platform';
-import { captureConsole, Emitted, observeUpload } from '../support/observe';
+import { guardAgainstLeaks, observeUpload } from '../support/observe';
 
 const OLD = 'tok-old-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const NEW = 'tok-new-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
 const INVALID = 'InvalidParameterValue.InvalidAccessToken';
-const emitted = new Emitted();
-let restoreConsole: () => void;
-beforeAll(() => (restoreConsole = captureConsole(emitted)));
-afterAll(() => {
-  restoreConsole();
-  expect(emitted.leaks([OLD, NEW, SEED_SIGNATURE])).toEqual([]);
-});
-afterEach(() => setAccessTokenProvider(null));
+const emitted = guardAgainstLeaks(() => [OLD, NEW, SEED_SIGNATURE]);
 
 function setup() {
   const platform = new FakePlatform();

@@ -1,16 +1,8 @@
-import { setAccessTokenProvider } from '../../components/core/access-token';
 import { apiError, codeEnvelope, ENDPOINT, FakePlatform, md5Hex, SEED_SIGNATURE } from '../support/fake-platform';
-import { captureConsole, Emitted, observeUpload } from '../support/observe';
+import { guardAgainstLeaks, observeUpload } from '../support/observe';
 
 const TOKEN = 'tok-deliver-0123456789abcdef0123456789';
-const emitted = new Emitted();
-let restoreConsole: () => void;
-beforeAll(() => (restoreConsole = captureConsole(emitted)));
-afterAll(() => {
-  restoreConsole();
-  expect(emitted.leaks([TOKEN, SEED_SIGNATURE])).toEqual([]);
-});
-afterEach(() => setAccessTokenProvider(null));
+const emitted = guardAgainstLeaks(() => [TOKEN, SEED_SIGNATURE]);
 
 const bytes = new Uint8Array(Buffer.from('a ringtone'));
 function setup() {

@@ -1,20 +1,11 @@
 import { parseTokenApiResponse } from '../../components/core/token-api';
 import { newRequestId } from '../../components/core/request-id';
-import { setAccessTokenProvider } from '../../components/core/access-token';
 import { apiError, codeEnvelope, ENDPOINT, FakePlatform, responseEnvelope, SEED_SIGNATURE } from '../support/fake-platform';
-import { captureConsole, Emitted, observeUpload } from '../support/observe';
+import { guardAgainstLeaks, observeUpload } from '../support/observe';
 
 const TOKEN = 'tok-8b4a70dd16105f0123456789abcdef18edd4e78a3bb8ec';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const emitted = new Emitted();
-let restoreConsole: () => void;
-
-beforeAll(() => (restoreConsole = captureConsole(emitted)));
-afterAll(() => {
-  restoreConsole();
-  expect(emitted.leaks([TOKEN, SEED_SIGNATURE])).toEqual([]);
-});
-afterEach(() => setAccessTokenProvider(null));
+const emitted = guardAgainstLeaks(() => [TOKEN, SEED_SIGNATURE]);
 
 function setup(bytes = new Uint8Array([1, 2, 3, 4, 5])) {
   const platform = new FakePlatform();

@@ -1,18 +1,10 @@
-import { setAccessTokenProvider } from '../../components/core/access-token';
 import { UploadError } from '../../components/core/errors';
 import { uploadResource } from '../../components/core/upload-resource';
 import { apiError, cosError, ENDPOINT, expiredUrl, FakePlatform, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
-import { captureConsole, Emitted, observeUpload } from '../support/observe';
+import { guardAgainstLeaks, observeUpload } from '../support/observe';
 
 const TOKEN = 'tok-upload-0123456789abcdef0123456789abcdef';
-const emitted = new Emitted();
-let restoreConsole: () => void;
-beforeAll(() => (restoreConsole = captureConsole(emitted)));
-afterAll(() => {
-  restoreConsole();
-  expect(emitted.leaks([TOKEN, SEED_SIGNATURE])).toEqual([]);
-});
-afterEach(() => setAccessTokenProvider(null));
+const emitted = guardAgainstLeaks(() => [TOKEN, SEED_SIGNATURE]);
 
 function setup(name = 'voice.mp3', size = 5179) {
   const platform = new FakePlatform();

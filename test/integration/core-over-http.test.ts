@@ -12,31 +12,24 @@ import type { UploadResourceOptions } from '../../components/core/options';
 import type { Platform } from '../../components/core/platform';
 import { Emulator, startEmulator } from '../../emulator';
 import { createNodePlatform } from '../../node-platform';
-import { captureConsole, Emitted, observeUpload } from '../support/observe';
+import { guardAgainstLeaks, observeUpload } from '../support/observe';
 
 let emu: Emulator;
 let dir: string;
 const platform = createNodePlatform();
-const emitted = new Emitted();
-let restoreConsole: () => void;
+// Every signature the emulator issued must be absent from all the suite emitted.
+const emitted = guardAgainstLeaks(() => [emu.token, ...issuedSignatures]);
 
 beforeAll(async () => {
-  restoreConsole = captureConsole(emitted);
   emu = await startEmulator({ port: 0, deliveryDelayMs: 30 });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-http-'));
 });
 afterAll(async () => {
-  restoreConsole();
   await emu.stop();
   fs.rmSync(dir, { recursive: true, force: true });
-  // Every signature the emulator issued must be absent from all the suite emitted.
   expect(issuedSignatures.length).toBeGreaterThan(10);
-  expect(emitted.leaks([emu.token, ...issuedSignatures])).toEqual([]);
 });
-beforeEach(async () => {
-  await emu.reset();
-  setAccessTokenProvider(null);
-});
+beforeEach(() => emu.reset());
 
 const issuedSignatures: string[] = [];
 /** Watches the PUT URLs going out so the leak check knows every signature that was in play. */

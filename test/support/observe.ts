@@ -5,6 +5,7 @@
 import { uploadResource } from '../../components/core/upload-resource';
 import type { UploadProgress, UploadResourceOptions, UploadResult } from '../../components/core/options';
 import { UploadError } from '../../components/core/errors';
+import { setAccessTokenProvider } from '../../components/core/access-token';
 
 export interface Outcome {
   result?: UploadResult;
@@ -67,4 +68,20 @@ export function captureConsole(emitted: Emitted): () => void {
     console[m] = (...args: unknown[]) => emitted.add(args.map(String).join(' '));
   });
   return () => methods.forEach((m, i) => (console[m] = saved[i]));
+}
+
+/**
+ * For a whole test file: capture console output, collect what uploads emit, and fail the file
+ * if any of `secrets()` (or anything signature-shaped) shows up. Also resets the token provider.
+ */
+export function guardAgainstLeaks(secrets: () => string[]): Emitted {
+  const emitted = new Emitted();
+  let restoreConsole: () => void = () => undefined;
+  beforeAll(() => (restoreConsole = captureConsole(emitted)));
+  afterEach(() => setAccessTokenProvider(null));
+  afterAll(() => {
+    restoreConsole();
+    expect(emitted.leaks(secrets())).toEqual([]);
+  });
+  return emitted;
 }
