@@ -10,7 +10,7 @@ import { setAccessTokenProvider } from '../../components/core/access-token';
 import { uploadResource } from '../../components/core/upload-resource';
 import type { UploadResourceOptions } from '../../components/core/options';
 import type { Platform } from '../../components/core/platform';
-import { Emulator, startEmulator } from '../../emulator';
+import { ApiCall, Emulator, startEmulator } from '../../emulator';
 import { createNodePlatform } from '../../node-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 
@@ -54,7 +54,7 @@ function options(filePath: string, extra: Partial<UploadResourceOptions> = {}): 
 
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
 const bucketPuts = () => emu.calls.filter((c) => c.type === 'bucket' && c.method === 'PUT');
-const apiCalls = (action: string) => emu.calls.filter((c) => c.type === 'api' && c.action === action);
+const apiCalls = (action: string) => emu.calls.filter((c): c is ApiCall => c.type === 'api' && c.action === action);
 
 describe('stored bytes are the file', () => {
   test.each([
