@@ -76,7 +76,8 @@ const fallback: Record<Locale, (code: string, d: ErrorDetail) => string> = {
 /** A sentence an end user can read; unknown codes keep the code and the server's (redacted) words. */
 export function messageFor(code: string, locale: Locale, detail: ErrorDetail = {}): string {
   const table = locale === 'en' ? en : zh;
-  const template = table[code];
+  // Own keys only: a server code like "constructor" must not reach Object.prototype.
+  const template = Object.prototype.hasOwnProperty.call(table, code) ? table[code] : undefined;
   return template ? template(detail) : fallback[locale](code, detail);
 }
 
