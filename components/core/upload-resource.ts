@@ -106,11 +106,14 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
   const urlParams = { ProductId: productId, UserResourceName: userResourceName, FileSize: info.size, ResourceVer: resourceVer };
   progress('signing', 0);
+  // Read while the token API answers: the bytes are needed right after, and the read is I/O too.
+  const reading = readWholeFile(ctx, o.filePath, info.size);
+  reading.catch(() => undefined); // Awaited below; a failed signing must not leave it unhandled.
   let issued = await issueUploadUrl(ctx, api, urlParams);
   progress('signing', 100);
 
   progress('uploading', 0);
-  const bytes = await readWholeFile(ctx, o.filePath, info.size);
+  const bytes = await reading;
   const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5 };
   let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
   if (!outcome.stored) {

@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: every figure measured in one run, printed as a table and written as JSON
+ * (bench/results.json). Figures, not pass/fail: hold later changes against them.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { startEmulator } from '../emulator';
+import { Fixtures } from './fixtures';
+import { measureMemory } from './memory';
+import { measureSpeed } from './speed';
+import { Figure, renderTable } from './table';
+import { measureWeight } from './weight';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const figures: Figure[] = [];
+  const fixtures = new Fixtures();
+  const emu = await startEmulator({ port: 0 });
+  try {
+    const step = async (name: string, fn: () => Figure[] | Promise<Figure[]>) => {
+      process.stderr.write(`bench: ${name}…\n`);
+      figures.push(...(await fn()));
+    };
+    await step('package weight', measureWeight);
+    await step('memory', () => measureMemory(emu, fixtures));
+    await step('speed', () => measureSpeed(emu, fixtures));
+  } finally {
+    await emu.stop();
+    fixtures.remove();
+  }
+  const table = renderTable(figures);
+  console.log(table);
+  const result = { date: new Date().toISOString(), node: process.version, seconds: (Date.now() - started) / 1000, figures };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(`\n${figures.length} figures in ${result.seconds.toFixed(0)} s; written to bench/results.json`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
