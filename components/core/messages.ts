@@ -43,6 +43,7 @@ const zh: Table = {
   'Storage.AccessDenied': () => '存储拒绝了上传（链接已过期或无权限）',
   'Storage.SignatureDoesNotMatch': () => '上传链接的签名无效',
   'Storage.HttpError': (d) => `存储服务出错（HTTP ${d.status}）`,
+  ClientError: () => '上传时出现意外错误，请重试',
 };
 
 const en: Table = {
@@ -66,11 +67,24 @@ const en: Table = {
   'Storage.AccessDenied': () => 'Storage refused the upload (the link expired or is not allowed)',
   'Storage.SignatureDoesNotMatch': () => 'The upload link has an invalid signature',
   'Storage.HttpError': (d) => `The storage service failed (HTTP ${d.status})`,
+  ClientError: () => 'Something unexpected went wrong during the upload; try again',
 };
 
+/**
+ * Codes without a sentence of their own keep the code, for support. A 5xx is "try again later"
+ * whatever the server added (COS explains itself in English); otherwise its words help.
+ */
 const fallback: Record<Locale, (code: string, d: ErrorDetail) => string> = {
-  'zh-CN': (code, d) => (code.indexOf('Storage.') === 0 ? `存储服务返回错误（${code}）` : `服务返回错误（${code}）`) + (d.serverMessage ? `：${d.serverMessage}` : ''),
-  en: (code, d) => (code.indexOf('Storage.') === 0 ? `Storage answered with an error (${code})` : `The service answered with an error (${code})`) + (d.serverMessage ? `: ${d.serverMessage}` : ''),
+  'zh-CN': (code, d) => {
+    const who = code.indexOf('Storage.') === 0 ? '存储服务' : '服务';
+    if (d.status && d.status >= 500) return `${who}暂时不可用（${code}），请稍后重试`;
+    return `${who}返回错误（${code}）` + (d.serverMessage ? `：${d.serverMessage}` : '');
+  },
+  en: (code, d) => {
+    const who = code.indexOf('Storage.') === 0 ? 'Storage' : 'The service';
+    if (d.status && d.status >= 500) return `${who} is unavailable for now (${code}); try again later`;
+    return `${who} answered with an error (${code})` + (d.serverMessage ? `: ${d.serverMessage}` : '');
+  },
 };
 
 /** A sentence an end user can read; unknown codes keep the code and the server's (redacted) words. */

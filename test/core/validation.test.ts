@@ -110,3 +110,9 @@ test('formatBytes', () => {
   expect(formatBytes(1536)).toBe('1.5 KB');
   expect(formatBytes(104857600)).toBe('100 MB');
 });
+
+test('an unknown code keeps the server words, except for a 5xx, which says "try again later"', () => {
+  expect(messageFor('FailedOperation.X', 'en', { status: 200, serverMessage: 'why' })).toBe('The service answered with an error (FailedOperation.X): why');
+  expect(messageFor('Storage.InternalError', 'zh-CN', { status: 503, serverMessage: 'We encountered an internal error.' })).toBe('存储服务暂时不可用（Storage.InternalError），请稍后重试');
+  expect(messageFor('Storage.SlowDown', 'en', { status: 503 })).toBe('Storage is unavailable for now (Storage.SlowDown); try again later');
+});
