@@ -1,0 +1,99 @@
+/**
+ * `<resource-uploader>`: a thin `Component()` shell. Properties go to the controller, which owns
+ * the queue and the view; this file only wires lifetimes, observers, taps and SPEC's methods.
+ */
+import { initialData, Uploader } from './controller';
+import { properties, Props } from './props';
+
+// One controller per instance, out of `data` so it is never serialized to the view.
+const uploaders = new WeakMap<object, Uploader>();
+
+function idOf(event: WechatMiniprogram.BaseEvent): string {
+  const id = event && event.currentTarget && event.currentTarget.dataset ? event.currentTarget.dataset.id : undefined;
+  return typeof id === 'string' ? id : '';
+}
+
+Component({
+  externalClasses: ['custom-class'],
+  properties,
+  data: initialData(),
+  observers: {
+    locale(value: string) {
+      const u = uploaders.get(this);
+      if (u) u.setLocale(value);
+    },
+    concurrency(value: number) {
+      const u = uploaders.get(this);
+      if (u) u.setConcurrency(value);
+    },
+  },
+  lifetimes: {
+    attached() {
+      uploaders.set(
+        this,
+        new Uploader({
+          props: () => this.data as unknown as Props,
+          setData: (patch) => this.setData(patch),
+          triggerEvent: (name, detail) => this.triggerEvent(name, detail),
+        }),
+      );
+    },
+    detached() {
+      const u = uploaders.get(this);
+      uploaders.delete(this);
+      if (u) u.detach();
+    },
+  },
+  methods: {
+    /** SPEC: opens the chooser (a second call while it is open does nothing). */
+    choose(): Promise<void> {
+      const u = uploaders.get(this);
+      return u ? u.choose() : Promise.resolve();
+    },
+    /** SPEC: starts the files waiting (with `auto-upload` off). */
+    upload() {
+      const u = uploaders.get(this);
+      if (u) u.upload();
+    },
+    /** SPEC: uploads one failed or cancelled file again, or every failed one. */
+    retry(id?: string) {
+      const u = uploaders.get(this);
+      if (u) u.retry(id);
+    },
+    /** SPEC: stops one file, or every file not yet settled. */
+    abort(id?: string) {
+      const u = uploaders.get(this);
+      if (u) u.abort(id);
+    },
+    /** SPEC: takes a file off the list (stopping it first). */
+    remove(id: string) {
+      const u = uploaders.get(this);
+      if (u) u.remove(id);
+    },
+    /** SPEC: empties the list. */
+    clear() {
+      const u = uploaders.get(this);
+      if (u) u.clear();
+    },
+
+    // Taps: separate from the methods above, which must not receive an event as an id.
+    onChooseTap() {
+      this.choose();
+    },
+    onUploadTap() {
+      this.upload();
+    },
+    onRetryTap(event: WechatMiniprogram.BaseEvent) {
+      const id = idOf(event);
+      if (id) this.retry(id);
+    },
+    onAbortTap(event: WechatMiniprogram.BaseEvent) {
+      const id = idOf(event);
+      if (id) this.abort(id);
+    },
+    onRemoveTap(event: WechatMiniprogram.BaseEvent) {
+      const id = idOf(event);
+      if (id) this.remove(id);
+    },
+  },
+});

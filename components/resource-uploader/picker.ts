@@ -1,0 +1,120 @@
+/**
+ * Opens WeChat's file choosers: chat files through `wx.chooseMessageFile`, photos and videos
+ * through `wx.chooseMedia`, falling back to `chooseImage` / `chooseVideo` where `chooseMedia`
+ * is missing (PC WeChat, iOS WeCom). Only names, paths and sizes come back: never bytes.
+ */
+import type { PickedFile } from '../core/restrictions';
+import type { Accept } from './props';
+
+export interface PickRequest {
+  accept: Accept;
+  count: number;
+  /** Lower-case, without dots; passed to chooseMessageFile as a first filter. */
+  extensions: string[];
+}
+
+/** Per-API ceilings of `count` (platform-facts §4). */
+export const MAX_COUNT = { messageFile: 100, media: 20, mediaBefore2_25: 9, image: 9 };
+
+/** `a` older than `b`, both `x.y.z`. */
+function older(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    if ((pa[i] || 0) !== (pb[i] || 0)) return (pa[i] || 0) < (pb[i] || 0);
+  }
+  return false;
+}
+
+function sdkVersion(): string {
+  try {
+    const info = typeof wx.getAppBaseInfo === 'function' ? wx.getAppBaseInfo() : wx.getSystemInfoSync();
+    return (info && info.SDKVersion) || '';
+  } catch {
+    return '';
+  }
+}
+
+/** chooseMedia hands back paths only: the name is the path's last segment. */
+export function nameFromPath(path: string): string {
+  const clean = path.split(/[?#]/)[0];
+  return clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1) || clean;
+}
+
+function isCancel(errMsg: string | undefined): boolean {
+  return /cancel/i.test(errMsg || '');
+}
+
+function isUnsupported(errMsg: string | undefined): boolean {
+  return /not support|unsupport|not implemented|no such api/i.test(errMsg || '');
+}
+
+type Picked = PickedFile[] | null;
+
+function chooseMessageFile(req: PickRequest): Promise<Picked> {
+  // 'file' is everything but photos and videos; 'all' lets chat photos and videos through too.
+  const type = req.accept === 'file' ? 'file' : 'all';
+  return new Promise((resolve) => {
+    wx.chooseMessageFile({
+      count: Math.min(req.count, MAX_COUNT.messageFile),
+      type,
+      // The filter only works for type 'file', and not on every client: the component checks again.
+      ...(type === 'file' && req.extensions.length ? { extension: req.extensions } : {}),
+      success: (res) => resolve(res.tempFiles.map((f) => ({ path: f.path, name: f.name || nameFromPath(f.path), size: f.size }))),
+      fail: () => resolve(null),
+    });
+  });
+}
+
+function chooseImage(req: PickRequest): Promise<Picked> {
+  return new Promise((resolve) => {
+    wx.chooseImage({
+      count: Math.min(req.count, MAX_COUNT.image),
+      sizeType: ['original'],
+      sourceType: ['album', 'camera'],
+      success: (res) => resolve(res.tempFiles.map((f) => ({ path: f.path, name: nameFromPath(f.path), size: f.size }))),
+      fail: () => resolve(null),
+    });
+  });
+}
+
+function chooseVideo(): Promise<Picked> {
+  return new Promise((resolve) => {
+    wx.chooseVideo({
+      sourceType: ['album', 'camera'],
+      compressed: false,
+      success: (res) => resolve([{ path: res.tempFilePath, name: nameFromPath(res.tempFilePath), size: res.size }]),
+      fail: () => resolve(null),
+    });
+  });
+}
+
+function fallbackMedia(req: PickRequest): Promise<Picked> {
+  return req.accept === 'video' && typeof wx.chooseVideo === 'function' ? chooseVideo() : chooseImage(req);
+}
+
+function chooseMedia(req: PickRequest): Promise<Picked> {
+  if (typeof wx.chooseMedia !== 'function') return fallbackMedia(req);
+  const version = sdkVersion();
+  const ceiling = version && older(version, '2.25.0') ? MAX_COUNT.mediaBefore2_25 : MAX_COUNT.media;
+  const mediaType: Array<'image' | 'video'> = req.accept === 'image' ? ['image'] : req.accept === 'video' ? ['video'] : ['image', 'video'];
+  return new Promise((resolve) => {
+    wx.chooseMedia({
+      count: Math.min(req.count, ceiling),
+      mediaType,
+      sourceType: ['album', 'camera'],
+      // The device gets the file the user chose, not a recompressed copy.
+      sizeType: ['original'],
+      success: (res) => resolve(res.tempFiles.map((f) => ({ path: f.tempFilePath, name: nameFromPath(f.tempFilePath), size: f.size }))),
+      fail: (err) => {
+        if (!isCancel(err && err.errMsg) && isUnsupported(err && err.errMsg)) fallbackMedia(req).then(resolve);
+        else resolve(null);
+      },
+    });
+  });
+}
+
+/** The files the user picked, or null when they cancelled (or the chooser failed). */
+export function pickFiles(req: PickRequest): Promise<Picked> {
+  return req.accept === 'file' || req.accept === 'all' ? chooseMessageFile(req) : chooseMedia(req);
+}

@@ -1,0 +1,71 @@
+/**
+ * SPEC's properties (kebab-case in WXML, camelCase here) and how they become upload options.
+ */
+import { normalizeLocale } from '../core/messages';
+import { DEFAULTS } from '../core/options';
+import { normalizeRestrictions, Restrictions } from '../core/restrictions';
+import type { QueueUploadOptions } from '../core/upload-queue';
+
+export type Accept = 'file' | 'image' | 'video' | 'media' | 'all';
+
+export const properties = {
+  productId: { type: String, value: '' },
+  accessToken: { type: String, value: '' },
+  resourceVer: { type: String, value: DEFAULTS.resourceVer },
+  resourceName: { type: String, value: '' },
+  endpoint: { type: String, value: DEFAULTS.endpoint },
+  accept: { type: String, value: 'file' },
+  extension: { type: Array, value: [] as string[] },
+  maxCount: { type: Number, value: 1 },
+  maxSize: { type: Number, value: DEFAULTS.maxSize },
+  autoUpload: { type: Boolean, value: true },
+  concurrency: { type: Number, value: 2 },
+  register: { type: Boolean, value: false },
+  deviceId: { type: String, value: '' },
+  disabled: { type: Boolean, value: false },
+  locale: { type: String, value: 'zh-CN' },
+};
+
+/** The properties as the component reads them. */
+export interface Props {
+  productId: string;
+  accessToken: string;
+  resourceVer: string;
+  resourceName: string;
+  endpoint: string;
+  accept: string;
+  extension: unknown[];
+  maxCount: number;
+  maxSize: number;
+  autoUpload: boolean;
+  concurrency: number;
+  register: boolean;
+  deviceId: string;
+  disabled: boolean;
+  locale: string;
+}
+
+const ACCEPTS: Accept[] = ['file', 'image', 'video', 'media', 'all'];
+
+export function normalizeAccept(value: unknown): Accept {
+  return ACCEPTS.indexOf(value as Accept) !== -1 ? (value as Accept) : 'file';
+}
+
+export function restrictionsOf(p: Props): Restrictions {
+  return normalizeRestrictions({ extension: p.extension, maxSize: p.maxSize, maxCount: p.maxCount });
+}
+
+/** What every upload of this component is asked to do; the file itself is added per upload. */
+export function uploadOptionsOf(p: Props): QueueUploadOptions {
+  return {
+    productId: p.productId,
+    accessToken: p.accessToken,
+    resourceVer: p.resourceVer || DEFAULTS.resourceVer,
+    resourceName: p.resourceName,
+    endpoint: p.endpoint || DEFAULTS.endpoint,
+    register: !!p.register,
+    deviceId: p.deviceId,
+    maxSize: restrictionsOf(p).maxSize,
+    locale: normalizeLocale(p.locale),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * What the template sees, and the `setData` discipline: changes made in one tick are sent as one
+ * call holding only the paths that changed (`files[2].state`), and nothing once the view is gone.
+ */
+import { contentTypeFor } from '../core/mime';
+import { formatBytes } from '../core/messages';
+import type { UploadPhase } from '../core/options';
+import type { FileState, QueueFile } from '../core/upload-queue';
+
+/** One row of the list: names and small numbers only, never bytes or paths. */
+export interface ViewFile {
+  id: string;
+  name: string;
+  sizeText: string;
+  /** vant icon name for the file's kind. */
+  icon: string;
+  state: FileState;
+  /** Index in `steps` of the current (or failed) phase; -1 before the first; `steps.length` when done. */
+  step: number;
+  steps: UploadPhase[];
+  /** The failure, in the component's locale; '' otherwise. */
+  message: string;
+  /** With `device-id`: what the device said; '' otherwise. */
+  delivery: '' | 'delivered' | 'pending';
+  /** Progress within the current phase when the platform reports any (WeChat's PUT does not); 0 otherwise. */
+  percent: number;
+}
+
+function iconFor(name: string): string {
+  const type = contentTypeFor(name);
+  if (type.indexOf('audio/') === 0) return 'music-o';
+  if (type.indexOf('image/') === 0) return 'photo-o';
+  if (type.indexOf('video/') === 0) return 'video-o';
+  return 'description';
+}
+
+function stepOf(file: QueueFile): number {
+  if (file.state === 'done') return file.steps.length;
+  if (file.state === 'waiting') return -1;
+  // A file that failed before its first phase shows the first one as failed.
+  return file.phase ? file.steps.indexOf(file.phase) : 0;
+}
+
+export function viewOf(file: QueueFile): ViewFile {
+  return {
+    id: file.id,
+    name: file.name,
+    sizeText: formatBytes(file.size),
+    icon: iconFor(file.name),
+    state: file.state,
+    step: stepOf(file),
+    steps: file.steps.slice(),
+    message: (file.state === 'failed' || file.state === 'aborted') && file.error ? file.error.message : '',
+    delivery: file.state === 'done' && file.result && file.result.delivery ? file.result.delivery : '',
+    // 0 and 100 only mark a phase's ends, which `step` already shows.
+    percent: file.percent > 0 && file.percent < 100 ? Math.round(file.percent) : 0,
+  };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || (Array.isArray(a) && Array.isArray(b) && a.join('\u0000') === b.join('\u0000'));
+}
+
+/** The keys of a row that changed, as `files[i].key` paths. */
+export function diffRow(index: number, before: ViewFile, after: ViewFile, into: Record<string, unknown>): void {
+  for (const key of Object.keys(after) as Array<keyof ViewFile>) {
+    if (!same(before[key], after[key])) into[`files[${index}].${key}`] = after[key];
+  }
+}
+
+export interface ViewSource {
+  /** The files as they are now, in list order. */
+  files(): readonly QueueFile[];
+  /** Top-level values derived from the state (summary, counters…), compared by value. */
+  top(): Record<string, unknown>;
+}
+
+/**
+ * Collects what changed and sends it in one `setData` at the end of the tick. Keeps a copy of
+ * what the view holds, so each call carries only the differences.
+ */
+export class ViewSync {
+  private rows: ViewFile[] = [];
+  private topSent: Record<string, string> = {};
+  private readonly dirty = new Set<string>();
+  private reorder = false;
+  private scheduled = false;
+  private closed = false;
+
+  constructor(
+    private readonly source: ViewSource,
+    private readonly send: (patch: Record<string, unknown>) => void,
+    private readonly schedule: (fn: () => void) => void = (fn) => void Promise.resolve().then(fn),
+    initialTop: Record<string, unknown> = {},
+  ) {
+    for (const key of Object.keys(initialTop)) this.topSent[key] = JSON.stringify(initialTop[key]);
+  }
+
+  /** One file changed. */
+  touch(id: string): void {
+    this.dirty.add(id);
+    this.later();
+  }
+
+  /** Files were removed or reordered: the list goes out whole (small: no bytes, no paths). */
+  touchList(): void {
+    this.reorder = true;
+    this.later();
+  }
+
+  /** Derived top-level values may have changed. */
+  touchTop(): void {
+    this.later();
+  }
+
+  /** Sends now what is pending (also what the scheduled flush would do). */
+  flush(): void {
+    this.scheduled = false;
+    if (this.closed) return;
+    const patch: Record<string, unknown> = {};
+    const files = this.source.files();
+    const next = files.map((f, i) => (this.reorder || this.dirty.has(f.id) || !this.rows[i] || this.rows[i].id !== f.id ? viewOf(f) : this.rows[i]));
+    const sameLayout = !this.reorder && next.length >= this.rows.length && this.rows.every((r, i) => next[i].id === r.id);
+    if (sameLayout) {
+      next.forEach((row, i) => {
+        if (i >= this.rows.length) patch[`files[${i}]`] = row;
+        else if (row !== this.rows[i]) diffRow(i, this.rows[i], row, patch);
+      });
+    } else {
+      patch.files = next;
+    }
+    const top = this.source.top();
+    for (const key of Object.keys(top)) {
+      const json = JSON.stringify(top[key]);
+      if (this.topSent[key] !== json) {
+        patch[key] = top[key];
+        this.topSent[key] = json;
+      }
+    }
+    this.rows = next;
+    this.dirty.clear();
+    this.reorder = false;
+    if (Object.keys(patch).length) this.send(patch);
+  }
+
+  /** The view is gone: nothing more is ever sent. */
+  close(): void {
+    this.closed = true;
+    this.dirty.clear();
+  }
+
+  private later(): void {
+    if (this.scheduled || this.closed) return;
+    this.scheduled = true;
+    this.schedule(() => this.flush());
+  }
+}

@@ -1,0 +1,496 @@
+/**
+ * @jest-environment jsdom
+ *
+ * `<resource-uploader>` rendered by miniprogram-simulate with WeChat's official template compiler
+ * and the real @vant/weapp parts, inside a host page. Only the WeChat client is faked (fake-wx),
+ * and the cloud behind it is FakePlatform's, scripted per test.
+ */
+import * as path from 'path';
+import * as simulate from 'miniprogram-simulate';
+import { setAccessTokenProvider } from '../../components/core/access-token';
+import { messageFor, RejectDetail, RejectReason, rejectMessage } from '../../components/core/messages';
+import { cosError, ENDPOINT, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
+import { FakeWx } from '../support/fake-wx';
+import { loadOptions, Mounted, mountUploader, ROOT, tapVantButton } from '../support/mount-uploader';
+import { guardAgainstLeaks } from '../support/observe';
+
+const TOKEN = 'tok-component-0123456789abcdef0123456789abcdef';
+// Console output, every event and every setData of the file are checked for the token and the URL signature.
+const emitted = guardAgainstLeaks(() => [TOKEN, SEED_SIGNATURE]);
+let uploaderId: string;
+let wx: FakeWx;
+const mounted: Mounted[] = [];
+
+beforeAll(() => {
+  uploaderId = simulate.load(path.join(ROOT, 'components/resource-uploader/index'), 'resource-uploader', loadOptions(['src']));
+});
+
+beforeEach(() => {
+  wx = new FakeWx();
+});
+
+afterEach(() => {
+  for (const m of mounted.splice(0)) {
+    emitted.add({ events: m.events, setData: m.setDataCalls.map((c) => c.data) });
+    m.detach();
+  }
+  wx.restore();
+});
+
+function mount(props: Record<string, unknown> = {}, options: { slot?: string } = {}): Mounted {
+  const m = mountUploader(simulate, uploaderId, { productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, ...props }, options);
+  mounted.push(m);
+  return m;
+}
+
+/** A file on the phone; chat files carry their name, media only a path. */
+function phoneFile(name: string, size: number) {
+  const bytes = new Uint8Array(size).map((_, i) => (i * 13 + name.length) & 0xff);
+  const temp = wx.addFile('wxfile://tmp/' + name, bytes);
+  return { ...temp, name, bytes };
+}
+
+const text = (m: Mounted): string => (m.uploader.dom as Element).textContent || '';
+const tap = (m: Mounted, selector: string): void => {
+  const node = m.uploader.querySelector(selector);
+  if (!node) throw new Error('nothing matches ' + selector);
+  node.dispatchEvent('tap');
+};
+const settled = (m: Mounted, n = 1) => m.until(() => m.of('complete').length >= n, `${n} complete event(s)`);
+const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+/** Everything a host saw: events and the view's data. */
+const everything = (m: Mounted) => JSON.stringify({ events: m.events, data: m.setDataCalls.map((c) => c.data) });
+
+describe('one upload, end to end', () => {
+  test('select, progress, success and complete carry SPEC’s exact details', async () => {
+    const f = phoneFile('voice.mp3', 5179);
+    wx.nextPick({ files: [f] });
+    const m = mount();
+    tapVantButton(m.uploader, '.resource-uploader__choose');
+    await settled(m);
+
+    const [select] = m.of('select');
+    const id = (select.files as Array<{ id: string }>)[0].id;
+    expect(typeof id).toBe('string');
+    expect(select).toStrictEqual({ files: [{ id, name: 'voice.mp3', size: 5179 }] });
+    expect(m.events.map((e) => e.name)).toEqual(['select', 'progress', 'progress', 'progress', 'success', 'complete']);
+    expect(m.of('progress')).toStrictEqual(
+      ['hashing', 'signing', 'uploading'].map((phase) => ({ id, name: 'voice.mp3', phase, percent: 0 })),
+    );
+    const md5 = md5Hex(f.bytes);
+    const [getUrl] = wx.cloud.calls('AppGetResourceUploadURL');
+    expect(m.of('success')).toStrictEqual([
+      {
+        id,
+        name: 'voice.mp3',
+        size: 5179,
+        md5,
+        userResourceName: md5,
+        resourceName: 'USER_72375312314273792_RES_' + md5,
+        resourceVer: '0.0.1',
+        requestId: getUrl.json!.RequestId,
+      },
+    ]);
+    expect(m.of('complete')).toStrictEqual([{ succeeded: 1, failed: 0 }]);
+
+    // What went over the wire: the URL as issued, the bytes as an ArrayBuffer, never uploadFile.
+    expect(getUrl.json).toMatchObject({ AccessToken: TOKEN, ProductId: 'PROD1', FileSize: 5179, ResourceVer: '0.0.1' });
+    const put = wx.requestOptions.find((o) => o.method === 'PUT')!;
+    expect(put.url).toBe(SEED_UPLOAD_URL);
+    expect(put.data).toBeInstanceOf(ArrayBuffer);
+    expect((put.data as ArrayBuffer).byteLength).toBe(5179);
+    expect((put.header as Record<string, string>)['content-type']).toBe('audio/mpeg');
+    expect(wx.uploadFileCalls).toBe(0);
+    expect(wx.cloud.readFileCalls).toEqual([f.path]);
+
+    // The chooser: chat files of type 'file', one at a time (max-count 1), no extension filter.
+    expect(wx.chooserCalls.map((c) => c.api)).toEqual(['chooseMessageFile']);
+    expect(wx.chooserCalls[0].options).toMatchObject({ count: 1, type: 'file' });
+    expect(wx.chooserCalls[0].options).not.toHaveProperty('extension');
+
+    await tick();
+    expect(m.instance.data.files).toEqual([expect.objectContaining({ id, name: 'voice.mp3', state: 'done' })]);
+    expect(text(m)).toContain('voice.mp3');
+    expect(text(m)).toContain('上传成功');
+    expect(text(m)).toContain('文件已上传');
+  });
+
+  test('without access-token, the host’s provider is asked (reason "missing") and its token used', async () => {
+    const reasons: string[] = [];
+    setAccessTokenProvider(({ reason }) => {
+      reasons.push(reason);
+      return Promise.resolve(TOKEN);
+    });
+    wx.nextPick({ files: [phoneFile('a.bin', 10)] });
+    const m = mount({ accessToken: '' });
+    await m.instance.choose();
+    await settled(m);
+    expect(reasons).toEqual(['missing']);
+    expect(wx.cloud.calls('AppGetResourceUploadURL')[0].json!.AccessToken).toBe(TOKEN);
+    expect(m.of('success')).toHaveLength(1);
+    expect(everything(m)).not.toContain(TOKEN);
+  });
+
+  test('register + device-id: the success detail says whether the device has the file', async () => {
+    jest.useFakeTimers();
+    try {
+      wx.nextPick({ files: [phoneFile('ring.wav', 300)] });
+      const m = mount({ register: true, deviceId: 'dev-online' });
+      const choosing = m.instance.choose();
+      // The delivery check waits 5 s between polls (the official demo's pace): let time pass.
+      for (let i = 0; i < 200 && !m.of('complete').length; i++) await jest.advanceTimersByTimeAsync(100);
+      await choosing;
+      // Each phase's start is reported; a phase's end only when the last report is 250 ms old.
+      expect(m.of('progress').filter((p) => p.percent === 0).map((p) => p.phase)).toEqual(['hashing', 'signing', 'uploading', 'registering', 'delivering']);
+      expect(m.of('progress').every((p) => p.percent === 0 || p.percent === 100)).toBe(true);
+      const [success] = m.of('success');
+      expect(Object.keys(success).sort()).toEqual(['delivery', 'id', 'md5', 'name', 'requestId', 'resourceName', 'resourceVer', 'size', 'userResourceName']);
+      expect(success.delivery).toBe('delivered');
+      expect(wx.cloud.calls('AppControlDeviceResource')[0].json).toMatchObject({ DeviceId: 'PROD1/dev-online', Method: 'update' });
+      await jest.advanceTimersByTimeAsync(50);
+      expect(text(m)).toContain('设备已收到');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe('failure, retry, abort', () => {
+  test('a failed file stays with its message and a retry that ends in success', async () => {
+    wx.cloud.script('PUT', cosError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match (sign=' + SEED_SIGNATURE + ')'));
+    wx.nextPick({ files: [phoneFile('voice.mp3', 64)] });
+    const m = mount();
+    await m.instance.choose();
+    await settled(m);
+    const [fail] = m.of('fail');
+    const id = fail.id as string;
+    expect(fail).toStrictEqual({
+      id,
+      name: 'voice.mp3',
+      code: 'Storage.SignatureDoesNotMatch',
+      message: messageFor('Storage.SignatureDoesNotMatch', 'zh-CN'),
+      requestId: 'cos-req-xml',
+      retryable: false,
+    });
+    expect(m.of('complete')).toStrictEqual([{ succeeded: 0, failed: 1 }]);
+    await tick();
+    expect(m.instance.data.files).toEqual([expect.objectContaining({ id, state: 'failed', message: fail.message })]);
+    expect(text(m)).toContain(fail.message as string);
+    expect(m.uploader.querySelector('.resource-uploader__retry')).toBeTruthy();
+
+    tap(m, '.resource-uploader__retry');
+    await settled(m, 2);
+    expect(m.of('success')).toHaveLength(1);
+    expect(m.of('success')[0].id).toBe(id);
+    expect(m.of('complete')[1]).toStrictEqual({ succeeded: 1, failed: 0 });
+    expect(wx.cloud.calls('PUT')).toHaveLength(2);
+    await tick();
+    expect(m.instance.data.files).toEqual([expect.objectContaining({ id, state: 'done', message: '' })]);
+    expect(m.uploader.querySelector('.resource-uploader__retry')).toBeFalsy();
+    expect(everything(m)).not.toContain(SEED_SIGNATURE);
+  });
+
+  test('a failure before any server answered has requestId "" (missing product id: nothing is sent)', async () => {
+    wx.nextPick({ files: [phoneFile('a.bin', 10)] });
+    const m = mount({ productId: '', locale: 'en' });
+    await m.instance.choose();
+    await settled(m);
+    expect(m.of('fail')).toStrictEqual([
+      { id: m.of('select')[0].files && (m.of('select')[0].files as Array<{ id: string }>)[0].id, name: 'a.bin', code: 'MissingProductId', message: messageFor('MissingProductId', 'en'), requestId: '', retryable: false },
+    ]);
+    expect(wx.cloud.requests).toHaveLength(0);
+  });
+
+  test('cancel (the ✕ of a running file) aborts its request: state aborted, fail with code Aborted', async () => {
+    wx.cloud.script('PUT', { hang: true });
+    wx.nextPick({ files: [phoneFile('big.bin', 2048)] });
+    const m = mount();
+    await m.instance.choose();
+    await m.until(() => wx.cloud.calls('PUT').length === 1, 'the PUT');
+    await tick();
+    expect(m.instance.data.files[0].state).toBe('uploading');
+    tap(m, '.resource-uploader__cancel');
+    await settled(m);
+    expect(wx.cloud.aborts).toBe(1);
+    expect(wx.inFlight).toBe(0);
+    const id = m.instance.data.files[0].id;
+    expect(m.of('fail')).toStrictEqual([{ id, name: 'big.bin', code: 'Aborted', message: '上传已取消', requestId: '', retryable: false }]);
+    await tick();
+    expect(m.instance.data.files[0].state).toBe('aborted');
+    // A cancelled file can be sent again by hand.
+    expect(m.uploader.querySelector('.resource-uploader__retry')).toBeTruthy();
+  });
+
+  test('abort() with no id stops every file in flight', async () => {
+    wx.cloud.script('PUT', { hang: true }, { hang: true });
+    wx.nextPick({ files: [phoneFile('a.bin', 10), phoneFile('b.bin', 20)] });
+    const m = mount({ maxCount: 2 });
+    await m.instance.choose();
+    await m.until(() => wx.cloud.calls('PUT').length === 2, 'two PUTs');
+    m.instance.abort();
+    await settled(m);
+    expect(wx.cloud.aborts).toBe(2);
+    expect(m.of('fail').map((f) => f.code)).toEqual(['Aborted', 'Aborted']);
+    expect(m.of('complete')).toStrictEqual([{ succeeded: 0, failed: 2 }]);
+  });
+
+  test('detaching during an upload aborts it; no setData and no event afterwards', async () => {
+    wx.cloud.script('PUT', { hang: true });
+    wx.nextPick({ files: [phoneFile('a.bin', 10), phoneFile('b.bin', 20), phoneFile('c.bin', 30)] });
+    const m = mount({ maxCount: 3, concurrency: 2 });
+    await m.instance.choose();
+    await m.until(() => wx.cloud.calls('PUT').length >= 1, 'a PUT');
+    const eventsBefore = m.events.length;
+    const callsBefore = m.setDataCalls.length;
+    m.detach();
+    expect(wx.cloud.aborts).toBeGreaterThanOrEqual(1);
+    await tick(50);
+    expect(wx.inFlight).toBe(0);
+    expect(m.setDataCalls.filter((c) => c.afterDetach)).toEqual([]);
+    expect(m.setDataCalls.length).toBe(callsBefore);
+    expect(m.events.length).toBe(eventsBefore);
+    // The third file never started: nothing was sent for it after the page left.
+    expect(wx.cloud.calls('AppGetResourceUploadURL').length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('methods', () => {
+  test('auto-upload off: choose() lists the files, upload() sends them', async () => {
+    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 20)] });
+    const m = mount({ autoUpload: false, maxCount: 2 });
+    await m.instance.choose();
+    await tick();
+    expect(m.of('select')).toHaveLength(1);
+    expect(wx.cloud.requests).toHaveLength(0);
+    expect(m.instance.data.files.map((f) => f.state)).toEqual(['waiting', 'waiting']);
+    expect(m.uploader.querySelector('.resource-uploader__start-button')).toBeTruthy();
+    tapVantButton(m.uploader, '.resource-uploader__start-button');
+    await settled(m);
+    expect(m.of('complete')).toStrictEqual([{ succeeded: 2, failed: 0 }]);
+    await tick();
+    expect(m.uploader.querySelector('.resource-uploader__start-button')).toBeFalsy();
+    // Two files: the batch bar (vant's progress) shows the files settled.
+    expect(m.instance.data.batch).toEqual({ total: 2, settled: 2, percent: 100 });
+    expect(m.uploader.querySelector('.resource-uploader__batch')).toBeTruthy();
+  });
+
+  test('upload() as a method, remove(id) and clear() each fire remove {id}', async () => {
+    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 20), phoneFile('c.mp3', 30)] });
+    const m = mount({ autoUpload: false, maxCount: 3 });
+    await m.instance.choose();
+    const ids = (m.of('select')[0].files as Array<{ id: string }>).map((f) => f.id);
+    m.instance.remove(ids[1]);
+    await tick();
+    expect(m.of('remove')).toStrictEqual([{ id: ids[1] }]);
+    expect(m.instance.data.files.map((f) => f.id)).toEqual([ids[0], ids[2]]);
+    m.instance.upload();
+    await settled(m);
+    expect(m.of('complete')).toStrictEqual([{ succeeded: 2, failed: 0 }]);
+    // The trash icon of a done file removes it too.
+    tap(m, '.resource-uploader__remove');
+    await tick();
+    expect(m.of('remove').map((r) => r.id)).toEqual([ids[1], ids[0]]);
+    m.instance.clear();
+    await tick();
+    expect(m.of('remove').map((r) => r.id)).toEqual([ids[1], ids[0], ids[2]]);
+    expect(m.instance.data.files).toEqual([]);
+    expect(m.uploader.querySelector('.resource-uploader__list')).toBeFalsy();
+  });
+
+  test('retry(id) through selectComponent', async () => {
+    wx.cloud.script('AppGetResourceUploadURL', { status: 200, body: JSON.stringify({ code: -1000, msg: 'x', data: { Error: { Code: 'InvalidParameterValue', Message: 'x' } } }) });
+    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    const m = mount();
+    await m.instance.choose();
+    await settled(m);
+    const id = m.of('fail')[0].id as string;
+    m.instance.retry(id);
+    await settled(m, 2);
+    expect(m.of('success').map((s) => s.id)).toEqual([id]);
+  });
+});
+
+describe('choosing', () => {
+  test('a second tap while the chooser is open does nothing', async () => {
+    const m = mount();
+    wx.holdPick();
+    tapVantButton(m.uploader, '.resource-uploader__choose');
+    await tick();
+    tapVantButton(m.uploader, '.resource-uploader__choose');
+    await m.instance.choose();
+    await tick();
+    expect(wx.chooserCalls).toHaveLength(1);
+    wx.release({ cancel: true });
+    await tick();
+    expect(m.events).toEqual([]);
+    // Once it closed, the next tap opens it again.
+    wx.nextPick({ cancel: true });
+    tapVantButton(m.uploader, '.resource-uploader__choose');
+    await tick();
+    expect(wx.chooserCalls).toHaveLength(2);
+  });
+
+  test('disabled: taps and choose() open nothing', async () => {
+    const m = mount({ disabled: true });
+    tapVantButton(m.uploader, '.resource-uploader__choose');
+    await m.instance.choose();
+    await tick();
+    expect(wx.chooserCalls).toHaveLength(0);
+  });
+
+  test('accept "file" with extension and max-count: chooseMessageFile filters by extension', async () => {
+    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    const m = mount({ extension: ['.MP3', 'wav'], maxCount: 5 });
+    await m.instance.choose();
+    expect(wx.chooserCalls[0]).toEqual({ api: 'chooseMessageFile', options: expect.objectContaining({ type: 'file', count: 5, extension: ['mp3', 'wav'] }) });
+  });
+
+  test('accept "all" picks any chat file', async () => {
+    wx.nextPick({ files: [phoneFile('a.jpg', 10)] });
+    const m = mount({ accept: 'all' });
+    await m.instance.choose();
+    expect(wx.chooserCalls[0]).toEqual({ api: 'chooseMessageFile', options: expect.objectContaining({ type: 'all', count: 1 }) });
+    expect(wx.chooserCalls[0].options).not.toHaveProperty('extension');
+  });
+
+  test.each([
+    ['image', ['image']],
+    ['video', ['video']],
+    ['media', ['image', 'video']],
+  ])('accept "%s" uses chooseMedia; the name comes from the path', async (accept, mediaType) => {
+    const f = phoneFile('IMG_0042.jpg', 100);
+    wx.nextPick({ files: [{ path: f.path, size: f.size }] });
+    const m = mount({ accept, maxCount: 30 });
+    await m.instance.choose();
+    await settled(m);
+    expect(wx.chooserCalls[0].api).toBe('chooseMedia');
+    // chooseMedia allows 20 at most.
+    expect(wx.chooserCalls[0].options).toMatchObject({ mediaType, count: 20, sizeType: ['original'] });
+    expect(m.of('select')[0]).toStrictEqual({ files: [{ id: expect.any(String), name: 'IMG_0042.jpg', size: 100 }] });
+    expect(wx.cloud.calls('PUT')[0].headers['content-type']).toBe('image/jpeg');
+  });
+
+  test('where chooseMedia is missing (PC WeChat), photos come from chooseImage and videos from chooseVideo', async () => {
+    wx.restore();
+    wx = new FakeWx({ chooseMedia: false });
+    const img = phoneFile('tmp_photo.png', 50);
+    wx.nextPick({ files: [{ path: img.path, size: img.size }] });
+    const m = mount({ accept: 'image', maxCount: 12 });
+    await m.instance.choose();
+    await settled(m);
+    expect(wx.chooserCalls[0]).toEqual({ api: 'chooseImage', options: expect.objectContaining({ count: 9 }) });
+    expect(m.of('select')[0].files).toEqual([expect.objectContaining({ name: 'tmp_photo.png', size: 50 })]);
+
+    const vid = phoneFile('clip.mp4', 70);
+    wx.nextPick({ files: [{ path: vid.path, size: vid.size }] });
+    const v = mount({ accept: 'video' });
+    await v.instance.choose();
+    await settled(v);
+    expect(wx.chooserCalls[1].api).toBe('chooseVideo');
+    expect(v.of('success')[0]).toMatchObject({ name: 'clip.mp4', size: 70 });
+  });
+});
+
+describe('restrictions, before any network call', () => {
+  const cases: Array<{ reason: RejectReason; props: Record<string, unknown>; file: [string, number]; detail: Partial<RejectDetail> }> = [
+    { reason: 'extension', props: { extension: ['mp3', 'wav'] }, file: ['notes.txt', 10], detail: { extensions: ['mp3', 'wav'] } },
+    { reason: 'min-size', props: {}, file: ['empty.mp3', 0], detail: {} },
+    { reason: 'max-size', props: { maxSize: 1024 }, file: ['big.mp3', 2048], detail: { maxSize: 1024 } },
+  ];
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    for (const c of cases) {
+      test(`${c.reason} (${locale}): a reject event and a visible message; nothing is sent`, async () => {
+        const [name, size] = c.file;
+        wx.nextPick({ files: [phoneFile(name, size)] });
+        const m = mount({ ...c.props, locale });
+        await m.instance.choose();
+        await tick();
+        const message = rejectMessage(c.reason, locale, { name, size, ...c.detail });
+        expect(m.of('reject')).toStrictEqual([{ name, size, reason: c.reason, message }]);
+        expect(m.of('select')).toEqual([]);
+        expect(wx.cloud.requests).toHaveLength(0);
+        expect(wx.cloud.readFileCalls).toHaveLength(0);
+        expect(text(m)).toContain(name);
+        expect(m.instance.data.notices).toEqual([message]);
+      });
+    }
+  }
+
+  test('max-count: the files over the count are rejected, the others go', async () => {
+    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.txt', 10), phoneFile('c.mp3', 10), phoneFile('d.mp3', 10)] });
+    const m = mount({ maxCount: 2, extension: ['mp3'] });
+    await m.instance.choose();
+    await settled(m);
+    expect(m.of('reject').map((r) => [r.name, r.reason])).toEqual([
+      ['b.txt', 'extension'],
+      ['d.mp3', 'max-count'],
+    ]);
+    expect(m.of('reject')[1].message).toBe(rejectMessage('max-count', 'zh-CN', { name: 'd.mp3', size: 10, maxCount: 2 }));
+    expect(m.of('select')[0].files).toEqual([expect.objectContaining({ name: 'a.mp3' }), expect.objectContaining({ name: 'c.mp3' })]);
+    expect(m.of('complete')).toStrictEqual([{ succeeded: 2, failed: 0 }]);
+  });
+});
+
+describe('locales', () => {
+  test('English: every label, state, summary and message', async () => {
+    wx.cloud.script('PUT', { status: 500, body: '' }, { status: 500, body: '' }, { status: 500, body: '' });
+    wx.nextPick({ files: [phoneFile('a.bin', 10)] });
+    const m = mount({ locale: 'en' });
+    await tick();
+    expect(text(m)).toContain('Choose a file');
+    expect(text(m)).not.toMatch(/[\u4e00-\u9fff]/);
+    await m.instance.choose();
+    await m.until(() => m.of('complete').length === 1, 'complete', 15000);
+    await tick();
+    expect(m.of('fail')[0]).toMatchObject({ code: 'Storage.HttpError', retryable: true, message: messageFor('Storage.HttpError', 'en', { status: 500 }) });
+    expect(text(m)).toContain('Upload failed');
+    expect(text(m)).toContain('0 uploaded, 1 failed');
+    expect(text(m)).toContain('Retry');
+    expect(text(m)).not.toMatch(/[\u4e00-\u9fff]/);
+  }, 20000);
+
+  test('switching locale at run time re-words the labels and the summary', async () => {
+    wx.nextPick({ files: [phoneFile('a.bin', 10)] });
+    const m = mount({ locale: 'zh-CN' });
+    await m.instance.choose();
+    await settled(m);
+    await tick();
+    expect(text(m)).toContain('选择文件');
+    expect(text(m)).toContain('上传成功');
+    m.set({ locale: 'en' });
+    await tick();
+    expect(text(m)).toContain('Choose a file');
+    expect(text(m)).toContain('Uploaded');
+    expect(text(m)).toContain('1 file uploaded');
+    expect(text(m)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('the trigger says what it picks', async () => {
+    const m = mount({ accept: 'image', locale: 'en' });
+    const z = mount({ accept: 'media' });
+    await tick();
+    expect(text(m)).toContain('Choose an image');
+    expect(text(z)).toContain('选择图片或视频');
+  });
+});
+
+describe('custom trigger', () => {
+  test('slot content replaces the built-in button and opens the chooser', async () => {
+    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    const m = mount({}, { slot: '<view class="my-trigger">Pick a ringtone</view>' });
+    const plain = mount();
+    await tick();
+    const display = (mm: Mounted, sel: string) => getComputedStyle(mm.uploader.querySelector(sel)!.dom as Element).display;
+    expect(display(m, '.resource-uploader__trigger')).toBe('none');
+    expect(display(plain, '.resource-uploader__trigger')).toBe('flex');
+    expect(display(plain, '.resource-uploader__slot')).toBe('none');
+    expect(text(m)).toContain('Pick a ringtone');
+    // The host's own node, tapped: the tap reaches the wrapper around the slot.
+    const hostNode = m.host.querySelector('.my-trigger')!;
+    hostNode.dispatchEvent('tap');
+    await settled(m);
+    expect(wx.chooserCalls).toHaveLength(1);
+    expect(m.of('success')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * What the renderer in jsdom cannot show: accessibility attributes (simulate drops `aria-*`),
+ * the theme variables and dark mode of the stylesheet, and the texts of both locales.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { textsFor, Texts } from '../../components/resource-uploader/texts';
+
+const DIR = path.resolve(__dirname, '../../components/resource-uploader');
+const wxml = fs.readFileSync(path.join(DIR, 'index.wxml'), 'utf8');
+const wxss = fs.readFileSync(path.join(DIR, 'index.wxss'), 'utf8');
+const json = JSON.parse(fs.readFileSync(path.join(DIR, 'index.json'), 'utf8')) as { component: boolean; usingComponents: Record<string, string> };
+
+/** Start tags with their attributes (templates spread tags over several lines). */
+function tags(source: string): Array<{ name: string; attrs: string }> {
+  const out: Array<{ name: string; attrs: string }> = [];
+  const re = /<([a-z][\w-]*)(\s[^>]*?)?\/?>/g;
+  const clean = source.replace(/<!--[\s\S]*?-->/g, '');
+  for (let m = re.exec(clean); m; m = re.exec(clean)) out.push({ name: m[1], attrs: m[2] || '' });
+  return out;
+}
+
+describe('accessibility', () => {
+  const controls = tags(wxml).filter((t) => /\b(bind|catch):?(tap|click)=/.test(t.attrs));
+
+  test('there are controls: trigger, slot wrapper, retry, cancel, remove, upload', () => {
+    expect(controls.length).toBeGreaterThanOrEqual(6);
+  });
+
+  test('every control has an aria-label; every one that is not a (native) button has aria-role="button"', () => {
+    for (const c of controls) {
+      expect(`${c.name} ${c.attrs}`).toMatch(/aria-label="\{\{[^"]+\}\}[^"]*"/);
+      if (c.name !== 'van-button') expect(`${c.name} ${c.attrs}`).toMatch(/aria-role="button"/);
+    }
+  });
+
+  test('per-file controls name the file they act on', () => {
+    for (const c of controls.filter((t) => /data-id=/.test(t.attrs))) expect(c.attrs).toMatch(/aria-label="[^"]*item\.name/);
+  });
+
+  test('the list, the progress bars and the messages carry roles', () => {
+    expect(wxml).toMatch(/aria-role="list"/);
+    expect(wxml).toMatch(/aria-role="listitem"/);
+    expect((wxml.match(/aria-role="progressbar"/g) || []).length).toBe(2);
+    expect(wxml).toMatch(/aria-role="alert"/);
+    expect(wxml).toMatch(/aria-role="status"/);
+  });
+});
+
+describe('theme', () => {
+  const root = /\.resource-uploader \{([^}]*)\}/.exec(wxss)![1];
+  const dark = /@media \(prefers-color-scheme: dark\) \{\s*\.resource-uploader \{([^}]*)\}/.exec(wxss);
+
+  test('each private colour comes from a public --resource-uploader-* variable, in light and dark', () => {
+    expect(dark).not.toBeNull();
+    const privateVars = (block: string) => block.match(/--ru-[\w-]+:\s*[^;]+;/g) || [];
+    expect(privateVars(root).length).toBeGreaterThanOrEqual(8);
+    for (const block of [root, dark![1]]) {
+      for (const decl of privateVars(block)) expect(decl).toMatch(/^--ru-([\w-]+):\s*var\(--resource-uploader-\1, [^)]+\);$/);
+    }
+    // Dark mode changes every private colour, with its own fallbacks.
+    expect(privateVars(dark![1]).map((d) => d.split(':')[0])).toEqual(privateVars(root).map((d) => d.split(':')[0]));
+    expect(privateVars(dark![1])).not.toEqual(privateVars(root));
+  });
+
+  test('no rule outside those definitions hard-codes a colour', () => {
+    const rest = wxss.replace(root, '').replace(dark![1], '').replace(/\/\*[\s\S]*?\*\//g, '');
+    const colours = rest.match(/(?:^|[;{\s])(color|background|background-color|border-color):\s*[^;]+;/g) || [];
+    expect(colours.length).toBeGreaterThan(5);
+    for (const c of colours) expect(c).toMatch(/var\(--ru-[\w-]+\)/);
+  });
+
+  test('sizes are themable too', () => {
+    for (const name of ['font-size', 'radius', 'gap', 'icon-size', 'step-height', 'item-padding']) {
+      expect(wxss).toContain(`--resource-uploader-${name}`);
+    }
+  });
+});
+
+describe('parts', () => {
+  test('vant parts come through host-npm paths, and every custom tag used is declared', () => {
+    expect(json.component).toBe(true);
+    for (const p of Object.values(json.usingComponents)) expect(p).toMatch(/^@vant\/weapp\/[a-z-]+\/index$/);
+    const used = new Set(tags(wxml).map((t) => t.name).filter((n) => n.startsWith('van-')));
+    expect([...used].sort()).toEqual(Object.keys(json.usingComponents).sort());
+  });
+});
+
+describe('texts', () => {
+  const flat = (t: Texts): string[] => [
+    ...Object.values(t.choose),
+    t.upload,
+    t.retry,
+    t.remove,
+    t.cancel,
+    t.region,
+    t.list,
+    t.progress,
+    ...Object.values(t.state),
+    ...Object.values(t.delivery),
+  ];
+
+  test('both locales say everything, and English has no Chinese in it', () => {
+    const zh = flat(textsFor('zh-CN'));
+    const en = flat(textsFor('en'));
+    expect(en).toHaveLength(zh.length);
+    for (const s of [...zh, ...en]) expect(s.trim()).not.toBe('');
+    for (const s of en) expect(s).not.toMatch(/[\u4e00-\u9fff]/);
+    for (const s of zh) expect(s).toMatch(/[\u4e00-\u9fff]/);
+    expect(Object.keys(textsFor('en').state).sort()).toEqual(['aborted', 'delivering', 'done', 'failed', 'hashing', 'registering', 'signing', 'uploading', 'waiting']);
+  });
+});
