@@ -35,6 +35,21 @@ export interface EmulatorOptions extends Partial<Settings> {
   now?: () => number;
   /** Receives one line per request (action or method, key, status); never tokens or signatures. */
   log?: (line: string) => void;
+  /**
+   * More routes on the same port (the playground's pages): asked first about every unsigned GET or
+   * HEAD the emulator has no route for. Resolve true once it has answered; false lets the emulator
+   * answer as usual.
+   */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+}
+
+/** A resource sent to a device with `AppControlDeviceResource`, as the device sees it now. */
+export interface DeliveryStatus {
+  deviceId: string;
+  resourceName: string;
+  resourceVer: string;
+  /** True once `AppDescribeDeviceResource` would report it. */
+  delivered: boolean;
 }
 
 export interface EmulatorFaults {
@@ -68,6 +83,8 @@ export interface Emulator {
   addProduct(productId: string): void;
   objects(): StoredObject[];
   readObject(key: string): Buffer;
+  /** Deliveries asked for since the last reset (derived from the call log), oldest first. */
+  deliveries(): DeliveryStatus[];
   /** A presigned bucket URL for any key, signed like the ones the token API issues. */
   presignUrl(o: {
     method: PresignOptions['method'];
@@ -80,6 +97,11 @@ export interface Emulator {
   reset(): Promise<void>;
   /** Closes the server and every open socket, then removes the temp dir it owns. */
   stop(): Promise<void>;
+}
+
+/** A bucket request carries its COS signature in the query or in `Authorization`. */
+function isSigned(req: IncomingMessage, query: string): boolean {
+  return /(^|&)(sign|q-signature)=/.test(query) || req.headers.authorization !== undefined;
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> {
@@ -113,6 +135,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const presigner = new Presigner(() => origin);
   const log = options.log ?? (() => undefined);
   const ctx: RouteContext = { state, store, faults, calls, presigner, origin: () => origin, log };
+
+  /** The newest successful `AppControlDeviceResource` per device and resource. */
+  const deliveries = (): DeliveryStatus[] => {
+    const latest = new Map<string, Omit<DeliveryStatus, 'delivered'>>();
+    for (const call of calls.list()) {
+      if (call.type !== 'api' || call.action !== 'AppControlDeviceResource' || call.status !== 200 || call.errorCode) continue;
+      const { DeviceId, ResourceName, ResourceVer } = call.params;
+      if (typeof DeviceId !== 'string' || typeof ResourceName !== 'string') continue;
+      const id = `${DeviceId}\u0000${ResourceName}`;
+      latest.delete(id);
+      latest.set(id, { deviceId: DeviceId, resourceName: ResourceName, resourceVer: String(ResourceVer ?? '') });
+    }
+    return [...latest.values()].map((d) => ({ ...d, delivered: state.devices.delivered(d.deviceId, d.resourceName) !== undefined }));
+  };
 
   const seed = () => {
     state.tokens.set(token, uid);
@@ -157,6 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addProduct: (id) => void state.products.add(id),
     objects: () => store.list(),
     readObject: (key) => store.read(key),
+    deliveries,
     presignUrl: (o) =>
       presigner.url({
         method: o.method,
@@ -189,6 +226,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       settings: { ...settings },
       faults: faults.pending(),
       objects: store.list(),
+      deliveries: deliveries(),
       calls: calls.list(),
     }),
     stop: () => stop(),
@@ -203,9 +241,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.end();
       return;
     }
-    const { path: urlPath } = splitUrl(req.url ?? '/');
+    const { path: urlPath, query } = splitUrl(req.url ?? '/');
     if (urlPath === TOKEN_API_PATH) return handleTokenApi(req, res, ctx);
     if (urlPath.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, ctx, emulator);
+    const fallback = options.fallback;
+    if (fallback && (req.method === 'GET' || req.method === 'HEAD') && !isSigned(req, query) && (await fallback(req, res))) return;
     if (urlPath === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
       return sendJson(res, 200, {
         name: 'iotexplorer-emulator',
