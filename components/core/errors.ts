@@ -15,7 +15,9 @@ export type LocalErrorCode =
   | 'Timeout'
   | 'Aborted'
   | 'IntegrityError'
-  | 'Storage.HttpError';
+  | 'Storage.HttpError'
+  /** The queue's name for anything thrown that is not an UploadError: a bug, ours or the platform's. */
+  | 'ClientError';
 
 /** What a message may mention. Never a token or a signed URL: callers pass redacted text only. */
 export interface ErrorDetail {

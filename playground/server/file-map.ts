@@ -4,17 +4,12 @@
  * (wcc, through miniprogram-compiler), which the browser cannot run.
  */
 import * as fs from 'fs';
+import { wxmlToJs } from 'miniprogram-compiler';
 import * as os from 'os';
 import * as path from 'path';
 import { MpTree } from './mp-tree';
 import { rpxToPx } from './rpx';
 import { resolveUsingComponents } from './using-components';
-
-// No type declarations ship with it; the one function used is typed here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { wxmlToJs } = require('miniprogram-compiler') as {
-  wxmlToJs(root: string, options: { wxmlList: string[]; wxsList: string[] }): string;
-};
 
 /**
  * simulate runs a file as `new Function('require', 'module', src)`: CommonJS's `exports` has to be
