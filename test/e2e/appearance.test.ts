@@ -2,27 +2,16 @@
  * The panel's phone controls: every uploader switched to English, the page in dark mode (WeChat's
  * theme APIs follow), and back. Also the overview picture of the whole playground.
  */
-import { choose, item, openPlayground, part, screenshotPage, screenshotPhone, section, Session, uploaderIn, waitForState, writeFile } from './harness';
+import { choose, item, usePlayground, part, screenshotPage, screenshotPhone, section, uploaderIn, waitForState, writeFile } from './harness';
 
 jest.setTimeout(90000);
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openPlayground();
+const s = usePlayground(async (s) => {
   const one = uploaderIn(section(s, 'One file'));
   const file = writeFile(s, 'bedtime-story.mp3', 120_000, 21);
   await choose(s, one, [file]);
   await waitForState(one, file.name, 'done');
   await s.page.locator(`.pg-panel [data-md5="${file.md5}"]`).waitFor();
-});
-
-afterAll(async () => {
-  await s?.close();
-});
-
-afterEach(() => {
-  expect(s.pageErrors).toEqual([]);
 });
 
 function backgroundOf(selector: string): Promise<string> {

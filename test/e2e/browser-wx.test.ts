@@ -5,22 +5,13 @@
  * file dialog (accept, count), file reads and MD5, and the toast and modal overlays.
  */
 import { createHash } from 'crypto';
-import { openPlayground, Session, writeFile } from './harness';
+import { usePlayground, writeFile } from './harness';
 
 jest.setTimeout(60000);
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openPlayground();
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = usePlayground();
 
 afterEach(() => {
-  expect(s.pageErrors).toEqual([]);
   s.playground.emulator.faults.clear();
 });
 

@@ -3,26 +3,14 @@
  * outage that outlasts the retries (then a retry by hand), an invalid token refreshed through the
  * demo's provider, an expired upload URL, and a delivery to a device.
  */
-import { callSummary, choose, item, openPlayground, part, screenshotPhone, scrollPhoneTo, section, Session, storedBytes, uploaderIn, waitForState, writeFile } from './harness';
+import { callSummary, choose, item, usePlayground, part, screenshotPhone, scrollPhoneTo, section, storedBytes, uploaderIn, waitForState, writeFile } from './harness';
 
 jest.setTimeout(90000);
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openPlayground();
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = usePlayground();
 
 beforeEach(async () => {
   s.playground.emulator.clearCalls();
-});
-
-afterEach(() => {
-  expect(s.pageErrors).toEqual([]);
 });
 
 async function injectFromPanel(fault: string, pending: string): Promise<void> {

@@ -75,6 +75,26 @@ export async function openPlayground(query = ''): Promise<Session> {
   }
 }
 
+/**
+ * One browser session for a whole spec file: opened before its tests (then `prepare`d), closed
+ * after them, and no uncaught page error allowed in any test. The object is filled in place, so
+ * a spec can hold it in a `const` from the start.
+ */
+export function usePlayground(prepare?: (s: Session) => Promise<void>): Session {
+  const s = {} as Session;
+  beforeAll(async () => {
+    Object.assign(s, await openPlayground());
+    if (prepare) await prepare(s);
+  });
+  afterAll(async () => {
+    if (s.close) await s.close();
+  });
+  afterEach(() => {
+    expect(s.pageErrors).toEqual([]);
+  });
+  return s;
+}
+
 /** Bytes that look like nothing in particular, the same for the same seed (xorshift32). */
 export function bytesOf(size: number, seed: number): Buffer {
   const out = Buffer.alloc(size);

@@ -2,23 +2,11 @@
  * The demo page in Chromium, uploading real files through the built component to the emulator:
  * each state on screen, identical bytes stored, a batch, and a file refused before any request.
  */
-import { callSummary, choose, item, openPlayground, part, screenshotPhone, scrollPhoneTo, scrollPhoneToTop, section, Session, storedBytes, uploaderIn, waitForState, writeFile } from './harness';
+import { callSummary, choose, item, usePlayground, part, screenshotPhone, scrollPhoneTo, scrollPhoneToTop, section, storedBytes, uploaderIn, waitForState, writeFile } from './harness';
 
 jest.setTimeout(90000);
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openPlayground();
-});
-
-afterAll(async () => {
-  await s?.close();
-});
-
-afterEach(() => {
-  expect(s.pageErrors).toEqual([]);
-});
+const s = usePlayground();
 
 test('idle: every uploader offers its chooser, nothing listed yet', async () => {
   const one = uploaderIn(section(s, 'One file'));
