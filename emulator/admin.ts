@@ -12,13 +12,42 @@
  */
 import { IncomingMessage, ServerResponse } from 'http';
 import { RouteContext, ADMIN_PREFIX } from './context';
-import { FaultSpecError } from './faults';
+import type { StoredObject } from './bucket';
+import type { CallRecord } from './calls';
+import type { DeviceInfo } from './devices';
+import { FaultSpecError, PendingFault } from './faults';
 import { readBody, sendJson } from './http-util';
 import { Settings } from './settings';
 
+/** A file sent to a device, and whether the device has it yet. */
+export interface DeliveryStatus {
+  deviceId: string;
+  resourceName: string;
+  resourceVer: string;
+  /** True once `AppDescribeDeviceResource` would report it. */
+  delivered: boolean;
+}
+
+/** `GET /__emulator/state`: what a page needs to show and steer the emulator. */
+export interface EmulatorSnapshot {
+  origin: string;
+  endpoint: string;
+  /** Handed out on purpose: a local playground needs it to call the token API. */
+  token: string;
+  uid: string;
+  productId: string;
+  products: string[];
+  devices: DeviceInfo[];
+  settings: Settings;
+  faults: PendingFault[];
+  objects: StoredObject[];
+  deliveries: DeliveryStatus[];
+  calls: CallRecord[];
+}
+
 /** The parts of the Emulator the admin routes drive (implemented in server.ts). */
 export interface AdminTarget {
-  snapshot(): object;
+  snapshot(): EmulatorSnapshot;
   addToken(token: string, uid?: string): void;
   revokeToken(token: string): void;
   setDeviceOnline(deviceId: string, online: boolean): void;

@@ -1,6 +1,7 @@
 /** Local IoT Explorer token API + COS bucket emulator: public surface for tests, playground and benchmarks. */
 export { startEmulator } from './server';
-export type { DeliveryStatus, Emulator, EmulatorFaults, EmulatorOptions } from './server';
+export type { Emulator, EmulatorFaults, EmulatorOptions } from './server';
+export type { DeliveryStatus, EmulatorSnapshot } from './admin';
 export type { Settings } from './settings';
 export type { EnvelopeKind } from './envelope';
 export type { FaultSpec, FaultKind, FaultTarget, PendingFault, TokenAction } from './faults';

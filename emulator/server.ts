@@ -4,7 +4,7 @@ import { AddressInfo, Socket } from 'net';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AdminTarget, handleAdmin } from './admin';
+import { AdminTarget, DeliveryStatus, handleAdmin } from './admin';
 import { ObjectStore, StoredObject } from './bucket';
 import { handleBucket } from './bucket-route';
 import { CallLog, CallRecord } from './calls';
@@ -44,14 +44,6 @@ export interface EmulatorOptions extends Partial<Settings> {
 }
 
 /** A resource sent to a device with `AppControlDeviceResource`, as the device sees it now. */
-export interface DeliveryStatus {
-  deviceId: string;
-  resourceName: string;
-  resourceVer: string;
-  /** True once `AppDescribeDeviceResource` would report it. */
-  delivered: boolean;
-}
-
 export interface EmulatorFaults {
   inject(spec: FaultSpec): PendingFault;
   clear(): void;
@@ -217,7 +209,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     snapshot: () => ({
       origin,
       endpoint: origin + TOKEN_API_PATH,
-      // Handed out on purpose: a local playground needs it to call the token API.
       token,
       uid,
       productId,

@@ -1,58 +1,11 @@
 /** The emulator this page runs against: same origin, admin routes under `/__emulator/`. */
-export interface EmulatorDevice {
-  deviceId: string;
-  online: boolean;
-}
+// The shapes of the admin routes, from the emulator itself (type-only: nothing of it is bundled).
+import type { CallRecord, DeliveryStatus, DeviceInfo, EmulatorSnapshot, PendingFault, StoredObject } from '../../emulator';
 
-export interface StoredObject {
-  key: string;
-  size: number;
-  md5: string;
-  contentType: string;
-  storedAt: number;
-}
-
-export interface Delivery {
-  deviceId: string;
-  resourceName: string;
-  resourceVer: string;
-  delivered: boolean;
-}
-
-export interface PendingFault {
-  target: string;
-  kind: string;
-  remaining: number;
-  status: number;
-  delayMs: number;
-  code: string;
-}
-
-export interface CallRecord {
-  seq: number;
-  type: 'api' | 'bucket';
-  at: number;
-  action?: string | null;
-  method?: string;
-  key?: string;
-  status?: number;
-  errorCode?: string;
-  fault?: string;
-  bytes?: number;
-}
-
-export interface EmulatorState {
-  endpoint: string;
-  /** Used only to configure the demo's login stand-in; never shown. */
-  token: string;
-  productId: string;
-  devices: EmulatorDevice[];
-  settings: Record<string, unknown>;
-  faults: PendingFault[];
-  objects: StoredObject[];
-  deliveries?: Delivery[];
-  calls: CallRecord[];
-}
+export type { CallRecord, PendingFault, StoredObject };
+export type EmulatorDevice = DeviceInfo;
+export type Delivery = DeliveryStatus;
+export type EmulatorState = EmulatorSnapshot;
 
 const ADMIN = '/__emulator/';
 

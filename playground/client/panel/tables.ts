@@ -96,7 +96,7 @@ export function calls(list: CallRecord[], limit = 12): Node[] {
             h('td', {}, String(c.seq)),
             h('td', { class: 'pg-mono' }, describeCall(c)),
             h('td', { class: ok ? 'pg-ok' : c.status === undefined ? '' : 'pg-bad' }, status),
-            h('td', {}, [c.errorCode, c.fault && `fault: ${c.fault}`, c.bytes !== undefined && formatBytes(c.bytes)].filter(Boolean).join(' · ')),
+            h('td', {}, [c.errorCode, c.fault && `fault: ${c.fault}`, c.type === 'bucket' && c.bytes !== undefined && formatBytes(c.bytes)].filter(Boolean).join(' · ')),
           );
         }),
     ),
