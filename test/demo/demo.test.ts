@@ -3,12 +3,11 @@
  * installed (offline symlinks, as `npm install` makes them), WeChat's own "Build npm", then
  * WeChat's code-quality check and code analysis, all from miniprogram-ci, on a copy of the demo.
  */
-import { execFileSync } from 'child_process';
-import { generateKeyPairSync } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CiResult } from './ci-child';
-import { copyProject, DEMO, makeHost, ROOT, tempDir } from './host';
+import { DEMO, ROOT } from './host';
+import { DemoCiRun, runDemoCi } from './run-ci';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const DIST = path.join(ROOT, 'miniprogram_dist');
@@ -16,7 +15,7 @@ const PKG = 'miniprogram_npm/iotexplorer-resource-uploader/';
 /** What the mini-program runtime loads; `.d.ts` files are for editors. */
 const MP_FILE = /\.(js|json|wxml|wxss|wxs)$/;
 
-let tmp: string;
+let run: DemoCiRun;
 let projectDir: string;
 let result: CiResult;
 
@@ -26,27 +25,12 @@ function listFiles(dir: string, base = dir): string[] {
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(DIST, 'resource-uploader/index.js'))) throw new Error('miniprogram_dist is missing: run `npm run build` (npm test does) first');
-  tmp = tempDir('ru-demo-');
-  fs.mkdirSync(path.join(tmp, 'project'));
-  fs.mkdirSync(path.join(tmp, 'host'));
-  projectDir = copyProject(path.join(tmp, 'project'));
-  const host = makeHost(path.join(tmp, 'host'));
-  // miniprogram-ci wants a key file even offline; a throwaway one, never committed.
-  const keyPath = path.join(tmp, 'private.key');
-  fs.writeFileSync(keyPath, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }));
-  const out = execFileSync(process.execPath, ['-r', 'esbuild-register', path.join(__dirname, 'ci-child.ts'), projectDir, host, keyPath], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const line = out.split('\n').find((l) => l.startsWith('CI-RESULT '));
-  if (!line) throw new Error('miniprogram-ci gave no result:\n' + out.slice(-2000));
-  result = JSON.parse(line.slice('CI-RESULT '.length)) as CiResult;
+  run = runDemoCi();
+  ({ projectDir, result } = run);
 }, 150000);
 
 afterAll(() => {
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  if (run) run.remove();
 });
 
 describe('WeChat’s npm build', () => {
