@@ -3,6 +3,7 @@ import { UploadError } from './errors';
 import type { Locale } from './messages';
 import { Platform, PlatformRequest, PlatformResponse, TransportError } from './platform';
 import { Secrets } from './redact';
+import { requestSlots } from './request-slots';
 
 /** Everything one upload's steps share. Built once by `uploadResource`, passed down, never global. */
 export interface UploadContext {
@@ -31,6 +32,16 @@ export function throwIfAborted(ctx: UploadContext): void {
  */
 export async function send(ctx: UploadContext, req: PlatformRequest): Promise<PlatformResponse> {
   throwIfAborted(ctx);
+  // Wait for one of the app-wide request slots (WeChat's 10-request limit), then hold it until settled.
+  const release = await requestSlots.acquire(ctx.scope, () => abortedError(ctx));
+  try {
+    return await sendInSlot(ctx, req);
+  } finally {
+    release();
+  }
+}
+
+async function sendInSlot(ctx: UploadContext, req: PlatformRequest): Promise<PlatformResponse> {
   const task = ctx.platform.request(req);
   const stop = ctx.scope.onAbort(() => task.abort());
   try {
