@@ -5,6 +5,10 @@ import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const aborted = () => new Error('aborted');
 const tick = () => new Promise((r) => setTimeout(r, 5));
+/** Waits until `condition` holds (or 5 s pass: a busy machine can be slow, a broken limit never settles). */
+async function until(condition: () => boolean): Promise<void> {
+  for (const end = Date.now() + 5000; !condition() && Date.now() < end; ) await tick();
+}
 
 test('grants up to the limit, then first come first served; an aborted waiter leaves the line', async () => {
   const slots = new RequestSlots(2);
@@ -36,7 +40,7 @@ test(`all uploads of the app together keep at most ${MAX_REQUESTS_IN_FLIGHT} req
     return uploadResource({ platform, filePath: `/f${i}.bin`, productId: 'P', accessToken: 'tok-slots-0123456789', endpoint: ENDPOINT });
   });
   const settled = uploads.map((u) => u.catch((e) => e.code));
-  for (let i = 0; i < 50 && requestSlots.waiting < 4; i++) await tick();
+  await until(() => platform.calls('PUT').length >= MAX_REQUESTS_IN_FLIGHT && requestSlots.waiting >= 4);
   await tick();
   // Eight PUTs hang in their slots; the four uploads that came last wait before theirs.
   expect(platform.calls('AppGetResourceUploadURL')).toHaveLength(12);
@@ -54,7 +58,7 @@ test(`all uploads of the app together keep at most ${MAX_REQUESTS_IN_FLIGHT} req
 
   // Freeing one slot lets exactly one waiting upload send its PUT.
   uploads[putting[0]].abort();
-  for (let i = 0; i < 50 && platform.calls('PUT').length === MAX_REQUESTS_IN_FLIGHT; i++) await tick();
+  await until(() => platform.calls('PUT').length > MAX_REQUESTS_IN_FLIGHT);
   await tick();
   expect(platform.calls('PUT')).toHaveLength(MAX_REQUESTS_IN_FLIGHT + 1);
   expect([requestSlots.inUse, requestSlots.waiting]).toEqual([MAX_REQUESTS_IN_FLIGHT, 2]);
