@@ -5,12 +5,16 @@
  * events; hosts with their own interface can drive it directly.
  */
 import { UploadError } from './errors';
+import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
 import { normalizeLocale } from './messages';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
+import type { PlatformLifecycle } from './platform-lifecycle';
 import type { PickedFile } from './restrictions';
 import { uploadResource } from './upload-resource';
+import { insertInOrder, waitsInsteadOfFailing } from './upload-waits';
 
-export type FileState = 'waiting' | UploadPhase | 'done' | 'failed' | 'aborted';
+/** `paused`: due to run, held back by the life cycle (`waitingFor` says why); it resumes by itself. */
+export type FileState = 'waiting' | 'paused' | UploadPhase | 'done' | 'failed' | 'aborted';
 
 const RUNNING: FileState[] = ['hashing', 'signing', 'uploading', 'registering', 'delivering'];
 
@@ -34,8 +38,10 @@ export interface QueueFile extends PickedFile {
   steps: UploadPhase[];
   result: UploadResult | null;
   error: UploadError | null;
-  /** Uploads started for this file (1 + retries). */
+  /** Uploads started for this file (1 + retries); a start cut by the life cycle does not count. */
   attempts: number;
+  /** While `paused`: the app is in the background, or the phone has no network. null otherwise. */
+  waitingFor: WaitReason | null;
 }
 
 /** `uploadResource` options that are the same for every file of the queue. */
@@ -54,6 +60,11 @@ export interface UploadQueueOptions {
   progressIntervalMs?: number;
   /** Prefix of file ids, so two queues on one page never hand out the same id. */
   idPrefix?: string;
+  /**
+   * App hide/show and network status. With it, files wait while the app is hidden or offline and
+   * resume by themselves; its callbacks are registered only while uploads are due.
+   */
+  lifecycle?: PlatformLifecycle;
 }
 
 export interface BatchSummary {
@@ -99,6 +110,8 @@ interface Running {
   task: UploadTask;
   /** When in-phase progress was last reported, for throttling. */
   lastReport: number;
+  /** The life cycle when it started: a failure after a hide or a network loss waits instead. */
+  started: LifecycleStamp;
 }
 
 export class UploadQueue {
@@ -119,6 +132,9 @@ export class UploadQueue {
   private readonly now: () => number;
   private readonly interval: number;
   private readonly idPrefix: string;
+  private readonly lifecycle: LifecycleMonitor;
+  /** Releases the life-cycle listeners; set while a batch is open. */
+  private releaseLifecycle: (() => void) | null = null;
 
   constructor(private readonly options: UploadQueueOptions) {
     this.concurrency = clampConcurrency(options.concurrency);
@@ -126,6 +142,8 @@ export class UploadQueue {
     this.now = options.now || Date.now;
     this.interval = typeof options.progressIntervalMs === 'number' ? Math.max(0, options.progressIntervalMs) : 250;
     this.idPrefix = options.idPrefix || 'file-';
+    this.lifecycle = new LifecycleMonitor(options.lifecycle);
+    this.lifecycle.onChange(() => this.lifecycleChanged());
   }
 
   on<K extends keyof QueueEvents>(event: K, fn: Listener<K>): () => void {
@@ -162,6 +180,16 @@ export class UploadQueue {
     return this.running.size;
   }
 
+  /** Why due files wait right now ('network', 'background'), or null. */
+  get blockedBy(): WaitReason | null {
+    return this.lifecycle.blocker;
+  }
+
+  /** The platform's life-cycle callbacks are registered (only while uploads are due). */
+  get listening(): boolean {
+    return this.lifecycle.listening;
+  }
+
   setConcurrency(value: unknown): void {
     this.concurrency = clampConcurrency(value);
     this.pump();
@@ -183,6 +211,7 @@ export class UploadQueue {
         result: null,
         error: null,
         attempts: 0,
+        waitingFor: null,
       };
       this.list.push(file);
       return file;
@@ -247,6 +276,7 @@ export class UploadQueue {
     const running = Array.from(this.running.values());
     this.running.clear();
     for (const r of running) r.task.abort();
+    this.stopListening();
   }
 
   private enqueue(files: QueueFile[]): void {
@@ -260,13 +290,56 @@ export class UploadQueue {
       }
       this.batch.add(file.id);
     }
+    if (this.open && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
+    this.holdPending();
     this.pump();
   }
 
   private pump(): void {
-    while (!this.destroyed && this.running.size < this.concurrency && this.pending.length) {
+    while (!this.destroyed && !this.lifecycle.blocker && this.running.size < this.concurrency && this.pending.length) {
       this.begin(this.pending.shift()!);
     }
+  }
+
+  // ——— the life cycle: files wait while the app is hidden or offline, and resume by themselves ———
+
+  private lifecycleChanged(): void {
+    if (this.destroyed) return;
+    // Offline, nothing in flight can succeed: stop it now rather than burn its retries, and let it wait.
+    if (this.lifecycle.offline) for (const file of this.list.filter((f) => this.running.has(f.id))) this.requeue(file, true);
+    this.holdPending();
+    this.pump();
+  }
+
+  /** Files due to start show why they wait, or go back to plain waiting when nothing holds them. */
+  private holdPending(): void {
+    const reason = this.lifecycle.blocker;
+    for (const file of this.pending) {
+      const state: FileState = reason ? 'paused' : 'waiting';
+      if (file.state === state && file.waitingFor === reason) continue;
+      const previous = file.state;
+      file.waitingFor = reason;
+      file.state = state;
+      // Also when only the reason changed (background → network): the view shows it.
+      this.emit('state', { file, previous });
+    }
+  }
+
+  /** Puts a file whose start the life cycle cut back among the due ones, in list order, uncounted. */
+  private requeue(file: QueueFile, abort: boolean): void {
+    const running = this.running.get(file.id);
+    this.running.delete(file.id);
+    if (running && abort) running.task.abort();
+    file.attempts = Math.max(0, file.attempts - 1);
+    file.error = null;
+    insertInOrder(this.pending, file, (f) => this.list.indexOf(f));
+    this.holdPending();
+  }
+
+  private stopListening(): void {
+    const release = this.releaseLifecycle;
+    this.releaseLifecycle = null;
+    if (release) release();
   }
 
   private begin(file: QueueFile): void {
@@ -276,7 +349,7 @@ export class UploadQueue {
     file.phase = null;
     file.percent = 0;
     file.result = null;
-    const running: Running = { task: undefined as unknown as UploadTask, lastReport: -Infinity };
+    const running: Running = { task: undefined as unknown as UploadTask, lastReport: -Infinity, started: this.lifecycle.stamp() };
     // Registered before the upload starts: the core reports its first phase synchronously.
     this.running.set(file.id, running);
     const task = this.upload({
@@ -299,9 +372,14 @@ export class UploadQueue {
       },
       (err: unknown) => {
         if (this.running.get(file.id) !== running) return;
-        this.running.delete(file.id);
         // Anything but an UploadError is a bug; the file still fails visibly instead of hanging.
         const error = err instanceof UploadError ? err : UploadError.of('ClientError', normalizeLocale(base.locale));
+        if (waitsInsteadOfFailing(error, this.lifecycle, running.started)) {
+          this.requeue(file, false);
+          this.pump();
+          return;
+        }
+        this.running.delete(file.id);
         file.error = error;
         this.settle(file, error.code === 'Aborted' ? 'aborted' : 'failed');
         this.emit('fail', { file, error });
@@ -361,12 +439,15 @@ export class UploadQueue {
   private maybeComplete(): void {
     if (!this.open || this.batch.size || this.running.size || this.pending.length) return;
     this.open = false;
+    // The last upload settled: nothing is due, so nothing needs to hear about the app or the network.
+    this.stopListening();
     // A batch whose every file was removed has nothing to report.
     if (this.tally.succeeded || this.tally.failed) this.emit('complete', { succeeded: this.tally.succeeded, failed: this.tally.failed });
   }
 
   private setState(file: QueueFile, state: FileState): void {
     const previous = file.state;
+    if (state !== 'paused') file.waitingFor = null;
     if (previous === state) return;
     file.state = state;
     this.emit('state', { file, previous });
