@@ -1,5 +1,6 @@
 import type { Platform, PlatformRequestTask, PlatformResponse } from '../core/platform';
 import { TransportError } from '../core/platform';
+import { createWechatLifecycle } from './wechat-lifecycle';
 
 function lowerCaseKeys(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -70,5 +71,6 @@ export function createWechatPlatform(): Platform {
       ),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as number),
+    lifecycle: createWechatLifecycle(),
   };
 }

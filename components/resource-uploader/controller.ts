@@ -3,6 +3,7 @@
  * the queue, turns queue events into SPEC's events and into one `setData` per tick.
  */
 import { uploadResource } from '../index';
+import { createWechatLifecycle } from '../platform/wechat-lifecycle';
 import { Locale, normalizeLocale, RejectDetail, RejectReason, rejectMessage } from '../core/messages';
 import { PickedFile, Rejection, screenFiles } from '../core/restrictions';
 import { BatchSummary, UploadQueue } from '../core/upload-queue';
@@ -68,6 +69,8 @@ export class Uploader {
       concurrency: host.props().concurrency,
       upload: uploadResource,
       idPrefix: `ru${++instances}-`,
+      // Files wait while the app is hidden or offline; listened to only while uploads are due.
+      lifecycle: createWechatLifecycle(),
     });
     this.view = new ViewSync(
       { files: () => this.queue.files, top: () => this.top() },
