@@ -110,10 +110,11 @@ export class SimulatedPhone {
       const cut = new Promise<never>((_, reject) => (fail = reject));
       const flight: Flight = {
         fail: (err) => {
+          // Settle first, so the race reports this failure and not the abort below.
+          fail(err);
           // The request is gone for the app; free its socket too. Its own rejection is not ours to report.
           inner.response.catch(() => undefined);
           inner.abort();
-          fail(err);
         },
       };
       this.flights.add(flight);

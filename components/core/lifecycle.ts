@@ -54,6 +54,19 @@ export class LifecycleMonitor {
     return null;
   }
 
+  /** The platform reports its life cycle: without it nothing can say when to resume. */
+  get supported(): boolean {
+    return !!this.source;
+  }
+
+  /**
+   * WeChat said `interrupted` though no hide was heard (a listener registered too late, say):
+   * it refuses requests until the app is shown, so count the app as hidden until `onAppShow`.
+   */
+  noteInterrupted(): void {
+    this.onHide();
+  }
+
   /** True while the platform's callbacks are registered. */
   get listening(): boolean {
     return this.holders > 0;

@@ -15,8 +15,12 @@ export const INTERRUPTED = 'Interrupted';
  * (no answer, timeout, …) when the app was hidden or the network gone while the attempt ran.
  */
 export function waitsInsteadOfFailing(error: UploadError, monitor: LifecycleMonitor, started: LifecycleStamp): boolean {
-  if (error.code === INTERRUPTED) return true;
-  return error.retryable && monitor.cutSince(started);
+  // Without life-cycle callbacks nothing would ever say "resume": fail as before, retryable.
+  if (!monitor.supported) return false;
+  if ((error.retryable || error.code === INTERRUPTED) && monitor.cutSince(started)) return true;
+  if (error.code !== INTERRUPTED) return false;
+  monitor.noteInterrupted();
+  return true;
 }
 
 /** Puts `item` into `list` (kept in `order`), so files that waited go before younger ones. */
