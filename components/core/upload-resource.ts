@@ -114,7 +114,7 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
   progress('uploading', 0);
   const bytes = await reading;
-  const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5 };
+  const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5, minUploadRate: o.minUploadRate };
   let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
   if (!outcome.stored) {
     // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.

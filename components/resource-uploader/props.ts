@@ -24,6 +24,8 @@ export const properties = {
   deviceId: { type: String, value: '' },
   disabled: { type: Boolean, value: false },
   locale: { type: String, value: 'zh-CN' },
+  /** Bytes per second a PUT may be as slow as; its timeout grows with the file's size at this rate. */
+  minUploadRate: { type: Number, value: DEFAULTS.minUploadRate },
 };
 
 /** The properties as the component reads them. */
@@ -43,6 +45,7 @@ export interface Props {
   deviceId: string;
   disabled: boolean;
   locale: string;
+  minUploadRate: number;
 }
 
 const ACCEPTS: Accept[] = ['file', 'image', 'video', 'media', 'all'];
@@ -67,5 +70,6 @@ export function uploadOptionsOf(p: Props): QueueUploadOptions {
     deviceId: p.deviceId,
     maxSize: restrictionsOf(p).maxSize,
     locale: normalizeLocale(p.locale),
+    minUploadRate: p.minUploadRate,
   };
 }
