@@ -81,6 +81,27 @@ export class LifecycleMonitor {
     return this.blocker !== null || stamp.hides !== this.hides || stamp.losses !== this.losses;
   }
 
+  /**
+   * Resolves once nothing blocks (at once when nothing does). `cancel()` makes it resolve now,
+   * for a caller that gave up waiting (its upload was aborted).
+   */
+  whenClear(): { promise: Promise<void>; cancel(): void } {
+    let cancel: () => void = () => undefined;
+    const promise = new Promise<void>((resolve) => {
+      if (!this.blocker) return resolve();
+      const stop = this.onChange(() => {
+        if (this.blocker) return;
+        stop();
+        resolve();
+      });
+      cancel = () => {
+        stop();
+        resolve();
+      };
+    });
+    return { promise, cancel };
+  }
+
   /** Calls `fn` whenever `blocker` may have changed; returns the unsubscribe. */
   onChange(fn: () => void): () => void {
     this.subscribers.push(fn);

@@ -10,8 +10,10 @@ import { normalizeLocale } from './messages';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { PlatformLifecycle } from './platform-lifecycle';
 import type { PickedFile } from './restrictions';
-import { uploadResource } from './upload-resource';
+import { defaultPlatform, uploadResource } from './upload-resource';
 import { insertInOrder, waitsInsteadOfFailing } from './upload-waits';
+import { gatePlatform } from './lifecycle-gate';
+import type { Platform } from './platform';
 
 /** `paused`: due to run, held back by the life cycle (`waitingFor` says why); it resumes by itself. */
 export type FileState = 'waiting' | 'paused' | UploadPhase | 'done' | 'failed' | 'aborted';
@@ -135,6 +137,7 @@ export class UploadQueue {
   private readonly lifecycle: LifecycleMonitor;
   /** Releases the life-cycle listeners; set while a batch is open. */
   private releaseLifecycle: (() => void) | null = null;
+  private gated: { from: Platform; to: Platform } | null = null;
 
   constructor(private readonly options: UploadQueueOptions) {
     this.concurrency = clampConcurrency(options.concurrency);
@@ -291,7 +294,7 @@ export class UploadQueue {
       this.batch.add(file.id);
     }
     if (this.open && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
-    this.holdPending();
+    this.showHolds();
     this.pump();
   }
 
@@ -305,17 +308,20 @@ export class UploadQueue {
 
   private lifecycleChanged(): void {
     if (this.destroyed) return;
-    // Offline, nothing in flight can succeed: stop it now rather than burn its retries, and let it wait.
-    if (this.lifecycle.offline) for (const file of this.list.filter((f) => this.running.has(f.id))) this.requeue(file, true);
-    this.holdPending();
+    this.showHolds();
     this.pump();
   }
 
-  /** Files due to start show why they wait, or go back to plain waiting when nothing holds them. */
-  private holdPending(): void {
+  /**
+   * Due and running files show why they wait, or go back to what they were doing once nothing
+   * holds them: due ones to `waiting`, running ones (whose requests wait in the gate) to their phase.
+   */
+  private showHolds(): void {
     const reason = this.lifecycle.blocker;
-    for (const file of this.pending) {
-      const state: FileState = reason ? 'paused' : 'waiting';
+    for (const file of this.list) {
+      const running = this.running.has(file.id);
+      if (!running && this.pending.indexOf(file) === -1) continue;
+      const state: FileState = reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting';
       if (file.state === state && file.waitingFor === reason) continue;
       const previous = file.state;
       file.waitingFor = reason;
@@ -325,15 +331,23 @@ export class UploadQueue {
     }
   }
 
-  /** Puts a file whose start the life cycle cut back among the due ones, in list order, uncounted. */
-  private requeue(file: QueueFile, abort: boolean): void {
-    const running = this.running.get(file.id);
+  /** An upload that still failed as Interrupted goes back among the due ones, in list order, uncounted. */
+  private requeue(file: QueueFile): void {
     this.running.delete(file.id);
-    if (running && abort) running.task.abort();
     file.attempts = Math.max(0, file.attempts - 1);
     file.error = null;
     insertInOrder(this.pending, file, (f) => this.list.indexOf(f));
-    this.holdPending();
+    this.showHolds();
+  }
+
+  /** The platform of an upload, its requests gated by the life cycle (one wrapper per platform). */
+  private platformFor(given: Platform | undefined): Platform | undefined {
+    if (!this.options.lifecycle) return given;
+    const platform = given || defaultPlatform() || undefined;
+    if (!platform) return given;
+    if (this.gated && this.gated.from === platform) return this.gated.to;
+    this.gated = { from: platform, to: gatePlatform(platform, this.lifecycle) };
+    return this.gated.to;
   }
 
   private stopListening(): void {
@@ -354,6 +368,7 @@ export class UploadQueue {
     this.running.set(file.id, running);
     const task = this.upload({
       ...base,
+      platform: this.platformFor(base.platform),
       filePath: file.path,
       name: file.name,
       onProgress: (p) => {
@@ -375,7 +390,7 @@ export class UploadQueue {
         // Anything but an UploadError is a bug; the file still fails visibly instead of hanging.
         const error = err instanceof UploadError ? err : UploadError.of('ClientError', normalizeLocale(base.locale));
         if (waitsInsteadOfFailing(error, this.lifecycle, running.started)) {
-          this.requeue(file, false);
+          this.requeue(file);
           this.pump();
           return;
         }
@@ -394,7 +409,8 @@ export class UploadQueue {
       file.phase = phase;
       file.percent = percent;
       running.lastReport = this.now();
-      this.setState(file, phase);
+      // While held back the file stays `paused`; it shows the phase again when released.
+      if (!this.lifecycle.blocker) this.setState(file, phase);
       this.emit('progress', { file, phase, percent });
       return;
     }

@@ -21,6 +21,11 @@ export function setDefaultPlatform(factory: PlatformFactory): void {
   defaultPlatformFactory = factory;
 }
 
+/** The platform uploads run on when the options name none (the queue wraps it to wait out hides). */
+export function defaultPlatform(): Platform | null {
+  return defaultPlatformFactory && defaultPlatformFactory();
+}
+
 function nonNegative(value: unknown, fallback: number): number {
   return typeof value === 'number' && isFinite(value) && value >= 0 ? value : fallback;
 }

@@ -66,16 +66,25 @@ test('a PUT cut by the background waits, and finishes after show with no fail an
   await t.waitFor(() => f.state === 'uploading' && t.cloud.calls('PUT').length === 1, 'the PUT');
   expect(t.phone.listenerCount).toBe(3);
   t.phone.hide();
-  await t.waitFor(() => f.state === 'paused', 'paused');
-  expect(f.waitingFor).toBe('background');
+  // Shown as paused at once (the app is in the background)…
+  expect([f.state, f.waitingFor]).toEqual(['paused', 'background']);
   expect(t.queue.blockedBy).toBe('background');
+  // …and the PUT is cut once the grace runs out.
+  await t.waitFor(() => t.cloud.aborts === 1, 'the PUT cut');
   t.phone.show();
   await t.waitFor(() => t.of('complete').length === 1, 'complete');
   expect(f.state).toBe('done');
   expect(t.of('fail')).toEqual([]);
   expect(f.attempts).toBe(1);
   expect(t.of('complete')).toEqual([{ succeeded: 1, failed: 0 }]);
-  expect(t.trail(f.id)).toEqual(['waiting', 'hashing', 'signing', 'uploading', 'paused', 'waiting', 'hashing', 'signing', 'uploading', 'done']);
+  // Resumed where it was: the same PUT again, with the same bytes to the same URL; no new URL, no re-hash.
+  expect(t.trail(f.id)).toEqual(['waiting', 'hashing', 'signing', 'uploading', 'paused', 'uploading', 'done']);
+  const puts = t.cloud.calls('PUT');
+  expect(puts).toHaveLength(2);
+  expect(puts[1].url).toBe(puts[0].url);
+  expect(puts[1].body).toBe(puts[0].body);
+  expect(t.cloud.calls('AppGetResourceUploadURL')).toHaveLength(1);
+  expect(t.cloud.readFileCalls).toHaveLength(1);
   // Listened to only while the upload was due: every on* has had its off*.
   expect(t.phone.listenerCount).toBe(0);
   expect(t.queue.listening).toBe(false);
@@ -110,7 +119,7 @@ test('files due while the app is hidden wait without a request, then go on show'
   expect(t.phone.listenerCount).toBe(0);
 });
 
-test('offline: what runs stops at once and waits for the network, and new files wait too; back online they go oldest first', async () => {
+test('offline: what runs stops at once and waits for the network, and new files wait too; back online they go in order', async () => {
   const t = setup({ concurrency: 1 });
   t.cloud.script('PUT', { hang: true });
   const [a] = t.queue.add([t.file()], true);
@@ -118,6 +127,9 @@ test('offline: what runs stops at once and waits for the network, and new files 
   t.phone.goOffline();
   expect(a.state).toBe('paused');
   expect(a.waitingFor).toBe('network');
+  // Its PUT is stopped at once, not left to time out.
+  expect(t.cloud.aborts).toBeGreaterThanOrEqual(1);
+  expect(t.phone.inFlight).toBe(0);
   const [b, c] = t.queue.add([t.file(), t.file()], true);
   expect([b.state, c.state]).toEqual(['paused', 'paused']);
   expect(c.waitingFor).toBe('network');
@@ -125,9 +137,13 @@ test('offline: what runs stops at once and waits for the network, and new files 
   t.queue.on('state', ({ file }) => {
     if (file.state === 'hashing') started.push(file.id);
   });
+  const settled: string[] = [];
+  t.queue.on('success', ({ file }) => settled.push(file.id));
   t.phone.goOnline();
   await t.waitFor(() => t.of('complete').length === 1, 'complete');
-  expect(started).toEqual([a.id, b.id, c.id]);
+  // The one cut mid-PUT goes on where it was; the others start after it, oldest first.
+  expect(started).toEqual([b.id, c.id]);
+  expect(settled).toEqual([a.id, b.id, c.id]);
   expect([a, b, c].map((f) => [f.state, f.attempts])).toEqual([['done', 1], ['done', 1], ['done', 1]]);
   expect(t.of('fail')).toEqual([]);
   expect(t.phone.listenerCount).toBe(0);
