@@ -8,6 +8,7 @@ import * as path from 'path';
 import { startEmulator } from '../emulator';
 import { measureBatches, WECHAT_MAX_REQUESTS } from './batches';
 import { Fixtures } from './fixtures';
+import { measureInterruptions } from './interruptions';
 import { measureMemory } from './memory';
 import { measureSetData } from './set-data';
 import { measureSpeed } from './speed';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     await step('memory', () => measureMemory(emu, fixtures));
     await step('speed', () => measureSpeed(emu, fixtures));
     await step('setData (miniprogram-simulate)', () => measureSetData(emu, fixtures));
+    await step('interruptions (background, offline)', () => measureInterruptions(emu, fixtures));
     await step('batches', async () => {
       const result = await measureBatches(emu, fixtures);
       violations = result.violations;
