@@ -4,7 +4,7 @@
  * would otherwise show empty boxes), and every vant icon from vant's own icon font (which vant
  * loads from a CDN: blank icons offline unless it is served locally).
  */
-import { choose, fontsSettled, item, part, section, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
+import { choose, fontsSettled, item, part, section, textOf, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
 import { renderedFonts } from './rendered-fonts';
 
 jest.setTimeout(60000);
@@ -28,9 +28,8 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/g;
 const isIcon = (where: string) => /\.van-icon--van-icon-[a-z]/.test(where);
 
 test('every character on the phone, Chinese and English, is drawn in the served Noto Sans SC', async () => {
-  const phoneText = await s.page.locator('.pg-phone').innerText();
-  expect(phoneText).toMatch(/选择文件/);
-  expect(phoneText).toMatch(/上传失败/);
+  await textOf(s.page.locator('.pg-phone'), '选择文件');
+  await textOf(s.page.locator('.pg-phone'), '上传失败');
   const texts = (await renderedFonts(s, '.pg-phone *')).filter((t) => !isIcon(t.where));
   // The demo's log is monospace: the machine's monospace font may draw its Latin letters, but
   // every Chinese character, there too, has to come from Noto Sans SC.

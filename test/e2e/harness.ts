@@ -84,6 +84,36 @@ export function usePlayground(prepare?: (s: Session) => Promise<void>): Session 
   return s;
 }
 
+/**
+ * Reads the page (or the emulator) until `check` passes, and returns what passed. Every read of
+ * something the page changes goes through here or a locator wait: the page renders on its own
+ * schedule, and a read that does not wait fails on a slower machine. `check` asserts with
+ * `expect`, so a timeout reports the last value the way a plain assertion would.
+ */
+export async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => void, timeout = STEP_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return value;
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+    }
+    // The next animation frame at most: the page cannot change faster than it renders.
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+}
+
+/** Waits until `where`'s text contains `text` (or matches it). */
+export async function textOf(where: Locator, text: string | RegExp, timeout = STEP_TIMEOUT): Promise<string> {
+  return eventually(
+    () => where.innerText({ timeout }),
+    (t) => (typeof text === 'string' ? expect(t).toContain(text) : expect(t).toMatch(text)),
+    timeout,
+  );
+}
+
 /** Bytes that look like nothing in particular, the same for the same seed (xorshift32). */
 export function bytesOf(size: number, seed: number): Buffer {
   const out = Buffer.alloc(size);
