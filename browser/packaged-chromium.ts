@@ -43,6 +43,7 @@ async function unpack(): Promise<string> {
   const target = path.join(cacheDir(version), 'chromium');
   if (fs.existsSync(target)) return target;
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  removeAbandoned(path.dirname(target));
   const partial = `${target}.${process.pid}.${Date.now()}.partial`;
   try {
     await pipeline(fs.createReadStream(path.join(dir, 'bin', 'chromium.br')), createBrotliDecompress(), fs.createWriteStream(partial, { mode: 0o755 }));
@@ -51,4 +52,17 @@ async function unpack(): Promise<string> {
     fs.rmSync(partial, { force: true });
   }
   return target;
+}
+
+/** A process killed while unpacking leaves its 200 MB partial file; one untouched for 10 minutes is abandoned. */
+function removeAbandoned(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith('.partial')) continue;
+    const file = path.join(dir, name);
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > 10 * 60_000) fs.rmSync(file, { force: true });
+    } catch {
+      // gone already: another process cleaned up
+    }
+  }
 }
