@@ -10,6 +10,7 @@ import { Secrets } from './redact';
 import { deliverResource, fullDeviceId, registerResource } from './register-deliver';
 import { putObject } from './storage';
 import { callAction, TokenApiClient } from './token-api';
+import { isAllowedUploadUrl } from './url';
 import { checkRequest, checkSize } from './validate';
 
 export type PlatformFactory = () => Platform;
@@ -38,8 +39,9 @@ interface IssuedUrl {
 async function issueUploadUrl(ctx: UploadContext, api: TokenApiClient, params: Record<string, unknown>): Promise<IssuedUrl> {
   const { data, requestId } = await callAction(ctx, api, 'AppGetResourceUploadURL', params);
   const url = data.UploadUrl;
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw UploadError.of('InvalidResponse', ctx.locale, {}, requestId);
-  ctx.secrets.addUrl(url);
+  // Registered first: even a refused URL may carry a signature that must never be shown.
+  if (typeof url === 'string') ctx.secrets.addUrl(url);
+  if (typeof url !== 'string' || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', ctx.locale, {}, requestId);
   return { url, resourceName: typeof data.ResourceName === 'string' ? data.ResourceName : '', requestId };
 }
 
