@@ -9,6 +9,7 @@ import type { FileInfo, Platform } from './platform';
 import { Secrets } from './redact';
 import { deliverResource, fullDeviceId, registerResource } from './register-deliver';
 import { putObject } from './storage';
+import { surfaceError, surfaceResult } from './surface';
 import { callAction, TokenApiClient } from './token-api';
 import { isAllowedUploadUrl } from './url';
 import { checkRequest, checkSize } from './validate';
@@ -66,7 +67,7 @@ async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize:
   return bytes;
 }
 
-async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale): Promise<UploadResult> {
+async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale, secrets: Secrets): Promise<UploadResult> {
   const o = options || ({} as UploadResourceOptions);
   const endpoint = o.endpoint || DEFAULTS.endpoint;
   const resourceVer = o.resourceVer || DEFAULTS.resourceVer;
@@ -77,7 +78,6 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
   const platform = o.platform || (defaultPlatformFactory && defaultPlatformFactory());
   if (!platform) throw new TypeError('uploadResource: no platform (pass options.platform outside WeChat)');
-  const secrets = new Secrets();
   const ctx: UploadContext = {
     platform,
     locale,
@@ -162,13 +162,17 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 export function uploadResource(options: UploadResourceOptions): UploadTask {
   const scope = new AbortScope();
   const locale = normalizeLocale(options && options.locale);
+  const secrets = new Secrets();
   const promise = new Promise<UploadResult>((resolve, reject) => {
     scope.onAbort(() => reject(UploadError.of('Aborted', locale)));
-    run(options, scope, locale).then(resolve, (err) => {
-      if (scope.aborted) return reject(UploadError.of('Aborted', locale));
-      // Anything but an UploadError is a bug (ours or the platform's): surface it unchanged.
-      reject(err);
-    });
+    run(options, scope, locale, secrets).then(
+      (result) => resolve(surfaceResult(result, secrets)),
+      (err) => {
+        if (scope.aborted) return reject(UploadError.of('Aborted', locale));
+        // Anything but an UploadError is a bug (ours or the platform's): surface it unchanged.
+        reject(err instanceof UploadError ? surfaceError(err, secrets, locale) : err);
+      },
+    );
   }) as UploadTask;
   promise.abort = () => scope.abort();
   return promise;
