@@ -91,9 +91,9 @@ describe('token-API answers holding the token', () => {
 describe('storage answers holding the signature', () => {
   test.each(echoes(SEED_SIGNATURE))('in <Code>, <Message>, <RequestId> and x-cos-request-id (%s)', async (echo) => {
     const { platform, options } = setup();
-    const answer = cosError(403, 'Sig' + echo, 'StringToSign ' + echo + ' url ' + SEED_UPLOAD_URL);
+    const answer = cosError(403, 'Sig' + echo, 'StringToSign ' + echo + ' url ' + SEED_UPLOAD_URL) as { status: number; headers: Record<string, string>; body: string };
     answer.body = answer.body.replace('cos-req-xml', SEED_UPLOAD_URL.replace(/&/g, '&amp;'));
-    (answer as { headers: Record<string, string> }).headers['x-cos-request-id'] = SEED_UPLOAD_URL;
+    answer.headers['x-cos-request-id'] = SEED_UPLOAD_URL;
     platform.script('PUT', answer);
     const out = await observeUpload(new Emitted(), options);
     expect(out.error!.code.indexOf('Storage.Sig')).toBe(0);
