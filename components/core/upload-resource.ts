@@ -4,7 +4,7 @@ import { throwIfAborted, UploadContext } from './context';
 import { UploadError } from './errors';
 import { Locale, normalizeLocale } from './messages';
 import { contentTypeFor } from './mime';
-import { DEFAULTS, UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
+import { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { FileInfo, Platform } from './platform';
 import { Secrets } from './redact';
 import { deliverResource, fullDeviceId, registerResource } from './register-deliver';
@@ -13,6 +13,7 @@ import { surfaceError, surfaceResult } from './surface';
 import { callAction, TokenApiClient } from './token-api';
 import { isAllowedUploadUrl } from './url';
 import { checkRequest, checkSize } from './validate';
+import { checkOptions } from './option-check';
 
 export type PlatformFactory = () => Platform;
 
@@ -21,14 +22,6 @@ let defaultPlatformFactory: PlatformFactory | null = null;
 /** The package entry binds WeChat here; the core itself never names `wx`. */
 export function setDefaultPlatform(factory: PlatformFactory): void {
   defaultPlatformFactory = factory;
-}
-
-function nonNegative(value: unknown, fallback: number): number {
-  return typeof value === 'number' && isFinite(value) && value >= 0 ? value : fallback;
-}
-
-function lastSegment(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
 }
 
 interface IssuedUrl {
@@ -68,37 +61,35 @@ async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize:
 }
 
 async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale, secrets: Secrets): Promise<UploadResult> {
-  const o = options || ({} as UploadResourceOptions);
-  const endpoint = o.endpoint || DEFAULTS.endpoint;
-  const resourceVer = o.resourceVer || DEFAULTS.resourceVer;
-  const productId = typeof o.productId === 'string' ? o.productId.trim() : o.productId;
-  const givenName = typeof o.resourceName === 'string' ? o.resourceName : '';
-  checkRequest({ productId, endpoint, resourceName: givenName, hasToken: !!o.accessToken || hasAccessTokenProvider() }, locale);
-  if (typeof o.filePath !== 'string' || !o.filePath) throw UploadError.of('FileReadError', locale);
+  const o = checkOptions(options, locale);
+  const { productId, resourceVer, endpoint } = o;
+  checkRequest({ productId, endpoint, resourceName: o.resourceName, hasToken: !!o.accessToken || hasAccessTokenProvider() }, locale);
+  if (!o.filePath) throw UploadError.of('FileReadError', locale);
 
-  const platform = o.platform || (defaultPlatformFactory && defaultPlatformFactory());
+  const platform = options.platform || (defaultPlatformFactory && defaultPlatformFactory());
   if (!platform) throw new TypeError('uploadResource: no platform (pass options.platform outside WeChat)');
   const ctx: UploadContext = {
     platform,
     locale,
     scope,
     secrets,
-    retries: Math.floor(nonNegative(o.retries, DEFAULTS.retries)),
-    retryDelayMs: nonNegative(o.retryDelay, DEFAULTS.retryDelay),
-    timeoutMs: nonNegative(o.timeout, DEFAULTS.timeout) || DEFAULTS.timeout,
+    retries: o.retries,
+    retryDelayMs: o.retryDelayMs,
+    timeoutMs: o.timeoutMs,
   };
   const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, locale, secrets) };
+  const onProgress = options.onProgress;
   const progress = (phase: UploadPhase, percent: number): void => {
     throwIfAborted(ctx);
-    if (typeof o.onProgress !== 'function') return;
+    if (typeof onProgress !== 'function') return;
     try {
-      o.onProgress({ phase, percent });
+      onProgress({ phase, percent });
     } catch {
       // A host's progress handler must not be able to break the upload.
     }
   };
-  const maxSize = nonNegative(o.maxSize, DEFAULTS.maxSize);
-  const name = o.name || lastSegment(o.filePath);
+  const { maxSize, name } = o;
+  const givenName = o.resourceName;
 
   progress('hashing', 0);
   const info = await fileInfoOf(ctx, o.filePath);
@@ -137,7 +128,7 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
   };
   if (!o.register && !o.deviceId) return result;
 
-  const stored = { productId: productId as string, userResourceName, size: info.size, resourceVer, md5: info.md5 };
+  const stored = { productId, userResourceName, size: info.size, resourceVer, md5: info.md5 };
   progress('registering', 0);
   result.resourceName = (await registerResource(ctx, api, stored)) || result.resourceName;
   progress('registering', 100);
@@ -145,11 +136,11 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
   progress('delivering', 0);
   result.delivery = await deliverResource(ctx, api, {
-    deviceId: fullDeviceId(productId as string, o.deviceId),
+    deviceId: fullDeviceId(productId, o.deviceId),
     resourceName: result.resourceName,
     resourceVer,
-    timeoutMs: nonNegative(o.deliveryTimeout, DEFAULTS.deliveryTimeout),
-    pollIntervalMs: nonNegative(o.deliveryPollInterval, DEFAULTS.deliveryPollInterval) || DEFAULTS.deliveryPollInterval,
+    timeoutMs: o.deliveryTimeoutMs,
+    pollIntervalMs: o.deliveryPollIntervalMs,
   });
   progress('delivering', 100);
   return result;
