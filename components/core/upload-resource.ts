@@ -77,7 +77,7 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
     retryDelayMs: o.retryDelayMs,
     timeoutMs: o.timeoutMs,
   };
-  const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, locale, secrets) };
+  const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, locale, secrets, { platform, scope, timeoutMs: o.timeoutMs }) };
   const onProgress = options.onProgress;
   const progress = (phase: UploadPhase, percent: number): void => {
     throwIfAborted(ctx);
