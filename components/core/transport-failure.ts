@@ -19,7 +19,7 @@ export function classifyFailure(errMsg: unknown, errno?: unknown): Exclude<Trans
   const text = typeof errMsg === 'string' ? errMsg : '';
   if (errno === DOMAIN_NOT_ALLOWED_ERRNO || /not in domain list/i.test(text)) return 'domain';
   if (/request:fail interrupted|\binterrupted\b/i.test(text)) return 'interrupted';
-  if (/time(d)? ?out/i.test(text)) return 'timeout';
+  if (/time(d)?[ _-]?out/i.test(text)) return 'timeout';
   return 'network';
 }
 
