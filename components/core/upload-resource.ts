@@ -1,6 +1,7 @@
 import { AbortScope } from './abort';
 import { AccessTokenSession, hasAccessTokenProvider } from './access-token';
-import { throwIfAborted, UploadContext } from './context';
+import { abortedError, throwIfAborted, UploadContext } from './context';
+import { memoryBudget } from './memory-budget';
 import { UploadError } from './errors';
 import { Locale, normalizeLocale } from './messages';
 import { contentTypeFor } from './mime';
@@ -99,21 +100,25 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
   const urlParams = { ProductId: productId, UserResourceName: userResourceName, FileSize: info.size, ResourceVer: resourceVer };
   progress('signing', 0);
-  // Read while the token API answers: the bytes are needed right after, and the read is I/O too.
-  const reading = readWholeFile(ctx, o.filePath, info.size);
-  reading.catch(() => undefined); // Awaited below; a failed signing must not leave it unhandled.
   let issued = await issueUploadUrl(ctx, api, urlParams);
   progress('signing', 100);
 
   progress('uploading', 0);
-  const bytes = await reading;
-  const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5 };
-  let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
-  if (!outcome.stored) {
-    // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.
-    issued = await issueUploadUrl(ctx, api, urlParams);
-    outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
-    if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', locale, { status: 403 }, issued.requestId);
+  // The bytes are read only now, once this file holds its share of the app-wide memory budget,
+  // and given back when the PUT settles, whatever the outcome (SPEC "Never (added)").
+  const release = await memoryBudget.acquire(info.size, scope, () => abortedError(ctx));
+  try {
+    const bytes = await readWholeFile(ctx, o.filePath, info.size);
+    const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5 };
+    let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
+    if (!outcome.stored) {
+      // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.
+      issued = await issueUploadUrl(ctx, api, urlParams);
+      outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
+      if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', locale, { status: 403 }, issued.requestId);
+    }
+  } finally {
+    release();
   }
   progress('uploading', 100);
 
