@@ -40,7 +40,7 @@ class CountingPlatform extends FakePlatform {
   peak = 0;
   private readonly outstanding = new Map<string, number>();
 
-  async readFile(path: string): Promise<ArrayBuffer> {
+  override async readFile(path: string): Promise<ArrayBuffer> {
     const buffer = await super.readFile(path);
     this.outstanding.set(path, buffer.byteLength);
     this.held += buffer.byteLength;
