@@ -14,7 +14,8 @@ import { surfaceError, surfaceResult } from './surface';
 import { callAction, TokenApiClient } from './token-api';
 import { isAllowedUploadUrl } from './url';
 import { checkRequest, checkSize } from './validate';
-import { checkOptions } from './option-check';
+import { CheckedOptions, checkOptions } from './option-check';
+import { claimResourceName } from './resource-names';
 
 export type PlatformFactory = () => Platform;
 
@@ -63,7 +64,7 @@ async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize:
 
 async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale, secrets: Secrets): Promise<UploadResult> {
   const o = checkOptions(options, locale);
-  const { productId, resourceVer, endpoint } = o;
+  const { productId, endpoint } = o;
   checkRequest({ productId, endpoint, resourceName: o.resourceName, hasToken: !!o.accessToken || hasAccessTokenProvider() }, locale);
   if (!o.filePath) throw UploadError.of('FileReadError', locale);
 
@@ -89,7 +90,25 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
       // A host's progress handler must not be able to break the upload.
     }
   };
-  const { maxSize, name } = o;
+  const givenName = o.resourceName;
+  if (givenName) {
+    // Held until this upload settles (finally, below), so no other upload stores a file under it meanwhile.
+    const release = claimResourceName(productId, givenName);
+    if (!release) throw UploadError.of('ResourceNameInUse', locale);
+    scope.onAbort(release);
+    try {
+      return await pipeline(ctx, api, o, progress);
+    } finally {
+      release();
+    }
+  }
+  return pipeline(ctx, api, o, progress);
+}
+
+/** Hash, sign, PUT, and optionally register and deliver: the upload once every check has passed. */
+async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: (phase: UploadPhase, percent: number) => void): Promise<UploadResult> {
+  const { locale, scope } = ctx;
+  const { productId, resourceVer, maxSize, name } = o;
   const givenName = o.resourceName;
 
   progress('hashing', 0);
