@@ -1,3 +1,4 @@
+import { base64OfHex } from './base64';
 import { send, UploadContext, withRetries } from './context';
 import { UploadError } from './errors';
 import type { PlatformResponse } from './platform';
@@ -52,7 +53,8 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
   const res = await send(ctx, {
     url: put.url,
     method: 'PUT',
-    headers: { 'content-type': put.contentType },
+    // Storage refuses a body that changed on the way (BadDigest) before storing it; the ETag check stays.
+    headers: { 'content-type': put.contentType, 'content-md5': base64OfHex(put.md5) },
     body: put.body,
     timeoutMs: putTimeoutMs(ctx.timeoutMs, put.body.byteLength),
   });

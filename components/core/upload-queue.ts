@@ -5,7 +5,7 @@
  * events; hosts with their own interface can drive it directly.
  */
 import { UploadError } from './errors';
-import { normalizeLocale } from './messages';
+import { Locale, normalizeLocale } from './messages';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { PickedFile } from './restrictions';
 import { uploadResource } from './upload-resource';
@@ -209,6 +209,15 @@ export class UploadQueue {
     if (!name) return false;
     const current = fixedNameOf(this.options.uploadOptions());
     return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (f.state === 'waiting' ? current : f.resourceName) === name);
+  }
+
+  /**
+   * Re-words every stored error in `locale` (the component calls it when its `locale` changes):
+   * messages are derived from code and details, never kept as text of the locale they started in.
+   */
+  setLocale(locale: Locale | string): void {
+    const to = normalizeLocale(locale);
+    for (const file of this.list) if (file.error) file.error = file.error.inLocale(to);
   }
 
   /** Starts every waiting file (the component's `upload()`). */
