@@ -26,7 +26,13 @@ const IPV6 = /^[0-9a-f:.]+$/;
 function isHostName(host: string): boolean {
   if (!/^[a-z0-9.-]{1,253}$/.test(host)) return false;
   const labels = host.charAt(host.length - 1) === '.' ? host.slice(0, -1).split('.') : host.split('.');
-  return labels.every((l) => l.length > 0 && l.length <= 63 && l.charAt(0) !== '-' && l.charAt(l.length - 1) !== '-');
+  if (!labels.every((l) => l.length > 0 && l.length <= 63 && l.charAt(0) !== '-' && l.charAt(l.length - 1) !== '-')) return false;
+  // A numeric last label makes network stacks read an IPv4 address ("127.1", "0x7f.1", "2130706433"):
+  // only the plain dotted quad is accepted, so what is checked is what is dialled.
+  if (/^(0x[0-9a-f]*|[0-9]+)$/.test(labels[labels.length - 1])) {
+    return labels.length === 4 && labels.every((l) => /^(0|[1-9][0-9]{0,2})$/.test(l) && Number(l) <= 255);
+  }
+  return true;
 }
 
 /** The parts of an absolute http(s) URL, or null when it is anything else or ambiguous. */
