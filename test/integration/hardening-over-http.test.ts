@@ -55,3 +55,43 @@ test.each([
   expect(err).toMatchObject({ code: 'InsecureEndpoint', retryable: false });
   expect(emu.calls).toHaveLength(0);
 });
+
+describe('Content-MD5 over real HTTP', () => {
+  test('the PUT carries it and the emulator stores the object', async () => {
+    const out = await observeUpload(new Emitted(), options({ filePath: fileOf('md5.bin', 4096) }));
+    expect(out.error).toBeUndefined();
+    expect(emu.objects()).toHaveLength(1);
+  });
+
+  test('a body changed on the way (header kept) is refused Storage.BadDigest and nothing is stored', async () => {
+    const tampering = {
+      ...platform,
+      request: (req: Parameters<typeof platform.request>[0]) => {
+        if (req.method !== 'PUT') return platform.request(req);
+        const changed = (req.body as ArrayBuffer).slice(0);
+        new Uint8Array(changed)[0] ^= 0xff;
+        return platform.request({ ...req, body: changed });
+      },
+    };
+    const out = await observeUpload(new Emitted(), options({ filePath: fileOf('md5b.bin', 4096), platform: tampering }));
+    expect(out.error).toMatchObject({ code: 'Storage.BadDigest', retryable: false });
+    expect(emu.objects()).toHaveLength(0);
+  });
+});
+
+test('deliveryTimeout is a deadline: slow status calls end "pending" at it, not after them', async () => {
+  emu.faults.inject({ target: 'AppDescribeDeviceResource', kind: 'delay', delayMs: 4000, count: 5 });
+  const started = Date.now();
+  const out = await observeUpload(new Emitted(), options({ filePath: fileOf('slow.mp3', 50), deviceId: emu.devices.online, deliveryTimeout: 1500 }));
+  expect(out.error).toBeUndefined();
+  expect(out.result!.delivery).toBe('pending');
+  expect(Date.now() - started).toBeLessThan(3500);
+});
+
+test('the first status poll comes within 1 s of AppControlDeviceResource', async () => {
+  const started = Date.now();
+  const out = await observeUpload(new Emitted(), options({ filePath: fileOf('fast.mp3', 50), deviceId: emu.devices.online }));
+  expect(out.result!.delivery).toBe('delivered');
+  // The emulator delivers after 30 ms; the default 5 s interval no longer delays the answer.
+  expect(Date.now() - started).toBeLessThan(2000);
+});
