@@ -15,6 +15,7 @@ import {
   PlatformResponse,
   TransportError,
 } from '../components/core/platform';
+import { clampTimer } from '../components/core/time';
 import { originOf, parseUrl } from '../components/core/url';
 
 /** What `onRequest` observers see. The URL is cut before `?`: a presigned `sign` never leaves. */
@@ -169,7 +170,8 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
           resolve({ status, headers: headerRecord(res.headers), body: Buffer.concat(chunks).toString('utf8') });
         });
       });
-      timer = setTimeout(() => failWith('timeout', `no answer within ${req.timeoutMs} ms`), req.timeoutMs);
+      // Node fires a timer above 2^31-1 ms at once: such a timeout counts as 2^31-1 (SPEC 0.2).
+      timer = setTimeout(() => failWith('timeout', `no answer within ${req.timeoutMs} ms`), clampTimer(req.timeoutMs));
       clientRequest.end(body);
     });
 
@@ -181,7 +183,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
     readFile: readFileExact,
     fileInfo: fileInfoStreaming,
     // Read the globals at call time, so jest's fake timers (installed later) still apply.
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    setTimeout: (fn, ms) => setTimeout(fn, clampTimer(ms)),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     randomBytes: (n) => randomFillSync(new Uint8Array(n)),
     get inFlight() {

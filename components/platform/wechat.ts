@@ -1,5 +1,6 @@
 import type { Platform, PlatformRequestTask, PlatformResponse } from '../core/platform';
 import { TransportError } from '../core/platform';
+import { clampTimer } from '../core/time';
 import { classifyFailure } from '../core/transport-failure';
 
 function lowerCaseKeys(headers: unknown): Record<string, string> {
@@ -21,7 +22,7 @@ function request(req: Parameters<Platform['request']>[0]): PlatformRequestTask {
       method: req.method,
       header: req.headers,
       data: req.body,
-      timeout: req.timeoutMs,
+      timeout: clampTimer(req.timeoutMs),
       // Anything but 'json' leaves the body as text: the core tells JSON from garbage itself.
       dataType: 'text',
       responseType: 'text',
@@ -69,7 +70,7 @@ export function createWechatPlatform(): Platform {
           fail: reject,
         }),
       ),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    setTimeout: (fn, ms) => setTimeout(fn, clampTimer(ms)),
     clearTimeout: (handle) => clearTimeout(handle as number),
   };
 }

@@ -291,3 +291,15 @@ describe('Node platform: files, timers, randomness', () => {
     }
   });
 });
+
+describe('Node platform: time values above 2^31-1 ms', () => {
+  test('a 3e9 ms request timeout does not fire at once', async () => {
+    const srv = await serve((_req, res) => setTimeout(() => res.end('late'), 100));
+    try {
+      const answer = await createNodePlatform().request({ url: srv.origin + '/', method: 'GET', headers: {}, timeoutMs: 3e9 }).response;
+      expect(answer.body).toBe('late');
+    } finally {
+      await srv.close();
+    }
+  });
+});
