@@ -95,10 +95,12 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
     // Held until this upload settles (finally, below), so no other upload stores a file under it meanwhile.
     const release = claimResourceName(productId, givenName);
     if (!release) throw UploadError.of('ResourceNameInUse', locale);
-    scope.onAbort(release);
+    // An abort frees the name at once: retrying right after must not meet this upload's ghost.
+    const unhook = scope.onAbort(release);
     try {
       return await pipeline(ctx, api, o, progress);
     } finally {
+      unhook();
       release();
     }
   }
