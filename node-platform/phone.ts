@@ -69,7 +69,7 @@ export class SimulatedPhone {
     this.hidden = true;
     this.graceTimer = setTimeout(() => {
       this.graceTimer = undefined;
-      this.failAll(new TransportError('network', INTERRUPTED_ERRMSG));
+      this.failAll(new TransportError('interrupted', INTERRUPTED_ERRMSG));
     }, this.graceMs);
     for (const fn of this.hideListeners.slice()) fn();
   }
@@ -101,7 +101,7 @@ export class SimulatedPhone {
     return (req) => {
       const refusal = !this.online ? OFFLINE_ERRMSG : this.hidden ? INTERRUPTED_ERRMSG : '';
       if (refusal) {
-        const failed = Promise.reject(new TransportError('network', refusal));
+        const failed = Promise.reject(new TransportError(this.online ? 'interrupted' : 'network', refusal));
         failed.catch(() => undefined);
         return { response: failed, abort: () => undefined };
       }

@@ -6,7 +6,7 @@
  */
 import { UploadError } from './errors';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
-import { normalizeLocale } from './messages';
+import { Locale, normalizeLocale } from './messages';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { PlatformLifecycle } from './platform-lifecycle';
 import type { PickedFile } from './restrictions';
@@ -44,6 +44,8 @@ export interface QueueFile extends PickedFile {
   attempts: number;
   /** While `paused`: the app is in the background, or the phone has no network. null otherwise. */
   waitingFor: WaitReason | null;
+  /** The fixed resource name its current or last upload used; '' for the MD5 default. */
+  resourceName: string;
 }
 
 /** `uploadResource` options that are the same for every file of the queue. */
@@ -98,6 +100,11 @@ export const MAX_CONCURRENCY = 9;
 export function clampConcurrency(value: unknown): number {
   const n = typeof value === 'number' && isFinite(value) ? Math.floor(value) : 2;
   return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, n));
+}
+
+/** The fixed `resourceName` of these options; '' when files go under their MD5. */
+function fixedNameOf(options: Pick<UploadResourceOptions, 'resourceName'>): string {
+  return typeof options.resourceName === 'string' ? options.resourceName : '';
 }
 
 /** The phases an upload with these options goes through. */
@@ -215,6 +222,7 @@ export class UploadQueue {
         error: null,
         attempts: 0,
         waitingFor: null,
+        resourceName: '',
       };
       this.list.push(file);
       return file;
@@ -222,6 +230,26 @@ export class UploadQueue {
     if (added.length) this.emit('add', { files: added });
     if (start) this.enqueue(added);
     return added;
+  }
+
+  /**
+   * Whether a fixed resource name is taken in this list: used by every file that has not failed or
+   * been cancelled (a waiting file by the name it would upload under now), `exceptId` aside. The
+   * component refuses a choice with reject reason 'resource-name' when this says so.
+   */
+  isResourceNameUsed(name: string, exceptId?: string): boolean {
+    if (!name) return false;
+    const current = fixedNameOf(this.options.uploadOptions());
+    return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (f.state === 'waiting' ? current : f.resourceName) === name);
+  }
+
+  /**
+   * Re-words every stored error in `locale` (the component calls it when its `locale` changes):
+   * messages are derived from code and details, never kept as text of the locale they started in.
+   */
+  setLocale(locale: Locale | string): void {
+    const to = normalizeLocale(locale);
+    for (const file of this.list) if (file.error) file.error = file.error.inLocale(to);
   }
 
   /** Starts every waiting file (the component's `upload()`). */
@@ -363,6 +391,12 @@ export class UploadQueue {
     file.phase = null;
     file.percent = 0;
     file.result = null;
+    file.resourceName = fixedNameOf(base);
+    // Two files are never stored under one name: one already uploading (paused included) or stored under it keeps it.
+    if (file.resourceName && this.list.some((g) => g !== file && (this.running.has(g.id) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
+      this.refuse(file, UploadError.of('ResourceNameInUse', normalizeLocale(base.locale)));
+      return;
+    }
     const running: Running = { task: undefined as unknown as UploadTask, lastReport: -Infinity, started: this.lifecycle.stamp() };
     // Registered before the upload starts: the core reports its first phase synchronously.
     this.running.set(file.id, running);
@@ -401,6 +435,14 @@ export class UploadQueue {
         this.afterSettle();
       },
     );
+  }
+
+  /** Fails a file that never started an upload. */
+  private refuse(file: QueueFile, error: UploadError): void {
+    file.error = error;
+    this.settle(file, 'failed');
+    this.emit('fail', { file, error });
+    this.afterSettle();
   }
 
   /** Phase changes always pass (they are state changes); moves within a phase at most every `interval`. */

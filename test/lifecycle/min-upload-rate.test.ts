@@ -64,3 +64,14 @@ test('"large" scales with the rate: a slow minimum makes a small file large', as
   const err = await timedOut(20000, 'en', 1000);
   expect(err.message).toContain('too slow to upload this file');
 });
+
+test('an unusable minUploadRate is InvalidOption naming it, before any request; 0 means the default', async () => {
+  for (const bad of [-1, NaN, Infinity, '131072']) {
+    const platform = fixture(10);
+    const err = await uploadResource({ platform, filePath: 'wxfile://tmp/big.bin', productId: 'P1', accessToken: TOKEN, endpoint: ENDPOINT, locale: 'en', minUploadRate: bad as number }).catch((e: UploadError) => e);
+    expect(err).toMatchObject({ code: 'InvalidOption', retryable: false });
+    expect((err as UploadError).message).toContain('minUploadRate');
+    expect(platform.requests).toHaveLength(0);
+  }
+  expect(await putTimeoutOf({ size: 131072, minUploadRate: 0 })).toBe(61000);
+});
