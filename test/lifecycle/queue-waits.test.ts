@@ -5,6 +5,7 @@
  * life cycle wait in `paused` and finish by themselves: no `fail` event, no retry counted.
  */
 import { UploadError } from '../../components/core/errors';
+import { memoryBudget } from '../../components/core/memory-budget';
 import type { Platform } from '../../components/core/platform';
 import type { UploadResourceOptions, UploadTask } from '../../components/core/options';
 import { FileState, QueueEvents, QueueUploadOptions, UploadQueue } from '../../components/core/upload-queue';
@@ -71,6 +72,8 @@ test('a PUT cut by the background waits, and finishes after show with no fail an
   expect(t.queue.blockedBy).toBe('background');
   // …and the PUT is cut once the grace runs out.
   await t.waitFor(() => t.cloud.aborts === 1, 'the PUT cut');
+  // The cut PUT's bytes stay under the app-wide memory budget while it waits: they are sent again as they are.
+  expect(memoryBudget.held).toBe(f.size);
   t.phone.show();
   await t.waitFor(() => t.of('complete').length === 1, 'complete');
   expect(f.state).toBe('done');
@@ -85,6 +88,7 @@ test('a PUT cut by the background waits, and finishes after show with no fail an
   expect(puts[1].body).toBe(puts[0].body);
   expect(t.cloud.calls('AppGetResourceUploadURL')).toHaveLength(1);
   expect(t.cloud.readFileCalls).toHaveLength(1);
+  expect(memoryBudget.held).toBe(0);
   // Listened to only while the upload was due: every on* has had its off*.
   expect(t.phone.listenerCount).toBe(0);
   expect(t.queue.listening).toBe(false);
@@ -133,6 +137,8 @@ test('offline: what runs stops at once and waits for the network, and new files 
   const [b, c] = t.queue.add([t.file(), t.file()], true);
   expect([b.state, c.state]).toEqual(['paused', 'paused']);
   expect(c.waitingFor).toBe('network');
+  // Only the cut PUT holds bytes; files that have not started hold none.
+  expect(memoryBudget.held).toBe(a.size);
   const started: string[] = [];
   t.queue.on('state', ({ file }) => {
     if (file.state === 'hashing') started.push(file.id);
