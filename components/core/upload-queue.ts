@@ -240,7 +240,9 @@ export class UploadQueue {
   isResourceNameUsed(name: string, exceptId?: string): boolean {
     if (!name) return false;
     const current = fixedNameOf(this.options.uploadOptions());
-    return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (f.state === 'waiting' ? current : f.resourceName) === name);
+    // A file paused before its start (the app hidden or offline) would upload under the current name too.
+    const notStarted = (f: QueueFile) => f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f.id));
+    return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (notStarted(f) ? current : f.resourceName) === name);
   }
 
   /**

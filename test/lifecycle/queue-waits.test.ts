@@ -17,7 +17,7 @@ const TOKEN = 'tok-lifecycle-0123456789abcdef012345';
 
 type Logged = { [K in keyof QueueEvents]: { type: K; event: QueueEvents[K] } }[keyof QueueEvents];
 
-function setup(opts: { concurrency?: number; upload?: (o: UploadResourceOptions) => UploadTask; lifecycle?: boolean } = {}) {
+function setup(opts: { concurrency?: number; upload?: (o: UploadResourceOptions) => UploadTask; lifecycle?: boolean; resourceName?: string } = {}) {
   const cloud = new FakePlatform();
   const phone = new SimulatedPhone({ backgroundGraceMs: 40 });
   const platform: Platform = {
@@ -28,7 +28,7 @@ function setup(opts: { concurrency?: number; upload?: (o: UploadResourceOptions)
     clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
     lifecycle: phone.lifecycle,
   };
-  const base: QueueUploadOptions = { platform, productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, retryDelay: 1 };
+  const base: QueueUploadOptions = { platform, productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, retryDelay: 1, resourceName: opts.resourceName };
   const queue = new UploadQueue({
     uploadOptions: () => base,
     concurrency: opts.concurrency,
@@ -240,4 +240,16 @@ test('destroy takes every listener off', async () => {
   expect(t.phone.listenerCount).toBe(3);
   t.queue.destroy();
   expect(t.phone.listenerCount).toBe(0);
+});
+
+test('a file paused before its start still holds the fixed resource name it will upload under', async () => {
+  const t = setup({ concurrency: 1, resourceName: 'voice_1' });
+  t.cloud.script('PUT', { hang: true });
+  const [a, b] = t.queue.add([t.file(), t.file()], true);
+  await t.waitFor(() => a.state === 'uploading', 'uploading');
+  t.phone.goOffline();
+  expect([a.state, b.state]).toEqual(['paused', 'paused']);
+  // Only the running one has taken the name so far; the paused one would take it next.
+  expect(t.queue.isResourceNameUsed('voice_1', a.id)).toBe(true);
+  t.queue.destroy();
 });
