@@ -3,7 +3,7 @@
  * and the browser playground each implement it; the core never touches `wx` itself.
  */
 
-import type { PlatformLifecycle } from './platform-lifecycle';
+import type { PlatformLifecycle } from './lifecycle';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
@@ -61,6 +61,6 @@ export interface Platform {
   clearTimeout(handle: unknown): void;
   /** Cryptographically strong random bytes when the platform has them; Math.random otherwise. */
   randomBytes?(n: number): Uint8Array;
-  /** App hide/show and network status (see platform-lifecycle.ts); absent: always foreground and online. */
+  /** App hide/show and network status (see lifecycle.ts); absent: always foreground and online. */
   lifecycle?: PlatformLifecycle;
 }

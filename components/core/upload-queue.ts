@@ -8,7 +8,7 @@ import { UploadError } from './errors';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
 import { Locale, normalizeLocale } from './messages';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
-import type { PlatformLifecycle } from './platform-lifecycle';
+import type { PlatformLifecycle } from './lifecycle';
 import type { PickedFile } from './restrictions';
 import { defaultPlatform, uploadResource } from './upload-resource';
 import { insertInOrder, waitsInsteadOfFailing } from './upload-waits';
