@@ -1,15 +1,21 @@
 /**
- * The component's behaviour without the `Component()` wrapper: picks files, screens them, feeds
- * the queue, turns queue events into SPEC's events and into one `setData` per tick.
+ * The component's behaviour without the `Component()` wrapper: picks files, screens them, asks
+ * the host (before-upload), feeds the queue, turns queue events into SPEC's events and into one
+ * `setData` per tick.
  */
 import { uploadResource } from '../index';
-import { Locale, normalizeLocale, RejectDetail, RejectReason, rejectMessage } from '../core/messages';
-import { PickedFile, Rejection, screenFiles } from '../core/restrictions';
+import { Locale, normalizeLocale } from '../core/messages';
+import { Rejection, Restrictions, screenFiles } from '../core/restrictions';
 import { BatchSummary, UploadQueue } from '../core/upload-queue';
-import { pickFiles } from './picker';
+import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
+import { chooseFailedText, invalidOptionText, RejectFacts, rejectText } from './notices';
+import { Picked, pickFiles } from './picker';
+import { kindOf, Listener, openPreview, sharedAudio } from './preview';
+import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
 import { summaryText, textsFor } from './texts';
-import { ViewSync } from './view';
+import type { BeforeUploadDetail, ChosenFile, ErrorDetail, HostFile, RejectDetail, RejectReason } from './types';
+import { ViewSync, viewOf, ROWS } from './view';
 
 /** What the controller needs from its `Component` instance. */
 export interface Host {
@@ -18,17 +24,25 @@ export interface Host {
   triggerEvent(name: string, detail: object): void;
 }
 
-/** The template's top-level data besides `files`. */
+/** The template's top-level data besides the rows. */
 export interface TopData {
   texts: ReturnType<typeof textsFor>;
   /** Reject messages of the last choice. */
   notices: string[];
+  /** A failure that belongs to no file (the `error` event's message); '' when none. */
+  alert: string;
   /** The last settled batch in words; '' while one runs. */
   summary: string;
   /** Files of the running (or last) batch, for the batch bar: shown from two files on. */
   batch: { total: number; settled: number; percent: number };
   /** Files chosen and not started (with `auto-upload` off). */
   waiting: number;
+  /** The host's `files`, as rows. */
+  hostItems: HostRow[];
+  /** The list holds `max-count` files: the trigger hides. */
+  full: boolean;
+  /** Id of the row whose audio plays; '' when none. */
+  playing: string;
   /** States during which a file is in flight, for the template's lookups. */
   running: Record<string, boolean>;
 }
@@ -36,71 +50,103 @@ export interface TopData {
 const NO_BATCH = { total: 0, settled: 0, percent: 0 };
 const RUNNING_LOOKUP: Record<string, boolean> = { hashing: true, signing: true, uploading: true, registering: true, delivering: true };
 
-export function initialData(): TopData & { files: never[] } {
+export function initialData(): TopData & { [ROWS]: never[] } {
   return {
-    files: [],
+    [ROWS]: [],
     texts: textsFor('zh-CN'),
     notices: [],
+    alert: '',
     summary: '',
     batch: NO_BATCH,
     waiting: 0,
+    hostItems: [],
+    full: false,
+    playing: '',
     running: RUNNING_LOOKUP,
   };
 }
 
+/** A chosen file on its way into the list, with the id it will keep. */
+type Candidate = Picked & { id: string };
+
+type Problem = { kind: 'option'; property: BadProperty; value: unknown } | { kind: 'choose'; errMsg: string };
+
 let instances = 0;
 
-export class Uploader {
+export class Uploader implements Listener {
   private readonly queue: UploadQueue;
   private readonly view: ViewSync;
+  private readonly idPrefix: string;
+  private nextId = 0;
   private locale: Locale;
   private picking = false;
   private detached = false;
+  /** Files the host is still deciding on (before-upload): they hold their place in the count. */
+  private awaitingHost: Candidate[] = [];
   /** Refusals of the last choice, kept as facts so a locale change can re-word them. */
-  private rejections: Array<RejectDetail & { reason: RejectReason }> = [];
+  private rejections: RejectFacts[] = [];
+  private problem: Problem | null = null;
+  /** The last InvalidOption reported, so one bad value is reported once. */
+  private reportedOption = '';
   private summary: BatchSummary | null = null;
+  private hostFiles: HostFile[] = [];
+  private removedHost: number[] = [];
+  /** Video covers from the chooser, by file id. */
+  private readonly covers: Record<string, string> = {};
+  private playing = '';
 
   constructor(private readonly host: Host) {
     const initial = initialData();
     this.locale = 'zh-CN';
+    this.idPrefix = `ru${++instances}-`;
     this.queue = new UploadQueue({
       uploadOptions: () => uploadOptionsOf(this.host.props()),
       concurrency: host.props().concurrency,
       upload: uploadResource,
-      idPrefix: `ru${++instances}-`,
+      idPrefix: this.idPrefix,
     });
+    const sent: Record<string, unknown> = { ...initial };
+    delete sent[ROWS];
+    delete sent.running;
     this.view = new ViewSync(
-      { files: () => this.queue.files, top: () => this.top() },
+      { files: () => this.queue.files, row: (f) => viewOf(f, this.previewOn(), this.covers[f.id]), top: () => this.top() },
       (patch) => {
         if (!this.detached) this.host.setData(patch);
       },
       undefined,
-      { notices: initial.notices, summary: initial.summary, batch: initial.batch, waiting: initial.waiting, texts: initial.texts },
+      sent,
     );
     this.listen();
     this.setLocale(host.props().locale);
+    this.setHostFiles(host.props().files);
+    this.checkProperties();
   }
 
   // ——— SPEC methods ———
 
-  /** Opens the chooser; a second call while it is open does nothing. */
+  /** Opens the chooser; resolves when it closes (not when the host answers before-upload). */
   async choose(): Promise<void> {
     const props = this.host.props();
-    if (this.picking || this.detached || props.disabled) return;
+    if (this.picking || this.detached || props.disabled || badProperty(props)) return;
+    const room = this.room();
+    if (room <= 0) return;
     this.picking = true;
     const restrictions = restrictionsOf(props);
-    let picked: PickedFile[] | null;
+    let outcome;
     try {
-      picked = await pickFiles({ accept: normalizeAccept(props.accept), count: restrictions.maxCount, extensions: restrictions.extensions });
+      outcome = await pickFiles({ accept: normalizeAccept(props.accept), count: room, extensions: restrictions.extensions });
     } finally {
       this.picking = false;
     }
-    if (!picked || this.detached) return;
-    const { accepted, rejected } = screenFiles(picked, restrictions, this.locale);
-    this.rejections = rejected.map((r) => ({ reason: r.reason, name: r.name, size: r.size, maxSize: restrictions.maxSize, maxCount: restrictions.maxCount, extensions: restrictions.extensions }));
-    for (const r of rejected) this.host.triggerEvent('reject', rejectDetail(r));
-    this.view.touchTop();
-    if (accepted.length) this.queue.add(accepted, !!this.host.props().autoUpload);
+    if (this.detached || 'cancelled' in outcome) return;
+    if ('errMsg' in outcome) {
+      this.problem = { kind: 'choose', errMsg: outcome.errMsg };
+      this.emitError({ code: 'ChooseFailed', message: chooseFailedText(outcome.errMsg, this.locale), errMsg: outcome.errMsg });
+      this.view.touchTop();
+      return;
+    }
+    if (this.problem && this.problem.kind === 'choose') this.problem = null;
+    this.admit(outcome.files, { ...restrictions, maxCount: Math.max(this.room(), 0) });
   }
 
   upload(): void {
@@ -116,11 +162,43 @@ export class Uploader {
   }
 
   remove(id: string): void {
-    this.queue.remove(id);
+    if (typeof id !== 'string') return;
+    sharedAudio.stop(this, id);
+    if (id.indexOf(HOST_ID_PREFIX) === 0) this.removeHostFile(id);
+    else this.queue.remove(id);
   }
 
   clear(): void {
     this.queue.clear();
+  }
+
+  // ——— taps on a row ———
+
+  /** Full-screen preview of an image or video row. */
+  preview(id: string): void {
+    const target = this.target(id);
+    if (target && this.previewOn()) openPreview(kindOf(target.name), target.path);
+  }
+
+  /** Play or stop an audio row; one sound at a time in the whole app. */
+  togglePlay(id: string): void {
+    const target = this.target(id);
+    if (!target || !this.previewOn() || kindOf(target.name) !== 'audio') return;
+    if (sharedAudio.isPlaying(this, id)) {
+      sharedAudio.stop(this, id);
+      return;
+    }
+    if (sharedAudio.play(this, id, target.path)) {
+      this.playing = id;
+      this.view.touchTop();
+    }
+  }
+
+  /** The shared player stopped this component's sound. */
+  stopped(key: string): void {
+    if (this.playing !== key) return;
+    this.playing = '';
+    this.view.touchTop();
   }
 
   // ——— property changes ———
@@ -136,11 +214,157 @@ export class Uploader {
     this.queue.setConcurrency(value);
   }
 
-  /** The page is leaving: stop what is in flight, and never touch the view again. */
+  setHostFiles(value: unknown): void {
+    this.hostFiles = normalizeHostFiles(value);
+    this.removedHost = [];
+    if (this.playing.indexOf(HOST_ID_PREFIX) === 0) sharedAudio.stop(this, this.playing);
+    this.view.touchTop();
+  }
+
+  /** `preview` or `max-count` changed: rows and the trigger may look different. */
+  refresh(): void {
+    if (!this.previewOn()) sharedAudio.stop(this);
+    this.view.touchAll();
+    this.view.touchTop();
+  }
+
+  /** `max-count`, `max-size` or `extension` changed: an unusable value is an InvalidOption, once. */
+  checkProperties(): void {
+    const props = this.host.props();
+    const bad = badProperty(props);
+    if (!bad) {
+      this.reportedOption = '';
+      if (this.problem && this.problem.kind === 'option') this.problem = null;
+      this.view.touchTop();
+      return;
+    }
+    const value = bad === 'max-count' ? props.maxCount : bad === 'max-size' ? props.maxSize : props.extension;
+    const key = bad + ':' + String(value);
+    this.problem = { kind: 'option', property: bad, value };
+    this.view.touchTop();
+    if (key === this.reportedOption) return;
+    this.reportedOption = key;
+    this.emitError({ code: 'InvalidOption', message: invalidOptionText(bad, value, this.locale), errMsg: '', property: bad });
+  }
+
+  /** The page is leaving: stop what is in flight and the sound, and never touch the view again. */
   detach(): void {
     this.detached = true;
+    sharedAudio.stop(this);
     this.view.close();
     this.queue.destroy();
+  }
+
+  // ——— choosing ———
+
+  /** Free places in the list: `max-count` less the host's files, the list, and files the host is deciding on. */
+  private room(): number {
+    const maxCount = restrictionsOf(this.host.props()).maxCount;
+    return maxCount - this.visibleHostFiles() - this.queue.files.length - this.awaitingHost.length;
+  }
+
+  private visibleHostFiles(): number {
+    return this.hostFiles.length - this.removedHost.length;
+  }
+
+  /** Restrictions, then the resource-name rule, then the host's say, then the list. */
+  private admit(picked: Picked[], restrictions: Restrictions): void {
+    const props = this.host.props();
+    const { accepted, rejected } = screenFiles(picked, restrictions, this.locale);
+    const refused: Array<{ file: { name: string; size: number }; reason: RejectReason }> = rejected.map((r: Rejection) => ({ file: r, reason: r.reason }));
+    const fixedName = typeof props.resourceName === 'string' ? props.resourceName.trim() : '';
+    let nameTaken = fixedName !== '' && this.resourceNameInUse();
+    const candidates: Candidate[] = [];
+    for (const file of accepted) {
+      if (nameTaken) {
+        refused.push({ file, reason: 'resource-name' });
+        continue;
+      }
+      if (fixedName) nameTaken = true;
+      candidates.push({ ...file, id: `${this.idPrefix}c${++this.nextId}` });
+    }
+    this.rejections = [];
+    this.refuse(refused, restrictions);
+    this.view.touchTop();
+    if (!candidates.length) return;
+    if (!props.useBeforeUpload) {
+      this.enter(candidates);
+      return;
+    }
+    this.askHost(candidates, restrictions);
+  }
+
+  /** A fixed resource-name is used by every file in the list that has not failed or been cancelled. */
+  private resourceNameInUse(): boolean {
+    return this.awaitingHost.length > 0 || this.queue.files.some((f) => f.state !== 'failed' && f.state !== 'aborted');
+  }
+
+  private askHost(candidates: Candidate[], restrictions: Restrictions): void {
+    this.awaitingHost = this.awaitingHost.concat(candidates);
+    let answered = false;
+    const detail: BeforeUploadDetail = {
+      files: candidates.map((c): ChosenFile => ({ id: c.id, name: c.name, size: c.size, path: c.path })),
+      callback: (ok: boolean) => {
+        if (answered) return;
+        answered = true;
+        this.awaitingHost = this.awaitingHost.filter((c) => candidates.indexOf(c) === -1);
+        if (this.detached) return;
+        if (ok === true) this.enter(candidates);
+        else {
+          this.refuse(candidates.map((file) => ({ file, reason: 'host' as const })), restrictions);
+          this.view.touchTop();
+        }
+      },
+    };
+    this.host.triggerEvent('before-upload', detail);
+  }
+
+  private enter(candidates: Candidate[]): void {
+    for (const c of candidates) if (c.thumb) this.covers[c.id] = c.thumb;
+    this.queue.add(
+      candidates.map((c) => ({ id: c.id, path: c.path, name: c.name, size: c.size })),
+      !!this.host.props().autoUpload,
+    );
+  }
+
+  private refuse(list: Array<{ file: { name: string; size: number }; reason: RejectReason }>, r: Restrictions): void {
+    const resourceName = String(this.host.props().resourceName || '');
+    for (const { file, reason } of list) {
+      const facts: RejectFacts = { reason, name: file.name, size: file.size, maxSize: r.maxSize, maxCount: restrictionsOf(this.host.props()).maxCount, extensions: r.extensions, resourceName };
+      this.rejections.push(facts);
+      const detail: RejectDetail = { name: file.name, size: file.size, reason, message: rejectText(facts, this.locale) };
+      this.host.triggerEvent('reject', detail);
+    }
+  }
+
+  private emitError(detail: ErrorDetail): void {
+    this.host.triggerEvent('error', detail);
+  }
+
+  // ——— host files ———
+
+  private removeHostFile(id: string): void {
+    const index = Number(id.slice(HOST_ID_PREFIX.length));
+    if (!(index >= 0 && index < this.hostFiles.length) || this.removedHost.indexOf(index) !== -1) return;
+    this.removedHost.push(index);
+    this.host.triggerEvent('remove', { id, index, file: this.hostFiles[index] });
+    this.view.touchTop();
+  }
+
+  /** The name and the previewable path of a row, chosen or the host's. */
+  private target(id: string): { name: string; path: string } | null {
+    if (typeof id !== 'string') return null;
+    if (id.indexOf(HOST_ID_PREFIX) === 0) {
+      const index = Number(id.slice(HOST_ID_PREFIX.length));
+      const file = this.removedHost.indexOf(index) === -1 ? this.hostFiles[index] : undefined;
+      return file && file.url ? { name: file.name, path: file.url } : null;
+    }
+    const file = this.queue.get(id);
+    return file ? { name: file.name, path: file.path } : null;
+  }
+
+  private previewOn(): boolean {
+    return this.host.props().preview !== false;
   }
 
   // ——— queue → events and view ———
@@ -149,7 +373,7 @@ export class Uploader {
     const q = this.queue;
     q.on('add', ({ files }) => {
       this.summary = null;
-      this.host.triggerEvent('select', { files: files.map((f) => ({ id: f.id, name: f.name, size: f.size })) });
+      this.host.triggerEvent('select', { files: files.map((f): ChosenFile => ({ id: f.id, name: f.name, size: f.size, path: f.path })) });
       this.view.touchTop();
     });
     q.on('state', ({ file }) => {
@@ -162,14 +386,17 @@ export class Uploader {
       if (percent > 0 && percent < 100) this.view.touch(file.id);
     });
     q.on('success', ({ file, result }) => {
-      this.host.triggerEvent('success', { id: file.id, ...result });
+      this.host.triggerEvent('success', { id: file.id, ...result, path: file.path });
     });
     q.on('fail', ({ file, error }) => {
       this.host.triggerEvent('fail', { id: file.id, name: file.name, code: error.code, message: error.message, requestId: error.requestId, retryable: error.retryable });
     });
     q.on('remove', ({ file }) => {
+      sharedAudio.stop(this, file.id);
+      delete this.covers[file.id];
       this.host.triggerEvent('remove', { id: file.id });
       this.view.touchList();
+      this.view.touchTop();
     });
     q.on('complete', (summary) => {
       this.summary = summary;
@@ -178,20 +405,27 @@ export class Uploader {
     });
   }
 
+  private alertText(): string {
+    const p = this.problem;
+    if (!p) return '';
+    return p.kind === 'option' ? invalidOptionText(p.property, p.value, this.locale) : chooseFailedText(p.errMsg, this.locale);
+  }
+
   private top(): Omit<TopData, 'running'> {
     const locale = this.locale;
     const { total, settled, open } = this.queue.batchStatus;
+    const props = this.host.props();
     return {
       texts: textsFor(locale),
-      notices: this.rejections.map((r) => rejectMessage(r.reason, locale, r)),
+      notices: this.rejections.map((r) => rejectText(r, locale)),
+      alert: this.alertText(),
       summary: this.summary && !open ? summaryText(locale, this.summary) : '',
       // One file has its own bar; a batch bar starts to mean something from two.
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
       waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
+      hostItems: hostRowsOf(this.hostFiles, this.removedHost, this.previewOn()),
+      full: !badProperty(props) && this.room() <= 0,
+      playing: this.playing,
     };
   }
-}
-
-function rejectDetail(r: Rejection): Rejection {
-  return { name: r.name, size: r.size, reason: r.reason, message: r.message };
 }
