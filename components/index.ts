@@ -15,7 +15,7 @@ export type { LocalErrorCode } from './core/errors';
 export type { UploadPhase, UploadProgress, UploadResourceOptions, UploadResult, UploadTask } from './core/options';
 export type { Platform, PlatformRequest, PlatformResponse, PlatformRequestTask, FileInfo } from './core/platform';
 export { TransportError } from './core/platform';
-export type { ErrorCode } from './core/error-code';
+export type { ErrorCode } from './core/types';
 export type { AccessTokenAnswer } from './core/access-token';
 export { selectUploader } from './resource-uploader/select';
 export type { ComponentSelector } from './resource-uploader/select';

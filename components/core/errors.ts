@@ -1,4 +1,4 @@
-import type { ErrorCode } from './error-code';
+import type { ErrorCode } from './types';
 import { Locale, messageFor } from './messages';
 
 /** Codes the package raises itself; codes from the token API pass through unchanged. */

@@ -3,7 +3,7 @@
  * details, the methods of `selectComponent`, the `files` property). Exported from the package
  * entry and from the component's own `index.d.ts`.
  */
-import type { ErrorCode } from '../core/error-code';
+import type { ErrorCode } from '../core/types';
 import type { Locale } from '../core/messages';
 import type { UploadPhase } from '../core/options';
 

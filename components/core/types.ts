@@ -1,3 +1,4 @@
+/** Types only (see gulpfile: a `types.ts` ships as `.d.ts`, never as JS). */
 import type { LocalErrorCode } from './errors';
 
 /**
