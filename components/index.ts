@@ -17,7 +17,7 @@ export type { Platform, PlatformRequest, PlatformResponse, PlatformRequestTask, 
 export { TransportError } from './core/platform';
 export type { ErrorCode } from './core/types';
 export type { AccessTokenAnswer } from './core/access-token';
-export { selectUploader } from './resource-uploader/select';
+export { hostFileIndex, selectUploader } from './resource-uploader/select';
 export type { ComponentSelector } from './resource-uploader/select';
 // The component's types, so a host imports everything from the package name.
 export type {

@@ -13,6 +13,7 @@ import { Picked, pickFiles } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
+import { hostFileIndex } from './select';
 import { summaryText, textsFor } from './texts';
 import type { BeforeUploadDetail, ChosenFile, ErrorDetail, HostFile, RejectDetail, RejectReason } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
@@ -244,7 +245,7 @@ export class Uploader implements Listener {
     this.view.touchTop();
     if (key === this.reportedOption) return;
     this.reportedOption = key;
-    this.emitError({ code: 'InvalidOption', message: invalidOptionText(bad, value, this.locale), errMsg: '', property: bad });
+    this.emitError({ code: 'InvalidOption', message: invalidOptionText(bad, value, this.locale), errMsg: '' });
   }
 
   /** The page is leaving: stop what is in flight and the sound, and never touch the view again. */
@@ -344,10 +345,11 @@ export class Uploader implements Listener {
   // ——— host files ———
 
   private removeHostFile(id: string): void {
-    const index = Number(id.slice(HOST_ID_PREFIX.length));
+    const index = hostFileIndex(id);
     if (!(index >= 0 && index < this.hostFiles.length) || this.removedHost.indexOf(index) !== -1) return;
     this.removedHost.push(index);
-    this.host.triggerEvent('remove', { id, index, file: this.hostFiles[index] });
+    // SPEC's shape, {id}: the id names the slot of the host's array (`host-<index>`).
+    this.host.triggerEvent('remove', { id });
     this.view.touchTop();
   }
 
@@ -355,7 +357,7 @@ export class Uploader implements Listener {
   private target(id: string): { name: string; path: string } | null {
     if (typeof id !== 'string') return null;
     if (id.indexOf(HOST_ID_PREFIX) === 0) {
-      const index = Number(id.slice(HOST_ID_PREFIX.length));
+      const index = hostFileIndex(id);
       const file = this.removedHost.indexOf(index) === -1 ? this.hostFiles[index] : undefined;
       return file && file.url ? { name: file.name, path: file.url } : null;
     }

@@ -7,8 +7,9 @@ import { FileKind, kindOf, thumbnailOf } from './preview';
 import type { HostFile } from './types';
 import { iconFor } from './view';
 
-/** Row ids of host files: `host-<index in files>`. Chosen files never start with it. */
-export const HOST_ID_PREFIX = 'host-';
+import { HOST_ID_PREFIX } from './select';
+
+export { HOST_ID_PREFIX };
 
 /** One row for a host file; as small as a chosen file's row. */
 export interface HostRow {

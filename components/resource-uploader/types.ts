@@ -88,11 +88,9 @@ export interface CompleteDetail {
   failed: number;
 }
 
-/** `bind:remove`. For a host file (`files`), `id` is `host-<index>` and `index`/`file` say which one. */
+/** `bind:remove`. For one of the host's `files`, `id` is `host-<index in files>` (see `hostFileIndex`). */
 export interface RemoveDetail {
   id: string;
-  index?: number;
-  file?: HostFile;
 }
 
 /** Codes of the `error` event. */
@@ -105,8 +103,6 @@ export interface ErrorDetail {
   message: string;
   /** WeChat's own text for `ChooseFailed` (e.g. a privacy refusal); '' otherwise. */
   errMsg: string;
-  /** For `InvalidOption`: the property, as written in WXML (`max-count`). */
-  property?: string;
 }
 
 /** `bind:before-upload` (with `use-before-upload`): call `callback(false)` to refuse the choice. */

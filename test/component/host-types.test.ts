@@ -7,7 +7,7 @@
 import { HostProject, makeHostProject, typeCheck } from '../support/host-project';
 
 const PAGE = `
-import { selectUploader } from 'iotexplorer-resource-uploader';
+import { hostFileIndex, selectUploader } from 'iotexplorer-resource-uploader';
 import type {
   BeforeUploadDetail,
   CompleteDetail,
@@ -58,8 +58,11 @@ Page({
     this.setData({ last: String(e.detail.succeeded + e.detail.failed) });
   },
   onRemove(e: WechatMiniprogram.CustomEvent<RemoveDetail>) {
-    const file: HostFile | undefined = e.detail.file;
+    const index: number = hostFileIndex(e.detail.id);
+    const file: HostFile | undefined = index >= 0 ? this.data.files[index] : undefined;
     this.setData({ last: e.detail.id + (file ? file.name : '') });
+    // @ts-expect-error SPEC's remove detail is {id}
+    this.setData({ last: e.detail.index });
   },
   onError(e: WechatMiniprogram.CustomEvent<ErrorDetail>) {
     if (e.detail.code === 'ChooseFailed') this.setData({ last: e.detail.errMsg });

@@ -40,12 +40,17 @@ Page({
     });
   },
 
-  /** One of our `files` was removed: drop it from the list we pass in. */
+  /**
+   * One of our `files` was removed (its id is `host-<index>`; the package's `hostFileIndex(id)`
+   * says the same): drop it from the list we pass in.
+   */
   onRemoveRingtone(e) {
-    const { index } = e.detail;
-    if (index === undefined) return;
+    const match = /^host-(\d+)$/.exec(e.detail.id);
+    const index = match ? Number(match[1]) : -1;
+    if (index < 0) return;
+    const removed = this.data.ringtones[index];
     this.setData({ ringtones: this.data.ringtones.filter((_, i) => i !== index) });
-    this.record('remove', { name: e.detail.file.name });
+    this.record('remove', { name: removed.name });
   },
 
   /** ChooseFailed (the privacy agreement, say) or InvalidOption; the component shows the message too. */
