@@ -393,6 +393,24 @@ describe('previews', () => {
     }
   });
 
+  test('a video shows the cover chooseMedia gives and opens as a video; without a cover, its icon', async () => {
+    const clip = phoneFile('clip.mp4', 64);
+    const bare = phoneFile('bare.mp4', 64);
+    wx.nextPick({ files: [{ ...clip, thumb: 'wxfile://tmp/clip-cover.jpg' }, bare] });
+    const m = mount({ accept: 'video', maxCount: 2 });
+    await m.instance.choose();
+    await settled(m);
+    await tick();
+    expect(data(m).items.map((f) => [f.kind, f.thumb])).toEqual([
+      ['video', 'wxfile://tmp/clip-cover.jpg'],
+      ['video', ''],
+    ]);
+    expect(m.uploader.querySelectorAll('.resource-uploader__thumb')).toHaveLength(1);
+    tap(m, '.resource-uploader__thumb');
+    await tick();
+    expect(media.previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: clip.path, type: 'video' }] })]);
+  });
+
   test('preview false: icons only, no thumbnail, no play button', async () => {
     wx.nextPick({ files: [phoneFile('photo.png', 40), phoneFile('ring.mp3', 40)] });
     const m = mount({ accept: 'all', preview: false, maxCount: 2 });
