@@ -1,21 +1,21 @@
 /**
- * The component's behaviour without the `Component()` wrapper: picks files, screens them, asks
- * the host (before-upload), feeds the queue, turns queue events into SPEC's events and into one
- * `setData` per tick.
+ * The component's behaviour without the `Component()` wrapper: opens the chooser, hands the
+ * choice to admission (admission.ts), feeds the queue, keeps the host's `files`, previews and
+ * plays, and turns queue events into SPEC's events and into one `setData` per tick.
  */
 import { uploadResource } from '../index';
 import { Locale, normalizeLocale } from '../core/messages';
-import { Rejection, Restrictions, screenFiles } from '../core/restrictions';
 import { BatchSummary, UploadQueue } from '../core/upload-queue';
 import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
-import { chooseFailedText, invalidOptionText, RejectFacts, rejectText } from './notices';
-import { Picked, pickFiles } from './picker';
+import { Admission, Candidate } from './admission';
+import { chooseFailedText, invalidOptionText } from './notices';
+import { pickFiles } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
 import { summaryText, textsFor } from './texts';
-import type { BeforeUploadDetail, ChosenFile, ErrorDetail, HostFile, RejectDetail, RejectReason } from './types';
+import type { ChosenFile, ErrorDetail, HostFile } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 
 /** What the controller needs from its `Component` instance. */
@@ -67,9 +67,6 @@ export function initialData(): TopData & { [ROWS]: never[] } {
   };
 }
 
-/** A chosen file on its way into the list, with the id it will keep. */
-type Candidate = Picked & { id: string };
-
 type Problem = { kind: 'option'; property: BadProperty; value: unknown } | { kind: 'choose'; errMsg: string };
 
 let instances = 0;
@@ -77,15 +74,10 @@ let instances = 0;
 export class Uploader implements Listener {
   private readonly queue: UploadQueue;
   private readonly view: ViewSync;
-  private readonly idPrefix: string;
-  private nextId = 0;
+  private readonly admission: Admission;
   private locale: Locale;
   private picking = false;
   private detached = false;
-  /** Files the host is still deciding on (before-upload): they hold their place in the count. */
-  private awaitingHost: Candidate[] = [];
-  /** Refusals of the last choice, kept as facts so a locale change can re-word them. */
-  private rejections: RejectFacts[] = [];
   private problem: Problem | null = null;
   /** The last InvalidOption reported, so one bad value is reported once. */
   private reportedOption = '';
@@ -99,13 +91,25 @@ export class Uploader implements Listener {
   constructor(private readonly host: Host) {
     const initial = initialData();
     this.locale = 'zh-CN';
-    this.idPrefix = `ru${++instances}-`;
+    const idPrefix = `ru${++instances}-`;
     this.queue = new UploadQueue({
       uploadOptions: () => uploadOptionsOf(this.host.props()),
       concurrency: host.props().concurrency,
       upload: uploadResource,
-      idPrefix: this.idPrefix,
+      idPrefix,
     });
+    this.admission = new Admission(
+      {
+        props: () => this.host.props(),
+        locale: () => this.locale,
+        listed: () => this.queue.files,
+        enter: (candidates) => this.enter(candidates),
+        triggerEvent: (name, detail) => this.host.triggerEvent(name, detail),
+        changed: () => this.view.touchTop(),
+        detached: () => this.detached,
+      },
+      idPrefix,
+    );
     const sent: Record<string, unknown> = { ...initial };
     delete sent[ROWS];
     delete sent.running;
@@ -147,7 +151,7 @@ export class Uploader implements Listener {
       return;
     }
     if (this.problem && this.problem.kind === 'choose') this.problem = null;
-    this.admit(outcome.files, { ...restrictions, maxCount: Math.max(this.room(), 0) });
+    this.admission.admit(outcome.files, { ...restrictions, maxCount: Math.max(this.room(), 0) });
   }
 
   upload(): void {
@@ -261,63 +265,11 @@ export class Uploader implements Listener {
   /** Free places in the list: `max-count` less the host's files, the list, and files the host is deciding on. */
   private room(): number {
     const maxCount = restrictionsOf(this.host.props()).maxCount;
-    return maxCount - this.visibleHostFiles() - this.queue.files.length - this.awaitingHost.length;
+    return maxCount - this.visibleHostFiles() - this.queue.files.length - this.admission.pending;
   }
 
   private visibleHostFiles(): number {
     return this.hostFiles.length - this.removedHost.length;
-  }
-
-  /** Restrictions, then the resource-name rule, then the host's say, then the list. */
-  private admit(picked: Picked[], restrictions: Restrictions): void {
-    const props = this.host.props();
-    const { accepted, rejected } = screenFiles(picked, restrictions, this.locale);
-    const refused: Array<{ file: { name: string; size: number }; reason: RejectReason }> = rejected.map((r: Rejection) => ({ file: r, reason: r.reason }));
-    const fixedName = typeof props.resourceName === 'string' ? props.resourceName.trim() : '';
-    let nameTaken = fixedName !== '' && this.resourceNameInUse();
-    const candidates: Candidate[] = [];
-    for (const file of accepted) {
-      if (nameTaken) {
-        refused.push({ file, reason: 'resource-name' });
-        continue;
-      }
-      if (fixedName) nameTaken = true;
-      candidates.push({ ...file, id: `${this.idPrefix}c${++this.nextId}` });
-    }
-    this.rejections = [];
-    this.refuse(refused, restrictions);
-    this.view.touchTop();
-    if (!candidates.length) return;
-    if (!props.useBeforeUpload) {
-      this.enter(candidates);
-      return;
-    }
-    this.askHost(candidates, restrictions);
-  }
-
-  /** A fixed resource-name is used by every file in the list that has not failed or been cancelled. */
-  private resourceNameInUse(): boolean {
-    return this.awaitingHost.length > 0 || this.queue.files.some((f) => f.state !== 'failed' && f.state !== 'aborted');
-  }
-
-  private askHost(candidates: Candidate[], restrictions: Restrictions): void {
-    this.awaitingHost = this.awaitingHost.concat(candidates);
-    let answered = false;
-    const detail: BeforeUploadDetail = {
-      files: candidates.map((c): ChosenFile => ({ id: c.id, name: c.name, size: c.size, path: c.path })),
-      callback: (ok: boolean) => {
-        if (answered) return;
-        answered = true;
-        this.awaitingHost = this.awaitingHost.filter((c) => candidates.indexOf(c) === -1);
-        if (this.detached) return;
-        if (ok === true) this.enter(candidates);
-        else {
-          this.refuse(candidates.map((file) => ({ file, reason: 'host' as const })), restrictions);
-          this.view.touchTop();
-        }
-      },
-    };
-    this.host.triggerEvent('before-upload', detail);
   }
 
   private enter(candidates: Candidate[]): void {
@@ -326,16 +278,6 @@ export class Uploader implements Listener {
       candidates.map((c) => ({ id: c.id, path: c.path, name: c.name, size: c.size })),
       !!this.host.props().autoUpload,
     );
-  }
-
-  private refuse(list: Array<{ file: { name: string; size: number }; reason: RejectReason }>, r: Restrictions): void {
-    const resourceName = String(this.host.props().resourceName || '');
-    for (const { file, reason } of list) {
-      const facts: RejectFacts = { reason, name: file.name, size: file.size, maxSize: r.maxSize, maxCount: restrictionsOf(this.host.props()).maxCount, extensions: r.extensions, resourceName };
-      this.rejections.push(facts);
-      const detail: RejectDetail = { name: file.name, size: file.size, reason, message: rejectText(facts, this.locale) };
-      this.host.triggerEvent('reject', detail);
-    }
   }
 
   private emitError(detail: ErrorDetail): void {
@@ -419,7 +361,7 @@ export class Uploader implements Listener {
     const props = this.host.props();
     return {
       texts: textsFor(locale),
-      notices: this.rejections.map((r) => rejectText(r, locale)),
+      notices: this.admission.notices(locale),
       alert: this.alertText(),
       summary: this.summary && !open ? summaryText(locale, this.summary) : '',
       // One file has its own bar; a batch bar starts to mean something from two.
