@@ -5,7 +5,6 @@
  */
 import type { Locale } from '../core/messages';
 import { Rejection, Restrictions, screenFiles } from '../core/restrictions';
-import type { QueueFile } from '../core/upload-queue';
 import { RejectFacts, rejectText } from './notices';
 import type { Picked } from './picker';
 import { Props, restrictionsOf } from './props';
@@ -18,8 +17,8 @@ export type Candidate = Picked & { id: string };
 export interface AdmissionHost {
   props(): Props;
   locale(): Locale;
-  /** The files in the list now. */
-  listed(): readonly QueueFile[];
+  /** Whether a file of the list (not failed, not cancelled) uses this fixed resource name. */
+  nameUsed(name: string): boolean;
   /** These passed everything: into the list. */
   enter(candidates: Candidate[]): void;
   triggerEvent(name: string, detail: object): void;
@@ -57,7 +56,8 @@ export class Admission {
     const { accepted, rejected } = screenFiles(picked, restrictions, this.host.locale());
     const refused: Refusal[] = rejected.map((r: Rejection) => ({ file: r, reason: r.reason }));
     const fixedName = typeof props.resourceName === 'string' ? props.resourceName.trim() : '';
-    let nameTaken = fixedName !== '' && this.resourceNameInUse();
+    // A fixed name is used by every file of the list not failed or cancelled, and by files the host is deciding on.
+    let nameTaken = fixedName !== '' && (this.awaiting.length > 0 || this.host.nameUsed(fixedName));
     const candidates: Candidate[] = [];
     for (const file of accepted) {
       if (nameTaken) {
@@ -73,11 +73,6 @@ export class Admission {
     if (!candidates.length) return;
     if (props.useBeforeUpload) this.askHost(candidates, restrictions);
     else this.host.enter(candidates);
-  }
-
-  /** A fixed resource-name is used by every file in the list that has not failed or been cancelled. */
-  private resourceNameInUse(): boolean {
-    return this.awaiting.length > 0 || this.host.listed().some((f) => f.state !== 'failed' && f.state !== 'aborted');
   }
 
   private askHost(candidates: Candidate[], restrictions: Restrictions): void {

@@ -102,7 +102,7 @@ export class Uploader implements Listener {
       {
         props: () => this.host.props(),
         locale: () => this.locale,
-        listed: () => this.queue.files,
+        nameUsed: (name) => this.queue.isResourceNameUsed(name),
         enter: (candidates) => this.enter(candidates),
         triggerEvent: (name, detail) => this.host.triggerEvent(name, detail),
         changed: () => this.view.touchTop(),
@@ -212,6 +212,9 @@ export class Uploader implements Listener {
     const locale = normalizeLocale(value);
     if (locale === this.locale) return;
     this.locale = locale;
+    // Failed files' messages too: the queue keeps errors as codes and details.
+    this.queue.setLocale(locale);
+    this.view.touchAll();
     this.view.touchTop();
   }
 

@@ -500,6 +500,21 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
   });
 });
 
+describe('locale', () => {
+  test('a failed file’s message is re-worded when the locale changes', async () => {
+    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    const m = mount({ productId: '', locale: 'zh-CN' });
+    await m.instance.choose();
+    await settled(m);
+    await tick();
+    expect(data(m).items[0]).toMatchObject({ state: 'failed', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    m.set({ locale: 'en' });
+    await tick();
+    expect(data(m).items[0].message).toMatch(/product/i);
+    expect(data(m).items[0].message).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
 describe('path in select and success', () => {
   test('the temp path, for the host’s own preview', async () => {
     const f = phoneFile('v.mp3', 12);
