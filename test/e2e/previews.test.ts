@@ -7,7 +7,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { choose, item, part, section, TestFile, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
+import { choose, item, part, screenshotPhone, scrollPhoneTo, section, TestFile, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
 
 jest.setTimeout(90000);
 
@@ -67,20 +67,22 @@ test('ringtones: the current one from files, a question before upload, play and 
   expect(s.playground.emulator.calls.length).toBe(callsBefore);
 
   // Accepted: uploaded, then it plays and stops.
-  const yes = wav('chime.wav', 1500);
+  const yes = wav('chime.wav', 3000);
   await choose(s, ringtones, [yes]);
   await s.page.locator('.pg-phone .pg-modal .pg-modal__button--confirm').click();
   await waitForState(ringtones, 'chime.wav', 'done');
   const row = item(ringtones, 'chime.wav');
   const play = row.locator(part('play'));
   const playing = row.locator(part('play--on'));
-  // Played to its end: the button turns back by itself on the audio's 'ended', 1.5 s later (an
+  // Played to its end: the button turns back by itself on the audio's 'ended', 3 s later (an
   // error would turn it back at once).
   const started = Date.now();
   await play.click();
   await playing.waitFor();
-  await playing.waitFor({ state: 'detached', timeout: 10000 });
-  expect(Date.now() - started).toBeGreaterThanOrEqual(1200);
+  await scrollPhoneTo(section(s, 'Ringtones on the device'));
+  await screenshotPhone(s, 'ringtones');
+  await playing.waitFor({ state: 'detached', timeout: 15000 });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(2500);
   // Stopped by a second tap.
   await play.click();
   await playing.waitFor();
