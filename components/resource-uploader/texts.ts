@@ -19,6 +19,10 @@ export interface Texts {
   region: string;
   list: string;
   progress: string;
+  /** aria-labels of the preview controls. */
+  preview: string;
+  play: string;
+  stop: string;
   state: Record<FileState, string>;
   delivery: { delivered: string; pending: string };
   /** Why a `paused` file waits. */
@@ -34,6 +38,9 @@ const zh: Texts = {
   region: '文件上传',
   list: '已选文件',
   progress: '上传进度',
+  preview: '预览',
+  play: '播放',
+  stop: '停止播放',
   state: {
     waiting: '等待上传',
     paused: '已暂停',
@@ -59,6 +66,9 @@ const en: Texts = {
   region: 'File upload',
   list: 'Chosen files',
   progress: 'Upload progress',
+  preview: 'Preview',
+  play: 'Play',
+  stop: 'Stop',
   state: {
     waiting: 'Waiting',
     paused: 'Paused',

@@ -46,7 +46,7 @@ function pick(m: Mounted, name: string): Buffer {
 }
 
 function row(m: Mounted): Record<string, unknown> {
-  return m.instance.data.files[0] || {};
+  return m.instance.data.items[0] || {};
 }
 
 /** The rendered waiting line's text (simulate drops aria-*: the template test below checks those). */
@@ -67,6 +67,8 @@ test('hidden mid-PUT: the file says it is paused in the background, then finishe
   await m.until(() => row(m).state === 'paused', 'paused');
   await m.until(() => waitingLine(m) !== null, 'the waiting line');
   expect(waitingLine(m)).toBe('Paused in the background; resumes when the app is back');
+  // WeChat cuts the PUT once the background grace is over.
+  await m.until(() => live.platform.phone.inFlight === 0, 'the PUT cut');
   live.platform.phone.show();
   await m.until(() => m.of('complete').length === 1, 'complete', 10000);
   expect(m.of('fail')).toEqual([]);
@@ -117,4 +119,22 @@ test('the waiting line is a polite live status, labelled with the file and the r
   expect(tag![0]).toMatch(/aria-role="status"/);
   expect(tag![0]).toMatch(/aria-live="polite"/);
   expect(tag![0]).toMatch(/aria-label="\{\{ item\.name \}\}: \{\{ texts\.waitingFor\[item\.waitingFor\] \}\}"/);
+});
+
+test('min-upload-rate: an unusable value is an InvalidOption naming it, and a usable one reaches the PUT', async () => {
+  const m = mountUploader(simulate, uploaderId, { productId: emu.productId, accessToken: emu.token, endpoint: emu.endpoint, locale: 'en', minUploadRate: -5 });
+  await m.until(() => m.of('error').length === 1, 'the error event');
+  expect(m.of('error')[0]).toEqual({ code: 'InvalidOption', message: 'The property min-upload-rate is unusable (-5): it takes bytes per second, more than 0 (0: the default)', errMsg: '' });
+  m.set({ minUploadRate: 1000 });
+  const timeouts: number[] = [];
+  const request = live.platform.request;
+  live.platform.request = (req) => {
+    if (req.method === 'PUT') timeouts.push(req.timeoutMs);
+    return request(req);
+  };
+  pick(m, 'small.bin');
+  await m.until(() => m.of('complete').length === 1, 'complete', 10000);
+  // 60 s + 20000 bytes at 1000 bytes/s.
+  expect(timeouts).toEqual([80000]);
+  m.detach();
 });

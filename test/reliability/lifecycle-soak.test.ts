@@ -94,7 +94,7 @@ test(`${UPLOADS} uploads with hide/show and offline/online toggles: all stored o
       if (r < 0.15) phone.hidden ? phone.show() : phone.hide();
       else if (r < 0.3) phone.online ? phone.goOffline() : phone.goOnline();
       if (r < 0.3) toggles++;
-      paused += m.instance.data.files.filter((f) => f.state === 'paused').length ? 1 : 0;
+      paused += m.instance.data.items.filter((f) => f.state === 'paused').length ? 1 : 0;
       await sleep(10 + Math.floor(rand() * 30));
       // Never leave it blocked for long: the batch must be able to end.
       if (rand() < 0.6) {
