@@ -138,3 +138,17 @@ test('min-upload-rate: an unusable value is an InvalidOption naming it, and a us
   expect(timeouts).toEqual([80000]);
   m.detach();
 });
+
+test('a paused file keeps its cancel button: the user may still give up on it', async () => {
+  const m = mountUploader(simulate, uploaderId, { productId: emu.productId, accessToken: emu.token, endpoint: emu.endpoint, deletable: false });
+  live.platform.phone.goOffline();
+  pick(m, 'later.bin');
+  await m.until(() => row(m).state === 'paused', 'paused');
+  await m.until(() => !!m.uploader.querySelector('.resource-uploader__cancel'), 'the cancel button');
+  m.uploader.querySelector('.resource-uploader__cancel')!.dispatchEvent('tap');
+  await m.until(() => row(m).state === 'aborted', 'aborted');
+  expect(m.of('fail')).toEqual([expect.objectContaining({ code: 'Aborted', retryable: false })]);
+  expect(live.platform.phone.listenerCount).toBe(0);
+  live.platform.phone.goOnline();
+  m.detach();
+});
