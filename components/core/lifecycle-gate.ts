@@ -21,15 +21,19 @@ function cutByLifecycle(err: unknown, monitor: LifecycleMonitor, started: Lifecy
   return interrupted(err) || monitor.cutSince(started);
 }
 
+/** While the background is only inferred (no hide heard), try again after this long, doubling up to the cap. */
+export const FIRST_PROBE_MS = 1000;
+export const MAX_PROBE_MS = 30000;
+
 function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: PlatformRequest): PlatformRequestTask {
   let aborted = false;
   let inner: PlatformRequestTask | null = null;
   let cancelWait: () => void = () => undefined;
+  /** > 0 while probing an inferred background. */
+  let probeMs = 0;
   const response = (async (): Promise<PlatformResponse> => {
     for (;;) {
-      const wait = monitor.whenClear();
-      cancelWait = wait.cancel;
-      await wait.promise;
+      await waitTurn(platform, monitor, probeMs, (cancel) => (cancelWait = cancel));
       if (aborted) throw new TransportError('aborted', 'request:fail abort');
       const started = monitor.stamp();
       const task = platform.request(req);
@@ -41,11 +45,14 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
         task.abort();
       });
       try {
-        return await task.response;
+        const answer = await task.response;
+        monitor.noteAnswered();
+        return answer;
       } catch (err) {
         if (aborted || !(stoppedByUs || cutByLifecycle(err, monitor, started))) throw err;
         // WeChat said interrupted though no hide was heard: it refuses requests until onAppShow.
         if (!stoppedByUs && !monitor.cutSince(started)) monitor.noteInterrupted();
+        probeMs = monitor.assumingHidden ? Math.min(MAX_PROBE_MS, probeMs ? probeMs * 2 : FIRST_PROBE_MS) : 0;
       } finally {
         stopWatching();
         inner = null;
@@ -60,6 +67,26 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
       if (inner) inner.abort();
     },
   };
+}
+
+/**
+ * Resolves when nothing blocks; while the background is only inferred, also after `probeMs` (a
+ * show we did not hear must not strand the request). `onCancel` receives how to end the wait now.
+ */
+function waitTurn(platform: Platform, monitor: LifecycleMonitor, probeMs: number, onCancel: (cancel: () => void) => void): Promise<void> {
+  const wait = monitor.whenClear();
+  if (!probeMs || !monitor.blocker) {
+    onCancel(wait.cancel);
+    return wait.promise;
+  }
+  let timer: unknown;
+  const probe = new Promise<void>((resolve) => (timer = platform.setTimeout(resolve, probeMs)));
+  const stop = () => {
+    platform.clearTimeout(timer);
+    wait.cancel();
+  };
+  onCancel(stop);
+  return Promise.race([wait.promise, probe]).then(stop);
 }
 
 /** `platform` with its requests gated by `monitor`; everything else is the platform's own. */

@@ -53,8 +53,11 @@ export class LifecycleMonitor {
   /** Network events seen since listening began: a late getNetworkType answer must not undo a newer one. */
   private networkEvents = 0;
   private readonly subscribers: Array<() => void> = [];
+  /** `hidden` was inferred from an `interrupted` failure, not heard from the platform. */
+  private assumedHidden = false;
 
   private readonly onHide = (): void => {
+    this.assumedHidden = false;
     if (this.hidden) return;
     this.hidden = true;
     this.hides++;
@@ -62,6 +65,7 @@ export class LifecycleMonitor {
   };
 
   private readonly onShow = (): void => {
+    this.assumedHidden = false;
     if (!this.hidden) return;
     this.hidden = false;
     this.changed();
@@ -91,7 +95,21 @@ export class LifecycleMonitor {
    * it refuses requests until the app is shown, so count the app as hidden until `onAppShow`.
    */
   noteInterrupted(): void {
+    if (this.hidden) return;
     this.onHide();
+    this.assumedHidden = true;
+  }
+
+  /** The background was inferred, not heard: worth probing now and then (a missed show must not strand files). */
+  get assumingHidden(): boolean {
+    return this.assumedHidden;
+  }
+
+  /** A request got an answer: an inferred background is over (WeChat answers only in the foreground or its grace). */
+  noteAnswered(): void {
+    if (!this.assumedHidden) return;
+    this.assumedHidden = false;
+    this.onShow();
   }
 
   /** True while the platform's callbacks are registered. */

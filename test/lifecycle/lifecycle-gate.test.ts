@@ -91,3 +91,27 @@ test('cut by the background: the same request (same URL, same body) goes again a
   t.release();
   expect(t.phone.listenerCount).toBe(0);
 });
+
+test('interrupted with no hide heard, and no show ever coming: a probe finds the app in the foreground', async () => {
+  const t = setup();
+  let spurious = true;
+  // The platform says interrupted once, though the app never left (or its hide and show went unheard).
+  const under = Object.getPrototypeOf(t.gated) as Platform;
+  const flaky: Platform = Object.create(under);
+  flaky.request = (r) => {
+    if (!spurious) return under.request(r);
+    spurious = false;
+    const failed = Promise.reject(new TransportError('interrupted', 'request:fail interrupted'));
+    return { response: failed, abort: () => undefined };
+  };
+  const gated = gatePlatform(flaky, t.monitor);
+  const started = Date.now();
+  const task = gated.request(PUT);
+  await tick(20);
+  expect(t.monitor.blocker).toBe('background');
+  await expect(task.response).resolves.toMatchObject({ status: 200 });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  // The answer proved the foreground: others are no longer held back.
+  expect(t.monitor.blocker).toBeNull();
+  t.release();
+});
