@@ -7,7 +7,9 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Page } from 'playwright-core';
 import { choose, item, part, screenshotPhone, scrollPhoneTo, section, TestFile, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
+import { Rgb, writeSolidPng } from './solid-png';
 
 jest.setTimeout(90000);
 
@@ -37,6 +39,57 @@ function wav(name: string, ms: number): TestFile {
   fs.writeFileSync(file, bytes);
   return { path: file, name, bytes, md5: createHash('md5').update(bytes).digest('hex') };
 }
+
+/** The colours at `points` (CSS pixels) of a PNG screenshot, read back through the page's own canvas. */
+async function coloursIn(page: Page, png: Buffer, points: Array<[number, number]>): Promise<Rgb[]> {
+  return page.evaluate(
+    async ({ base64, points }) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + base64;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const scale = img.naturalWidth / (img.width || img.naturalWidth);
+      return points.map(([x, y]) => Array.from(ctx.getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data.slice(0, 3)) as Rgb);
+    },
+    { base64: png.toString('base64'), points },
+  );
+}
+
+test('a photo thumbnail draws the picked picture, cropped to fill its square (aspectFill)', async () => {
+  const photos = uploaderIn(section(s, 'English, photos'));
+  // Three times as wide as high: aspectFill covers the square box (cropping the sides), where
+  // aspectFit would leave bands above and below and an empty box would show the track colour.
+  const orange: Rgb = [232, 93, 24];
+  const photo = writeSolidPng(s.filesDir, 'orange-wall.png', 96, 32, orange);
+  // The only photo in the list so far (chooseMedia gives no names: the row shows the temp path's).
+  await choose(s, photos, [photo]);
+  const picture = photos.locator(part('thumb-image'));
+  await picture.waitFor();
+  // The element shows the picked file's bytes, through an object URL of the temp path.
+  const background = await picture.evaluate(async (el) => {
+    const box = (el.firstElementChild ?? el) as HTMLElement;
+    const style = getComputedStyle(box);
+    const url = /^url\("(.*)"\)$/.exec(style.backgroundImage)?.[1] ?? '';
+    const bytes = url ? new Uint8Array(await (await fetch(url)).arrayBuffer()) : new Uint8Array(0);
+    return { url, size: style.backgroundSize, position: style.backgroundPosition, length: bytes.length };
+  });
+  expect(background).toEqual({ url: expect.stringMatching(/^blob:/), size: 'cover', position: '50% 50%', length: photo.bytes.length });
+  const box = await picture.boundingBox();
+  expect(box && box.width).toBeGreaterThan(20);
+  const { width, height } = box!;
+  const shot = await picture.screenshot({ animations: 'disabled' });
+  const colours = await coloursIn(s.page, shot, [
+    [width / 2, height / 2],
+    [width / 2, 2],
+    [width / 2, height - 3],
+    [2, height / 2],
+  ]);
+  for (const colour of colours) colour.forEach((channel, i) => expect(Math.abs(channel - orange[i])).toBeLessThanOrEqual(4));
+});
 
 test('a photo shows a thumbnail; tapping it opens the full-screen preview', async () => {
   const photos = uploaderIn(section(s, 'English, photos'));
