@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { choose, item, part, screenshotPhone, scrollPhoneTo, section, TestFile, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
+import { choose, item, part, screenshotPhone, scrollPhoneTo, section, TestFile, textOf, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
 import { Rgb, writeSolidPng } from './solid-png';
 
 jest.setTimeout(90000);
@@ -143,4 +143,11 @@ test('ringtones: the current one from files, a question before upload, play and 
   await playing.waitFor({ state: 'detached' });
   // The list is full now (max-count 2): the trigger is gone.
   expect(await ringtones.locator(part('choose')).count()).toBe(0);
+
+  // Removing the current ringtone: the page finds it with the package's own hostFileIndex
+  // (required by name from a page file, as in WeChat) and drops it from the list it passes in.
+  await ringtones.locator(`${part('item--host')} ${part('remove')}`).click();
+  await textOf(section(s, 'Events'), 'remove {"name":"current-ring.mp3"}');
+  await ringtones.locator(part('item--host')).waitFor({ state: 'detached' });
+  await ringtones.locator(part('choose')).waitFor();
 });
