@@ -8,8 +8,8 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { choose, item, part, screenshotPhone, scrollPhoneTo, section, TestFile, textOf, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
-import { Rgb, writeSolidPng } from './solid-png';
+import { choose, item, part, screenshotPhone, scrollPhoneTo, section, TestFile, textOf, uploaderIn, usePlayground, waitForState } from './harness';
+import { Rgb, writePng } from './png';
 
 jest.setTimeout(90000);
 
@@ -61,10 +61,11 @@ async function coloursIn(page: Page, png: Buffer, points: Array<[number, number]
 
 test('a photo thumbnail draws the picked picture, cropped to fill its square (aspectFill)', async () => {
   const photos = uploaderIn(section(s, 'English, photos'));
-  // Three times as wide as high: aspectFill covers the square box (cropping the sides), where
-  // aspectFit would leave bands above and below and an empty box would show the track colour.
+  // Three squares side by side, blue | orange | blue. aspectFill scales it to the box's height and
+  // crops the sides: only orange shows. scaleToFill or aspectFit would show blue, an empty box
+  // the track colour.
   const orange: Rgb = [232, 93, 24];
-  const photo = writeSolidPng(s.filesDir, 'orange-wall.png', 96, 32, orange);
+  const photo = writePng(s.filesDir, 'orange-wall.png', 96, 32, (x) => (x >= 32 && x < 64 ? orange : [30, 90, 200]));
   // The only photo in the list so far (chooseMedia gives no names: the row shows the temp path's).
   await choose(s, photos, [photo]);
   const picture = photos.locator(part('thumb-image'));
@@ -84,16 +85,30 @@ test('a photo thumbnail draws the picked picture, cropped to fill its square (as
   const shot = await picture.screenshot({ animations: 'disabled' });
   const colours = await coloursIn(s.page, shot, [
     [width / 2, height / 2],
-    [width / 2, 2],
-    [width / 2, height - 3],
-    [2, height / 2],
+    [width / 2, 3],
+    [width / 2, height - 4],
+    [4, height / 2],
+    [width - 5, height / 2],
   ]);
   for (const colour of colours) colour.forEach((channel, i) => expect(Math.abs(channel - orange[i])).toBeLessThanOrEqual(4));
+
+  // The README's picture: a second photo, both uploaded.
+  const sunset = writePng(s.filesDir, 'sunset.png', 160, 120, (x, y) => {
+    const t = y / 119;
+    const sun = Math.hypot(x - 110, y - 70) < 18 ? 1 : 0;
+    return sun ? [255, 236, 170] : [250 - 120 * t, 150 - 90 * t + x * 0.2, 90 + 60 * t];
+  });
+  await choose(s, photos, [sunset]);
+  await picture.nth(1).waitFor();
+  await photos.locator(`${part('start')} wx-button`).click();
+  await photos.locator(part('item--done')).nth(1).waitFor();
+  await scrollPhoneTo(section(s, 'English, photos'));
+  await screenshotPhone(s, 'photos');
 });
 
 test('a photo shows a thumbnail; tapping it opens the full-screen preview', async () => {
   const photos = uploaderIn(section(s, 'English, photos'));
-  const photo = writeFile(s, 'porch-preview.png', 30_000, 21);
+  const photo = writePng(s.filesDir, 'porch-preview.png', 120, 90, (x, y) => [60 + x, 140 + y / 2, 80]);
   await choose(s, photos, [photo]);
   const thumb = photos.locator(part('thumb')).first();
   await thumb.waitFor();
