@@ -139,7 +139,7 @@ export async function measurePeers(ctx: BenchContext): Promise<Figure[]> {
     for (const c of CONTENDERS) {
       for (const f of FAULTS) {
         const r = await faultOutcome(emu, wxNode, c, f.spec, faultFile, FAULT_MIB * MiB);
-        figures.push({ section: 'peers', name: `${c.name}: ${f.name}`, value: r.requests, unit: 'requests', text: r.outcome, note: `${r.requests} request${r.requests === 1 ? "" : "s"}` });
+        figures.push({ section: 'peers', name: `${c.name}: ${f.name}`, value: r.requests, unit: 'requests', text: r.outcome, note: `${r.requests} request${r.requests === 1 ? '' : 's'}` });
       }
     }
     if (wxNode.refused.length) ctx.problems.push(`requests off loopback were refused: ${wxNode.refused.join(', ')}`);
