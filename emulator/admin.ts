@@ -1,6 +1,6 @@
 /**
- * `/__emulator/*`: JSON routes that let a page on another origin steer the emulator the way tests
- * do through the programmatic API.
+ * `/__emulator/*`: JSON routes that let the emulator's own page (the playground) steer it the way
+ * tests do through the programmatic API. Same origin only (see origin-guard.ts); never the token.
  *
  *   GET    /__emulator/state     everything below, plus the calls log and stored objects
  *   POST   /__emulator/faults    a FaultSpec or an array of them → {faults}
@@ -16,7 +16,7 @@ import type { StoredObject } from './bucket';
 import type { CallRecord } from './calls';
 import type { DeviceInfo } from './devices';
 import { FaultSpecError, PendingFault } from './faults';
-import { readBody, sendJson } from './http-util';
+import { BodyTooLargeError, closeAfterAnswer, readBody, sendJson } from './http-util';
 import { Settings } from './settings';
 
 /** A file sent to a device, and whether the device has it yet. */
@@ -32,8 +32,8 @@ export interface DeliveryStatus {
 export interface EmulatorSnapshot {
   origin: string;
   endpoint: string;
-  /** Handed out on purpose: a local playground needs it to call the token API. */
-  token: string;
+  /** How many access tokens the token API accepts; never the tokens themselves. */
+  tokens: number;
   uid: string;
   productId: string;
   products: string[];
@@ -57,8 +57,10 @@ export interface AdminTarget {
 
 class BadRequest extends Error {}
 
+const MAX_BODY_BYTES = 64 * 1024;
+
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  const raw = (await readBody(req, 64 * 1024)).toString('utf8');
+  const raw = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
   if (raw.trim() === '') return {};
   try {
     return JSON.parse(raw);
@@ -124,6 +126,12 @@ export async function handleAdmin(
     const [status, body] = await route(req, ctx, target);
     sendJson(res, status, body);
   } catch (err) {
+    if (req.socket.destroyed) return;
+    if (err instanceof BodyTooLargeError) {
+      closeAfterAnswer(req, res);
+      sendJson(res, 413, { error: `the body is too large (at most ${MAX_BODY_BYTES} bytes)` });
+      return;
+    }
     const known = err instanceof BadRequest || err instanceof FaultSpecError || err instanceof TypeError;
     sendJson(res, known ? 400 : 500, { error: err instanceof Error ? err.message : String(err) });
   }

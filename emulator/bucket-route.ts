@@ -7,8 +7,10 @@ import { BucketCall } from './calls';
 import { RouteContext } from './context';
 import { authFieldsFrom, CosAuthFields, parseCosAuthorization, verifyCos } from './cos-signature';
 import { CosErrors, CosErrorSpec, cosErrorXml } from './cos-xml';
-import { parseQuery, sendText, splitUrl, waitUnlessGone } from './http-util';
+import { ActiveFault } from './faults';
+import { closeAfterAnswer, parseQuery, sendText, splitUrl, waitUnlessGone } from './http-util';
 import { cosRequestId } from './ids';
+import { ClientGoneError } from './receive-body';
 
 class BucketExchange {
   readonly cosRequestId = cosRequestId();
@@ -25,6 +27,8 @@ class BucketExchange {
   }
 
   fail(e: CosErrorSpec): void {
+    // Answered before the body was read whole (a refused PUT): close cleanly, never a reset.
+    closeAfterAnswer(this.req, this.res);
     this.call.errorCode = e.code;
     this.finish(e.status);
     const resource = `${this.req.headers.host ?? ''}${this.rawPath}`;
@@ -86,9 +90,22 @@ function authorize(
   }
 }
 
-async function put(ex: BucketExchange, ctx: RouteContext, key: string): Promise<void> {
+/**
+ * `Content-MD5` as COS reads it: base64 of the 16 MD5 bytes. Undefined when absent, null when
+ * malformed, else the digest in lower-case hex.
+ */
+function contentMd5Of(req: IncomingMessage): string | undefined | null {
+  const header = req.headers['content-md5'];
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !/^[A-Za-z0-9+/]{22}==$/.test(header.trim())) return null;
+  return Buffer.from(header.trim(), 'base64').toString('hex');
+}
+
+async function put(ex: BucketExchange, ctx: RouteContext, key: string, fault: ActiveFault | undefined): Promise<void> {
   const contentType = ex.req.headers['content-type'] ?? 'application/octet-stream';
   ex.call.contentType = contentType;
+  const expectedMd5 = contentMd5Of(ex.req);
+  if (expectedMd5 === null) return ex.fail(CosErrors.invalidDigest);
   const grant = ctx.state.grants.get(key);
   const expected = grant && ctx.state.settings.fileSizeMismatch === 'reject' ? grant.fileSize : undefined;
   const declared = ex.req.headers['content-length'];
@@ -99,14 +116,23 @@ async function put(ex: BucketExchange, ctx: RouteContext, key: string): Promise<
   }
   let outcome;
   try {
-    outcome = await ctx.store.write(key, ex.req, contentType, expected);
-  } catch {
-    ex.finish(0); // the client went away mid-body; nothing was stored
+    outcome = await ctx.store.write(key, ex.req, contentType, {
+      expectedSize: expected,
+      expectedMd5,
+      bytesPerSecond: fault?.kind === 'slowPut' ? fault.bytesPerSecond : undefined,
+    });
+  } catch (err) {
+    if (err instanceof ClientGoneError || ex.req.socket.destroyed) {
+      ex.finish(0); // the client went away mid-body; nothing was stored
+      return;
+    }
+    // The data folder is gone, full or read-only: say so instead of leaving the client waiting.
+    ex.fail(CosErrors.internal);
     return;
   }
   if (!outcome.ok) {
     ex.call.bytes = outcome.received;
-    ex.fail(CosErrors.sizeMismatch);
+    ex.fail(outcome.reason === 'digest' ? CosErrors.badDigest : CosErrors.sizeMismatch);
     return;
   }
   ex.call.bytes = outcome.object.size;
@@ -174,6 +200,8 @@ export async function handleBucket(req: IncomingMessage, res: ServerResponse, ct
         return ex.fail(CosErrors.expired);
       case 'apiError':
         return ex.fail({ status: fault.status, code: fault.code, message: fault.message });
+      case 'slowPut':
+        break; // applied while the PUT body is read
       default:
         break; // malformedJson and invalidToken are refused at injection for the bucket
     }
@@ -183,6 +211,6 @@ export async function handleBucket(req: IncomingMessage, res: ServerResponse, ct
   if (method !== 'PUT' && method !== 'GET' && method !== 'HEAD') return ex.fail(CosErrors.methodNotAllowed);
   const denied = authorize(ex, ctx, key, query);
   if (denied) return ex.fail(denied);
-  if (method === 'PUT') return put(ex, ctx, key);
+  if (method === 'PUT') return put(ex, ctx, key, fault);
   return get(ex, ctx, key);
 }

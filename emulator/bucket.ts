@@ -3,10 +3,10 @@
  * (a 50 MiB PUT never sits in memory), then renamed into place so a reader never sees half an object.
  */
 import { createHash, randomBytes } from 'crypto';
-import { createReadStream, createWriteStream, promises as fsp, readFileSync, ReadStream } from 'fs';
+import { createReadStream, promises as fsp, readFileSync, ReadStream } from 'fs';
 import * as path from 'path';
-import { Readable, Transform, TransformCallback } from 'stream';
-import { pipeline } from 'stream/promises';
+import { Readable } from 'stream';
+import { receiveBody, StorageError } from './receive-body';
 
 export interface StoredObject {
   key: string;
@@ -23,18 +23,20 @@ interface IndexEntry extends StoredObject {
   file: string;
 }
 
-export type WriteOutcome = { ok: true; object: StoredObject } | { ok: false; received: number };
+export type WriteOutcome =
+  | { ok: true; object: StoredObject }
+  /** The body's size differs from `expectedSize` (reading stopped one byte past it). */
+  | { ok: false; reason: 'size'; received: number }
+  /** The body's MD5 differs from `expectedMd5`. */
+  | { ok: false; reason: 'digest'; received: number };
 
-/** Counts and hashes bytes as they pass. */
-class Md5Counter extends Transform {
-  readonly hash = createHash('md5');
-  bytes = 0;
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    done(null, chunk);
-  }
+export interface WriteOptions {
+  /** A body of another length is discarded and reported instead of stored. */
+  expectedSize?: number;
+  /** Lower-case hex MD5 the body must have (from `Content-MD5`); else discarded and reported. */
+  expectedMd5?: string;
+  /** Read the body at this rate (the `slowPut` fault). */
+  bytesPerSecond?: number;
 }
 
 /** File names derive from a hash of the key: keys may hold `/`, spaces and any Unicode. */
@@ -94,36 +96,47 @@ export class ObjectStore {
   }
 
   /**
-   * Streams `source` into the store. With `expectedSize`, a body of another length is discarded
-   * and reported instead of stored. Rejects (leaving nothing behind) when the source fails.
+   * Streams `source` into the store, checking size and MD5 before the object becomes visible.
+   * Rejects (leaving nothing behind) with ClientGoneError when the client goes away mid-body and
+   * with StorageError when the data folder refuses the write.
    */
-  async write(key: string, source: Readable, contentType: string, expectedSize?: number): Promise<WriteOutcome> {
+  async write(key: string, source: Readable, contentType: string, o: WriteOptions = {}): Promise<WriteOutcome> {
     const id = fileId(key);
     const file = `${id}-${randomBytes(6).toString('hex')}.bin`;
     const tmp = path.join(this.dir, `.${file}.tmp`);
-    const counter = new Md5Counter();
+    const drop = () => fsp.rm(tmp, { force: true }).catch(() => undefined);
+    let received;
     try {
-      await pipeline(source, counter, createWriteStream(tmp));
+      received = await receiveBody(source, tmp, { maxBytes: o.expectedSize, bytesPerSecond: o.bytesPerSecond });
     } catch (err) {
-      await fsp.rm(tmp, { force: true });
+      await drop();
       throw err;
     }
-    if (expectedSize !== undefined && counter.bytes !== expectedSize) {
-      await fsp.rm(tmp, { force: true });
-      return { ok: false, received: counter.bytes };
+    if (received.kind === 'too-large' || (o.expectedSize !== undefined && received.bytes !== o.expectedSize)) {
+      await drop();
+      return { ok: false, reason: 'size', received: received.bytes };
     }
-    await fsp.rename(tmp, path.join(this.dir, file));
+    if (o.expectedMd5 !== undefined && received.md5 !== o.expectedMd5) {
+      await drop();
+      return { ok: false, reason: 'digest', received: received.bytes };
+    }
+    try {
+      await fsp.rename(tmp, path.join(this.dir, file));
+    } catch (err) {
+      await drop();
+      throw new StorageError(err instanceof Error ? err.message : String(err));
+    }
     const entry: IndexEntry = {
       key,
-      size: counter.bytes,
-      md5: counter.hash.digest('hex'),
+      size: received.bytes,
+      md5: received.md5,
       contentType,
       storedAt: this.now(),
       file,
     };
     const previous = this.index.get(key);
     this.index.set(key, entry);
-    if (previous) await fsp.rm(path.join(this.dir, previous.file), { force: true });
+    if (previous) await fsp.rm(path.join(this.dir, previous.file), { force: true }).catch(() => undefined);
     await this.writeSidecar(id, key);
     return { ok: true, object: publicView(entry) };
   }

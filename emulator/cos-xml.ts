@@ -23,6 +23,8 @@ export const CosErrors = {
     code: 'InvalidArgument',
     message: 'The request body size does not match the FileSize declared for this upload URL.',
   },
+  invalidDigest: { status: 400, code: 'InvalidDigest', message: 'The Content-MD5 you specified is not valid.' },
+  badDigest: { status: 400, code: 'BadDigest', message: 'The Content-MD5 you specified did not match what was received.' },
   noSuchKey: { status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.' },
   invalidUri: { status: 400, code: 'InvalidURI', message: "Couldn't parse the specified URI." },
   methodNotAllowed: {

@@ -22,6 +22,7 @@ export const FAULT_KINDS = [
   'invalidToken',
   'expiredUrl',
   'apiError',
+  'slowPut',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -39,6 +40,11 @@ export interface FaultSpec {
   code?: string;
   /** `apiError`: the message (default: a generic one). */
   message?: string;
+  /**
+   * `slowPut` (bucket only): the rate, in bytes per second, at which the PUT body is read (default
+   * 131072, a 1 Mbit/s uplink), so a test can put a PUT on either side of a timeout.
+   */
+  bytesPerSecond?: number;
 }
 
 /** A fault as it applies to one call. */
@@ -49,6 +55,7 @@ export interface ActiveFault {
   delayMs: number;
   code: string;
   message: string;
+  bytesPerSecond: number;
 }
 
 export interface PendingFault extends ActiveFault {
@@ -67,6 +74,9 @@ const URL_ISSUERS: readonly FaultTarget[] = ['AppGetResourceUploadURL', 'AppGetR
 
 /** Which kinds make sense where: the bucket speaks XML and holds no token; only URL issuers can expire. */
 function checkCompatible(target: FaultTarget, kind: FaultKind): void {
+  if (kind === 'slowPut' && target !== 'bucket') {
+    throw new FaultSpecError('fault kind slowPut applies to the bucket only');
+  }
   if (target === 'bucket' && (kind === 'malformedJson' || kind === 'invalidToken')) {
     throw new FaultSpecError(`fault kind ${kind} does not apply to the bucket`);
   }
@@ -113,6 +123,7 @@ export function normalizeFault(input: unknown): PendingFault {
     delayMs: intIn(spec.delayMs, 'delayMs', 0, 600_000, 1000),
     code: faultKind === 'apiError' ? (spec.code as string) : 'InternalError',
     message: (spec.message as string | undefined) ?? 'Injected fault.',
+    bytesPerSecond: intIn(spec.bytesPerSecond, 'bytesPerSecond', 1, 1_000_000_000, 131_072),
   };
 }
 
@@ -146,6 +157,7 @@ export class FaultPlan {
       delayMs: fault.delayMs,
       code: fault.code,
       message: fault.message,
+      bytesPerSecond: fault.bytesPerSecond,
     };
   }
 

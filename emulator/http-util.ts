@@ -1,18 +1,5 @@
-/** Small HTTP helpers shared by the routes: CORS, bodies, raw URL parts. */
+/** Small HTTP helpers shared by the routes: answers, bodies, raw URL parts. */
 import { IncomingMessage, ServerResponse } from 'http';
-
-const EXPOSED_HEADERS = 'ETag, x-cos-request-id';
-const DEFAULT_ALLOWED_HEADERS = 'content-type, authorization, x-cos-security-token';
-
-/** Every answer carries CORS headers so a page on another origin can drive the emulator. */
-export function setCors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('access-control-allow-origin', '*');
-  res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, PUT, DELETE, OPTIONS');
-  const requested = req.headers['access-control-request-headers'];
-  res.setHeader('access-control-allow-headers', requested ? String(requested) : DEFAULT_ALLOWED_HEADERS);
-  res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
-  res.setHeader('access-control-max-age', '600');
-}
 
 export function sendText(res: ServerResponse, status: number, contentType: string, body: string): void {
   if (res.destroyed || res.headersSent) return;
@@ -30,24 +17,55 @@ export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
 }
 
-/** Reads a small body (JSON requests) whole; larger than `limit` rejects. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads a small body (JSON requests) whole. Larger than `limit` rejects with BodyTooLargeError once
+ * the rest has been read and dropped (so the client, still sending, sees the answer and not a reset);
+ * past `drainLimit` it rejects at once and the caller answers with `closeAfterAnswer`.
+ */
+export function readBody(req: IncomingMessage, limit: number, drainLimit = 16 * 1024 * 1024): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
     req.on('data', (chunk: Buffer) => {
+      if (settled) return; // dropped: the answer is on its way
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLargeError(`body over ${limit} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else if (size > drainLimit) settle(() => reject(new BodyTooLargeError(`body over ${limit} bytes`)));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('aborted', () => reject(new Error('request aborted')));
+    req.on('end', () =>
+      settle(() => (size > limit ? reject(new BodyTooLargeError(`body over ${limit} bytes`)) : resolve(Buffer.concat(chunks)))),
+    );
+    req.on('error', (err) => settle(() => reject(err)));
+    req.on('close', () => settle(() => reject(new Error('request aborted'))));
   });
+}
+
+/** How long a connection stays open, dropping what still arrives, after an answer sent before the body ended. */
+const LINGER_MS = 2000;
+
+/**
+ * For an answer sent before the request body was read whole. Node would close the socket as soon as
+ * the answer is flushed; with bytes still arriving that close is a TCP reset, which can wipe the
+ * answer from the client's buffer before it reads it. So: `Connection: close`, keep reading and
+ * dropping the rest, half-close after the answer, and close for good after LINGER_MS at most.
+ */
+export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete || req.socket.destroyed) return;
+  if (!res.headersSent) res.setHeader('connection', 'close');
+  const socket = req.socket;
+  // Replaces, on this one socket, the destroySoon() Node calls once a `Connection: close` answer is sent.
+  socket.destroySoon = () => {
+    if (socket.writable) socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+  };
+  req.resume();
 }
 
 /** Path and query exactly as sent, never re-encoded: the signature covers the decoded path. */

@@ -11,7 +11,8 @@ import { CallLog, CallRecord } from './calls';
 import { ADMIN_PREFIX, RouteContext, TOKEN_API_PATH } from './context';
 import { DeviceInfo } from './devices';
 import { FaultPlan, FaultSpec, PendingFault } from './faults';
-import { sendJson, setCors, splitUrl } from './http-util';
+import { sendJson, splitUrl } from './http-util';
+import { OriginGuard } from './origin-guard';
 import { randomAlnum, randomDigits } from './ids';
 import { Presigner, PresignOptions } from './presign';
 import { applySettings, DEFAULT_SETTINGS, Settings } from './settings';
@@ -27,6 +28,8 @@ export interface EmulatorOptions extends Partial<Settings> {
   dataDir?: string;
   /** The dev access token; default a random one. */
   token?: string;
+  /** More access tokens accepted for the same user, kept across reset (e.g. a demo's own token). */
+  moreTokens?: string[];
   /** The user id behind the dev token (appears in ResourceName); default 17 random digits. */
   uid?: string;
   /** The product the dev token may use; default `EMUPRODUCT`. */
@@ -96,6 +99,12 @@ function isSigned(req: IncomingMessage, query: string): boolean {
   return /(^|&)(sign|q-signature)=/.test(query) || req.headers.authorization !== undefined;
 }
 
+/** What the dispatcher would hand to the bucket (everything but pages, the root and the APIs). */
+function isBucketRequest(req: IncomingMessage, urlPath: string, query: string): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return true;
+  return urlPath !== '/' && isSigned(req, query);
+}
+
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -143,6 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   const seed = () => {
+    for (const t of options.moreTokens ?? []) state.tokens.set(t, uid);
     state.tokens.set(token, uid);
     state.products.add(productId);
     state.devices.add(devices.online, true);
@@ -209,7 +219,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     snapshot: () => ({
       origin,
       endpoint: origin + TOKEN_API_PATH,
-      token,
+      tokens: state.tokens.size,
       uid,
       productId,
       products: [...state.products],
@@ -225,16 +235,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const sockets = new Set<Socket>();
   const inFlight = new Set<Promise<void>>();
+  const guard = new OriginGuard(host, () => port);
   const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    setCors(req, res);
-    if (req.method === 'OPTIONS') {
-      res.statusCode = 204;
-      res.end();
+    const wrongHost = guard.checkHost(req);
+    if (wrongHost) return sendJson(res, wrongHost.status, { error: wrongHost.error });
+    // No CORS anywhere: the playground is same-origin, and no other page may read an answer.
+    if (req.method === 'OPTIONS') return sendJson(res, 403, { error: 'cross-origin requests are not served' });
+    const { path: urlPath, query } = splitUrl(req.url ?? '/');
+    if (urlPath.startsWith(ADMIN_PREFIX)) {
+      const refused = guard.checkAdmin(req);
+      if (refused) return sendJson(res, refused.status, { error: refused.error });
+      return handleAdmin(req, res, ctx, emulator);
+    }
+    if (settings.offline && (urlPath === TOKEN_API_PATH || isBucketRequest(req, urlPath, query))) {
+      // Like a lost network: no answer at all.
+      log(`offline: dropped ${req.method ?? ''} ${urlPath === TOKEN_API_PATH ? 'token API' : 'bucket'}`);
+      req.socket.destroy();
       return;
     }
-    const { path: urlPath, query } = splitUrl(req.url ?? '/');
     if (urlPath === TOKEN_API_PATH) return handleTokenApi(req, res, ctx);
-    if (urlPath.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, ctx, emulator);
     const fallback = options.fallback;
     if (fallback && (req.method === 'GET' || req.method === 'HEAD') && !isSigned(req, query) && (await fallback(req, res))) return;
     if (urlPath === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -288,5 +307,6 @@ function pickSettings(options: EmulatorOptions): Partial<Settings> {
     apiErrorStatus: options.apiErrorStatus,
     fileSizeMismatch: options.fileSizeMismatch,
     pendingResource: options.pendingResource,
+    offline: options.offline,
   };
 }

@@ -14,6 +14,11 @@ export interface Settings {
   fileSizeMismatch: 'reject' | 'accept';
   /** How `AppDescribeDeviceResource` says "not there yet": `Resource: {}` or no `Resource` at all. */
   pendingResource: 'empty' | 'absent';
+  /**
+   * Like a phone that lost its network: while true, every token-API and bucket request is dropped
+   * (the connection closes with no answer). Admin routes and the playground's pages still answer.
+   */
+  offline: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -23,6 +28,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   apiErrorStatus: 200,
   fileSizeMismatch: 'reject',
   pendingResource: 'empty',
+  offline: false,
 };
 
 type Check = (v: unknown) => boolean;
@@ -43,6 +49,7 @@ const CHECKS: Record<keyof Settings, [Check, string]> = {
   apiErrorStatus: [isInt(200, 599), 'an integer from 200 to 599'],
   fileSizeMismatch: [oneOf('reject', 'accept'), "'reject' or 'accept'"],
   pendingResource: [oneOf('empty', 'absent'), "'empty' or 'absent'"],
+  offline: [(v) => typeof v === 'boolean', 'true or false'],
 };
 
 function isSettingName(name: string): name is keyof Settings {

@@ -5,7 +5,7 @@ import { ApiCall } from './calls';
 import { RouteContext } from './context';
 import { ApiData, errorBody, successBody } from './envelope';
 import { ActiveFault, isTokenAction } from './faults';
-import { BodyTooLargeError, readBody, sendJson, sendText, waitUnlessGone } from './http-util';
+import { BodyTooLargeError, closeAfterAnswer, readBody, sendJson, sendText, waitUnlessGone } from './http-util';
 import { uuid } from './ids';
 import { ACTIONS, Params } from './token-api';
 
@@ -92,6 +92,8 @@ async function applyFault(ex: Exchange, fault: ActiveFault, req: IncomingMessage
       return true;
     case 'expiredUrl':
       return false; // handled by the action, which issues an already-expired URL
+    case 'slowPut':
+      return false; // refused at injection: the bucket only
   }
 }
 
@@ -111,8 +113,10 @@ export async function handleTokenApi(req: IncomingMessage, res: ServerResponse, 
   } catch (err) {
     if (req.socket.destroyed) return;
     const ex = new Exchange(req, res, ctx, newCall(null, null, {}), uuid());
-    if (err instanceof BodyTooLargeError)
+    if (err instanceof BodyTooLargeError) {
+      closeAfterAnswer(req, res);
       ex.fail(ApiErrorCode.InvalidParameterValue, 'The request body is too large.', 413);
+    }
     else ex.fail(ApiErrorCode.InvalidJson, 'The request body is not valid JSON.');
     return;
   }

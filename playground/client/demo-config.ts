@@ -1,6 +1,7 @@
 /**
  * Points the demo at this page's emulator: the demo's `config.js` names an endpoint, product,
  * device and the token its login stand-in returns; the emulator here may run on another port.
+ * The token is not touched: the playground's emulator accepts the demo's (see playground/server/start.ts).
  */
 import { requireFile } from './mp/loader';
 import { pgWindow } from './globals';
@@ -15,6 +16,6 @@ export function configureDemo(state: EmulatorState): void {
     endpoint: state.endpoint,
     productId: state.productId,
     deviceId: online ? online.deviceId : '',
-    devToken: state.token,
+    // devToken stays the demo's own: the playground's emulator accepts it, and never hands out its token.
   });
 }

@@ -1,6 +1,7 @@
 /** Starts the emulator and the playground on one loopback port. */
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
 import { Assets } from './assets';
+import { demoToken } from './demo-config';
 import { DEMO_DIR, ROOT } from './paths';
 import { playgroundRoutes } from './routes';
 
@@ -26,8 +27,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const assets = new Assets({ root: ROOT, demoDir: options.demoDir ?? DEMO_DIR });
   // Fail fast (missing build, broken template) instead of serving a page that cannot start.
   await assets.get();
+  // The page signs in with the demo's own token (config.js): the emulator never hands its token out.
+  const demo = demoToken(options.demoDir ?? DEMO_DIR);
   const emulator = await startEmulator({
     ...options.emulator,
+    token: options.emulator?.token ?? demo,
+    moreTokens: [...(options.emulator?.moreTokens ?? []), ...(demo !== undefined ? [demo] : [])],
     port: options.port ?? 8787,
     host: options.host ?? '127.0.0.1',
     fallback: playgroundRoutes(assets),

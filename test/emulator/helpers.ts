@@ -116,3 +116,39 @@ export function cosError(body: string): { code?: string; message?: string } {
 export function md5Hex(bytes: Uint8Array): string {
   return createHash('md5').update(bytes).digest('hex');
 }
+
+export interface RawAnswer {
+  status: number;
+  headers: import('http').IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * One request with Node's `http`, headers exactly as given (Host, Origin, Sec-Fetch-Site…): what a
+ * browser page or a hostile client sends, which the core's platform never would.
+ */
+export function rawRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string | number> = {},
+  body?: string | Buffer,
+): Promise<RawAnswer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const http = require('http') as typeof import('http');
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: url.slice(u.origin.length), method, headers, setHost: !('host' in headers) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}

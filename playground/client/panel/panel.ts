@@ -63,7 +63,7 @@ export function createPanel(host: HTMLElement, page: SimComponent, options: Pane
       return;
     }
     const s = state;
-    renderInto(emulator.body, JSON.stringify([s.endpoint, s.productId, !!s.token, s.settings.envelope]), () => [...tables.facts(s), envelopeButtons(s), resetButton()]);
+    renderInto(emulator.body, JSON.stringify([s.endpoint, s.productId, s.tokens, s.settings.envelope]), () => [...tables.facts(s), envelopeButtons(s), resetButton()]);
     renderInto(pending, JSON.stringify(s.faults), () => tables.pendingFaults(s.faults));
     renderInto(devices.body, JSON.stringify(s.devices), () => deviceRows(s));
     renderInto(objects.body, JSON.stringify(s.objects), () => tables.objects(s.objects));

@@ -19,7 +19,7 @@ export function facts(state: EmulatorState): Node[] {
       ...item('Endpoint', state.endpoint, 'endpoint'),
       ...item('Product', state.productId, 'product'),
       // Whether the demo's login stand-in has a token, never the token itself.
-      ...item('Access token', state.token ? 'set (hidden)' : 'none', 'token'),
+      ...item('Access token', state.tokens > 0 ? 'set (hidden)' : 'none', 'token'),
       ...item('Envelope', String(state.settings.envelope ?? ''), 'envelope'),
     ),
   ];
