@@ -5,6 +5,7 @@
  * the same calls. Requests are counted, and refused unless they go to loopback: a peer SDK must
  * never reach the internet from here. Everything else a peer might ask of `wx` is a quiet stub.
  */
+import * as fs from 'fs';
 import { createNodePlatform } from '../node-platform';
 import { Platform, TransportError } from '../components/core/platform';
 import { bridgeWx } from '../test/reliability/wx-bridge';
@@ -55,6 +56,16 @@ export function installNodeWx(): NodeWx {
   };
   g.wx = { ...STUBS };
   const unbridge = bridgeWx(platform);
+  // WeChat's `stat` beside the bridge's readFile and getFileInfo: the size without reading.
+  const bridged = g.wx.getFileSystemManager as () => object;
+  g.wx.getFileSystemManager = () => ({
+    ...bridged(),
+    stat: (o: { path: string; success?: (r: object) => void; fail?: (e: { errMsg: string }) => void }) =>
+      fs.promises.stat(o.path).then(
+        (s) => o.success && o.success({ errMsg: 'stat:ok', stats: { size: s.size, mode: s.mode, isFile: () => s.isFile(), isDirectory: () => s.isDirectory() } }),
+        (e: Error) => o.fail && o.fail({ errMsg: 'stat:fail ' + e.message }),
+      ),
+  });
   return {
     get requests() {
       return state.requests;
