@@ -9,6 +9,8 @@ setDefaultPlatform(createWechatPlatform);
 
 export { uploadResource } from './core/upload-resource';
 export { setAccessTokenProvider } from './core/access-token';
+export { configure } from './core/configure';
+export type { Configuration } from './core/configure';
 export type { AccessTokenProvider, AccessTokenReason } from './core/access-token';
 export { UploadError } from './core/errors';
 export type { LocalErrorCode } from './core/errors';

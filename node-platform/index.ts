@@ -15,6 +15,8 @@ import {
   PlatformResponse,
   TransportError,
 } from '../components/core/platform';
+import { clampTimer } from '../components/core/time';
+import { originOf, parseUrl } from '../components/core/url';
 
 /** What `onRequest` observers see. The URL is cut before `?`: a presigned `sign` never leaves. */
 export interface RequestEvent {
@@ -100,19 +102,15 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
   let maxInFlight = 0;
 
   const request = (req: PlatformRequest): PlatformRequestTask => {
-    let base: string;
-    let pathAndQuery: string;
-    let target: URL;
-    try {
-      ({ base, pathAndQuery } = splitRawUrl(req.url));
-      target = new URL(base); // only scheme, host and port come from here
-      if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new TypeError('not http(s)');
-    } catch {
+    // The core's own strict parser: the host dialled is exactly the host the core checked.
+    const target = parseUrl(req.url);
+    if (!target) {
       // The contract: a task rejects with TransportError only, never throws.
       const failed = Promise.reject(new TransportError('network', 'unsupported or malformed URL'));
       return { response: failed, abort: () => undefined };
     }
-    const secure = target.protocol === 'https:';
+    const pathAndQuery = (target.path || '/') + (target.query ? '?' + target.query : '');
+    const secure = target.scheme === 'https';
     const body =
       req.body === undefined
         ? undefined
@@ -121,7 +119,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
           : Buffer.from(req.body);
     const headers: Record<string, string | number> = { ...req.headers };
     if (body) headers['content-length'] = body.length;
-    const observed = target.origin + pathAndQuery.split('?')[0];
+    const observed = originOf(target) + (target.path || '/');
 
     let settled = false;
     let clientRequest: http.ClientRequest | undefined;
@@ -148,8 +146,8 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
       rejectTask = reject;
       const transport = secure ? https : http;
       clientRequest = transport.request({
-        protocol: target.protocol,
-        hostname: target.hostname.replace(/^\[|\]$/g, ''),
+        protocol: secure ? 'https:' : 'http:',
+        hostname: target.host,
         port: target.port || undefined,
         method: req.method,
         // Sent exactly as given: re-serialising would turn %2F into / and break the COS signature.
@@ -172,7 +170,8 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
           resolve({ status, headers: headerRecord(res.headers), body: Buffer.concat(chunks).toString('utf8') });
         });
       });
-      timer = setTimeout(() => failWith('timeout', `no answer within ${req.timeoutMs} ms`), req.timeoutMs);
+      // Node fires a timer above 2^31-1 ms at once: such a timeout counts as 2^31-1 (SPEC 0.2).
+      timer = setTimeout(() => failWith('timeout', `no answer within ${req.timeoutMs} ms`), clampTimer(req.timeoutMs));
       clientRequest.end(body);
     });
 
@@ -184,7 +183,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
     readFile: readFileExact,
     fileInfo: fileInfoStreaming,
     // Read the globals at call time, so jest's fake timers (installed later) still apply.
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    setTimeout: (fn, ms) => setTimeout(fn, clampTimer(ms)),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     randomBytes: (n) => randomFillSync(new Uint8Array(n)),
     get inFlight() {

@@ -1,4 +1,7 @@
+import type { AbortScope } from './abort';
 import { UploadError } from './errors';
+import type { Platform } from './platform';
+import { clampTimer } from './time';
 import type { Locale } from './messages';
 import type { Secrets } from './redact';
 
@@ -21,14 +24,43 @@ export function hasAccessTokenProvider(): boolean {
 }
 
 /**
+ * The provider call in flight for reason 'missing', shared by every upload that needs a token while
+ * it runs (a batch of 9 asks the host's login once, not 9 times). 'invalid' is never shared: the
+ * server refused a token, so the answer everyone already had is not good enough.
+ */
+let sharedMissing: { fn: AccessTokenProvider; answer: Promise<unknown> } | null = null;
+
+function callProvider(fn: AccessTokenProvider, reason: AccessTokenReason): Promise<unknown> {
+  if (reason === 'missing' && sharedMissing && sharedMissing.fn === fn) return sharedMissing.answer;
+  // Whatever the host does (throw, reject, return junk), the answer is a settled Promise.
+  const answer = new Promise<unknown>((resolve) => resolve(fn({ reason }))).catch(() => '');
+  if (reason === 'missing') {
+    const entry = { fn, answer };
+    sharedMissing = entry;
+    const clear = () => {
+      if (sharedMissing === entry) sharedMissing = null;
+    };
+    answer.then(clear, clear);
+  }
+  return answer;
+}
+
+/** How long the provider may think, and what stops the wait. */
+export interface ProviderWait {
+  platform: Pick<Platform, 'setTimeout' | 'clearTimeout'>;
+  scope: AbortScope;
+  timeoutMs: number;
+}
+
+/**
  * The token of one upload: the one given, else the provider's; the provider is asked at most
- * once per reason per upload, so a broken login flow cannot loop.
+ * once per reason per upload, so a broken login flow cannot loop, and gets `timeoutMs` to answer.
  */
 export class AccessTokenSession {
   private token: string;
   private readonly asked: Record<AccessTokenReason, boolean> = { missing: false, invalid: false };
 
-  constructor(given: string | undefined, private readonly locale: Locale, private readonly secrets: Secrets) {
+  constructor(given: string | undefined, private readonly locale: Locale, private readonly secrets: Secrets, private readonly wait?: ProviderWait) {
     this.token = typeof given === 'string' ? given : '';
     secrets.add(this.token);
   }
@@ -47,16 +79,35 @@ export class AccessTokenSession {
     const fn = provider;
     if (!fn || this.asked[reason]) return false;
     this.asked[reason] = true;
-    let fresh: unknown;
-    try {
-      fresh = await fn({ reason });
-    } catch {
-      // The host's login failed; its error text is its own business, not ours to show.
-      fresh = '';
-    }
+    // The host's login failing is its own business (its error text is not ours to show): no token.
+    const fresh = await this.inTime(callProvider(fn, reason));
     if (typeof fresh !== 'string' || !fresh) return false;
     this.token = fresh;
     this.secrets.add(fresh);
     return true;
+  }
+
+  /** The provider's answer, or Timeout after `timeoutMs`, or Aborted when the upload stops first. */
+  private inTime(answer: Promise<unknown>): Promise<unknown> {
+    const wait = this.wait;
+    if (!wait) return answer;
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        wait.platform.clearTimeout(timer);
+        stop();
+      };
+      const timer = wait.platform.setTimeout(() => {
+        finish();
+        reject(UploadError.of('Timeout', this.locale));
+      }, clampTimer(wait.timeoutMs));
+      const stop = wait.scope.onAbort(() => {
+        finish();
+        reject(UploadError.of('Aborted', this.locale));
+      });
+      answer.then((value) => {
+        finish();
+        resolve(value);
+      });
+    });
   }
 }

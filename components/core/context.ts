@@ -1,7 +1,9 @@
 import { AbortScope } from './abort';
 import { UploadError } from './errors';
 import type { Locale } from './messages';
-import { Platform, PlatformRequest, PlatformResponse, TransportError } from './platform';
+import type { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse } from './platform';
+import { clampTimer } from './time';
+import { transportError } from './transport-failure';
 import { Secrets } from './redact';
 import { requestSlots } from './request-slots';
 
@@ -42,7 +44,13 @@ export async function send(ctx: UploadContext, req: PlatformRequest): Promise<Pl
 }
 
 async function sendInSlot(ctx: UploadContext, req: PlatformRequest): Promise<PlatformResponse> {
-  const task = ctx.platform.request(req);
+  let task: PlatformRequestTask;
+  try {
+    task = ctx.platform.request({ ...req, timeoutMs: clampTimer(req.timeoutMs) });
+  } catch (err) {
+    // A platform that throws instead of failing its task still ends in a code, never a raw Error.
+    throw transportError(ctx, req, err);
+  }
   const stop = ctx.scope.onAbort(() => task.abort());
   try {
     const response = await task.response;
@@ -52,8 +60,7 @@ async function sendInSlot(ctx: UploadContext, req: PlatformRequest): Promise<Pla
   } catch (err) {
     if (err instanceof UploadError) throw err;
     if (ctx.scope.aborted) throw abortedError(ctx);
-    const kind = err instanceof TransportError ? err.kind : 'network';
-    throw UploadError.of(kind === 'timeout' ? 'Timeout' : kind === 'aborted' ? 'Aborted' : 'NetworkError', ctx.locale);
+    throw transportError(ctx, req, err);
   } finally {
     stop();
   }
@@ -66,7 +73,7 @@ export function sleep(ctx: UploadContext, ms: number): Promise<void> {
     const timer = ctx.platform.setTimeout(() => {
       stop();
       resolve();
-    }, ms);
+    }, clampTimer(ms));
     const stop = ctx.scope.onAbort(() => {
       ctx.platform.clearTimeout(timer);
       reject(abortedError(ctx));
@@ -84,6 +91,8 @@ export async function withRetries<T>(ctx: UploadContext, attempt: () => Promise<
       return await attempt();
     } catch (err) {
       if (!(err instanceof UploadError) || !err.retryable || retry >= ctx.retries || ctx.scope.aborted) throw err;
+      // Retrying while WeChat keeps the app in the background is pointless: the caller waits for onAppShow.
+      if (err.code === 'Interrupted') throw err;
       await sleep(ctx, ctx.retryDelayMs * Math.pow(2, retry));
     }
   }

@@ -44,6 +44,10 @@ const zh: Table = {
   'Storage.SignatureDoesNotMatch': () => '上传链接的签名无效',
   'Storage.HttpError': (d) => `存储服务出错（HTTP ${d.status}）`,
   ClientError: () => '上传时出现意外错误，请重试',
+  InvalidOption: (d) => `参数 ${d.option || '?'} 的值无效，请检查类型和取值`,
+  DomainNotAllowed: (d) => `${d.domain || '该域名'} 不在小程序的 request 合法域名中，请在小程序管理后台添加后重试`,
+  Interrupted: () => '小程序切到后台，上传被中断；回到前台后可继续',
+  ResourceNameInUse: () => '已有文件正在以同一资源名称上传，同一名称不能保存两个文件',
 };
 
 const en: Table = {
@@ -68,6 +72,10 @@ const en: Table = {
   'Storage.SignatureDoesNotMatch': () => 'The upload link has an invalid signature',
   'Storage.HttpError': (d) => `The storage service failed (HTTP ${d.status})`,
   ClientError: () => 'Something unexpected went wrong during the upload; try again',
+  InvalidOption: (d) => `The option ${d.option || '?'} has an unusable value; check its type and range`,
+  DomainNotAllowed: (d) => `${d.domain || 'This host'} is not in the mini-program's request domain list; add it in the mini-program admin console and try again`,
+  Interrupted: () => 'The upload was interrupted while the mini-program was in the background; it can go on once it is back',
+  ResourceNameInUse: () => 'Another file is being uploaded under the same resource name; one name never holds two files',
 };
 
 /**

@@ -23,8 +23,12 @@ export interface PlatformResponse {
   body: string;
 }
 
-/** Why a request produced no HTTP answer. */
-export type TransportFailure = 'network' | 'timeout' | 'aborted';
+/**
+ * Why a request produced no HTTP answer. `aborted` only when the package called `abort()` itself;
+ * `domain`: the host is not on WeChat's request domain list; `interrupted`: WeChat cut it after 5 s
+ * in the background.
+ */
+export type TransportFailure = 'network' | 'timeout' | 'aborted' | 'domain' | 'interrupted';
 
 export class TransportError extends Error {
   constructor(readonly kind: TransportFailure, detail: string) {

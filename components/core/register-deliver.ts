@@ -1,4 +1,6 @@
+import { AbortScope } from './abort';
 import { sleep, UploadContext } from './context';
+import { clampTimer } from './time';
 import { UploadError } from './errors';
 import { callAction, TokenApiClient } from './token-api';
 
@@ -41,27 +43,43 @@ function hasResource(data: Record<string, unknown>): boolean {
   return typeof r === 'object' && r !== null && Object.keys(r).length > 0;
 }
 
+/** The first status check comes this soon after AppControlDeviceResource answers (SPEC: within 1 s). */
+export const FIRST_POLL_DELAY_MS = 500;
+
 /**
- * AppControlDeviceResource, then AppDescribeDeviceResource until the device shows the file or
- * the time is up. 'pending' is the truth when it stays silent (an offline device, usually).
+ * AppControlDeviceResource, then AppDescribeDeviceResource until the device shows the file or the
+ * deadline passes. The deadline is real time from the start of delivering (the control call
+ * included): a call in flight at the deadline is abandoned, and the answer is 'pending', the truth
+ * when a device stays silent (an offline device, usually).
  */
 export async function deliverResource(ctx: UploadContext, api: TokenApiClient, plan: DeliveryPlan): Promise<'delivered' | 'pending'> {
-  await callAction(ctx, api, 'AppControlDeviceResource', {
-    DeviceId: plan.deviceId,
-    ResourceName: plan.resourceName,
-    ResourceVer: plan.resourceVer,
-    Method: 'update',
-  });
-  const polls = Math.max(1, Math.floor(plan.timeoutMs / plan.pollIntervalMs));
-  for (let i = 0; i < polls; i++) {
-    await sleep(ctx, plan.pollIntervalMs);
-    try {
-      const { data } = await callAction(ctx, api, 'AppDescribeDeviceResource', { DeviceId: plan.deviceId, ResourceName: plan.resourceName });
-      if (hasResource(data)) return 'delivered';
-    } catch (err) {
-      // The file is sent; a flaky status check only leaves the answer open until the deadline.
-      if (!(err instanceof UploadError) || !err.retryable) throw err;
+  // Its own scope: the deadline stops what is in flight here without aborting the upload.
+  const scope = new AbortScope();
+  const unlink = ctx.scope.onAbort(() => scope.abort());
+  const deadline = ctx.platform.setTimeout(() => scope.abort(), clampTimer(plan.timeoutMs));
+  const inTime: UploadContext = { ...ctx, scope };
+  try {
+    await callAction(inTime, api, 'AppControlDeviceResource', {
+      DeviceId: plan.deviceId,
+      ResourceName: plan.resourceName,
+      ResourceVer: plan.resourceVer,
+      Method: 'update',
+    });
+    for (let wait = Math.min(FIRST_POLL_DELAY_MS, plan.pollIntervalMs); ; wait = plan.pollIntervalMs) {
+      await sleep(inTime, wait);
+      try {
+        const { data } = await callAction(inTime, api, 'AppDescribeDeviceResource', { DeviceId: plan.deviceId, ResourceName: plan.resourceName });
+        if (hasResource(data)) return 'delivered';
+      } catch (err) {
+        // The file is sent; a flaky status check only leaves the answer open until the deadline.
+        if (!(err instanceof UploadError) || !err.retryable) throw err;
+      }
     }
+  } catch (err) {
+    if (scope.aborted && !ctx.scope.aborted) return 'pending';
+    throw err;
+  } finally {
+    ctx.platform.clearTimeout(deadline);
+    unlink();
   }
-  return 'pending';
 }

@@ -6,13 +6,25 @@ import type { AbortScope } from './abort';
  * page, shares these slots, and two are left for the host's own requests.
  */
 export const MAX_REQUESTS_IN_FLIGHT = 8;
+/** WeChat's own limit: `configure({requestSlots})` may not ask for more. */
+export const MAX_REQUESTS_IN_FLIGHT_ALLOWED = 10;
 
 /** A first-come, first-served counting semaphore whose waiters an abort can leave. */
 export class RequestSlots {
   private used = 0;
   private readonly waiters: Array<() => void> = [];
 
-  constructor(readonly limit: number) {}
+  constructor(private max: number) {}
+
+  get limit(): number {
+    return this.max;
+  }
+
+  /** `configure({requestSlots})`: a raised limit lets waiters in at once; a lowered one lets in none until enough leave. */
+  setLimit(limit: number): void {
+    this.max = limit;
+    while (this.used < this.max && this.waiters.length) this.waiters.shift()!();
+  }
 
   get inUse(): number {
     return this.used;
@@ -32,11 +44,13 @@ export class RequestSlots {
           if (released) return;
           released = true;
           this.used--;
-          const next = this.waiters.shift();
-          if (next) next();
+          if (this.used < this.max) {
+            const next = this.waiters.shift();
+            if (next) next();
+          }
         });
       };
-      if (this.used < this.limit) return grant();
+      if (this.used < this.max && !this.waiters.length) return grant();
       const waiter = () => {
         stop();
         grant();

@@ -1,3 +1,4 @@
+import { base64OfHex } from './base64';
 import { send, UploadContext, withRetries } from './context';
 import { UploadError } from './errors';
 import type { PlatformResponse } from './platform';
@@ -52,11 +53,14 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
   const res = await send(ctx, {
     url: put.url,
     method: 'PUT',
-    headers: { 'content-type': put.contentType },
+    // Storage refuses a body that changed on the way (BadDigest) before storing it; the ETag check stays.
+    headers: { 'content-type': put.contentType, 'content-md5': base64OfHex(put.md5) },
     body: put.body,
     timeoutMs: putTimeoutMs(ctx.timeoutMs, put.body.byteLength),
   });
-  const cosRequestId = res.headers['x-cos-request-id'] || '';
+  // SPEC: an id holding a secret (one echoed the whole signed URL) gives way to the package's own.
+  const clean = (id: string) => (id && !ctx.secrets.holds(id) ? id : '');
+  const cosRequestId = clean(res.headers['x-cos-request-id'] || '');
   if (res.status >= 200 && res.status < 300) {
     const etag = res.headers['etag'];
     if (etag && normalizeEtag(etag) !== put.md5.toLowerCase()) {
@@ -66,9 +70,9 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
   }
   if (isExpiredUrl(res)) return { stored: false, expired: true };
   const cos = parseCosError(res.body);
-  const code = cos ? 'Storage.' + cos.code : 'Storage.HttpError';
+  const code = cos ? 'Storage.' + ctx.secrets.redact(cos.code) : 'Storage.HttpError';
   const serverMessage = cos ? ctx.secrets.redact(cos.message) : '';
-  throw UploadError.of(code, ctx.locale, { status: res.status, serverMessage }, (cos && cos.requestId) || cosRequestId || put.urlRequestId);
+  throw UploadError.of(code, ctx.locale, { status: res.status, serverMessage }, (cos && clean(cos.requestId)) || cosRequestId || put.urlRequestId);
 }
 
 /** The PUT with transient-fault retries; an expired URL is reported, not retried, so a new one can be fetched. */

@@ -90,8 +90,11 @@ async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApi
     timeoutMs: ctx.timeoutMs,
   });
   const parsed = parseTokenApiResponse(res, requestId);
-  if (parsed.ok) return { data: parsed.data, requestId: parsed.requestId };
-  throw UploadError.of(parsed.code, ctx.locale, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, parsed.requestId);
+  // SPEC: a server RequestId holding a secret is replaced by the one the package sent.
+  const answeredId = ctx.secrets.holds(parsed.requestId) ? requestId : parsed.requestId;
+  if (parsed.ok) return { data: parsed.data, requestId: answeredId };
+  const code = ctx.secrets.redact(parsed.code);
+  throw UploadError.of(code, ctx.locale, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);
 }
 
 /**

@@ -5,7 +5,7 @@
  * events; hosts with their own interface can drive it directly.
  */
 import { UploadError } from './errors';
-import { normalizeLocale } from './messages';
+import { Locale, normalizeLocale } from './messages';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { PickedFile } from './restrictions';
 import { uploadResource } from './upload-resource';
@@ -36,6 +36,8 @@ export interface QueueFile extends PickedFile {
   error: UploadError | null;
   /** Uploads started for this file (1 + retries). */
   attempts: number;
+  /** The fixed resource name its current or last upload used; '' for the MD5 default. */
+  resourceName: string;
 }
 
 /** `uploadResource` options that are the same for every file of the queue. */
@@ -85,6 +87,11 @@ export const MAX_CONCURRENCY = 9;
 export function clampConcurrency(value: unknown): number {
   const n = typeof value === 'number' && isFinite(value) ? Math.floor(value) : 2;
   return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, n));
+}
+
+/** The fixed `resourceName` of these options; '' when files go under their MD5. */
+function fixedNameOf(options: Pick<UploadResourceOptions, 'resourceName'>): string {
+  return typeof options.resourceName === 'string' ? options.resourceName : '';
 }
 
 /** The phases an upload with these options goes through. */
@@ -183,6 +190,7 @@ export class UploadQueue {
         result: null,
         error: null,
         attempts: 0,
+        resourceName: '',
       };
       this.list.push(file);
       return file;
@@ -190,6 +198,26 @@ export class UploadQueue {
     if (added.length) this.emit('add', { files: added });
     if (start) this.enqueue(added);
     return added;
+  }
+
+  /**
+   * Whether a fixed resource name is taken in this list: used by every file that has not failed or
+   * been cancelled (a waiting file by the name it would upload under now), `exceptId` aside. The
+   * component refuses a choice with reject reason 'resource-name' when this says so.
+   */
+  isResourceNameUsed(name: string, exceptId?: string): boolean {
+    if (!name) return false;
+    const current = fixedNameOf(this.options.uploadOptions());
+    return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (f.state === 'waiting' ? current : f.resourceName) === name);
+  }
+
+  /**
+   * Re-words every stored error in `locale` (the component calls it when its `locale` changes):
+   * messages are derived from code and details, never kept as text of the locale they started in.
+   */
+  setLocale(locale: Locale | string): void {
+    const to = normalizeLocale(locale);
+    for (const file of this.list) if (file.error) file.error = file.error.inLocale(to);
   }
 
   /** Starts every waiting file (the component's `upload()`). */
@@ -276,6 +304,12 @@ export class UploadQueue {
     file.phase = null;
     file.percent = 0;
     file.result = null;
+    file.resourceName = fixedNameOf(base);
+    // Two files are never stored under one name: one already uploading or stored under it keeps it.
+    if (file.resourceName && this.list.some((g) => g !== file && (isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
+      this.refuse(file, UploadError.of('ResourceNameInUse', normalizeLocale(base.locale)));
+      return;
+    }
     const running: Running = { task: undefined as unknown as UploadTask, lastReport: -Infinity };
     // Registered before the upload starts: the core reports its first phase synchronously.
     this.running.set(file.id, running);
@@ -308,6 +342,14 @@ export class UploadQueue {
         this.afterSettle();
       },
     );
+  }
+
+  /** Fails a file that never started an upload. */
+  private refuse(file: QueueFile, error: UploadError): void {
+    file.error = error;
+    this.settle(file, 'failed');
+    this.emit('fail', { file, error });
+    this.afterSettle();
   }
 
   /** Phase changes always pass (they are state changes); moves within a phase at most every `interval`. */

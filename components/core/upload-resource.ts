@@ -1,16 +1,21 @@
 import { AbortScope } from './abort';
 import { AccessTokenSession, hasAccessTokenProvider } from './access-token';
-import { throwIfAborted, UploadContext } from './context';
+import { abortedError, throwIfAborted, UploadContext } from './context';
+import { memoryBudget } from './memory-budget';
 import { UploadError } from './errors';
 import { Locale, normalizeLocale } from './messages';
 import { contentTypeFor } from './mime';
-import { DEFAULTS, UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
+import { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { FileInfo, Platform } from './platform';
 import { Secrets } from './redact';
 import { deliverResource, fullDeviceId, registerResource } from './register-deliver';
 import { putObject } from './storage';
+import { surfaceError, surfaceResult } from './surface';
 import { callAction, TokenApiClient } from './token-api';
+import { isAllowedUploadUrl } from './url';
 import { checkRequest, checkSize } from './validate';
+import { CheckedOptions, checkOptions } from './option-check';
+import { claimResourceName } from './resource-names';
 
 export type PlatformFactory = () => Platform;
 
@@ -19,14 +24,6 @@ let defaultPlatformFactory: PlatformFactory | null = null;
 /** The package entry binds WeChat here; the core itself never names `wx`. */
 export function setDefaultPlatform(factory: PlatformFactory): void {
   defaultPlatformFactory = factory;
-}
-
-function nonNegative(value: unknown, fallback: number): number {
-  return typeof value === 'number' && isFinite(value) && value >= 0 ? value : fallback;
-}
-
-function lastSegment(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
 }
 
 interface IssuedUrl {
@@ -38,8 +35,9 @@ interface IssuedUrl {
 async function issueUploadUrl(ctx: UploadContext, api: TokenApiClient, params: Record<string, unknown>): Promise<IssuedUrl> {
   const { data, requestId } = await callAction(ctx, api, 'AppGetResourceUploadURL', params);
   const url = data.UploadUrl;
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw UploadError.of('InvalidResponse', ctx.locale, {}, requestId);
-  ctx.secrets.addUrl(url);
+  // Registered first: even a refused URL may carry a signature that must never be shown.
+  if (typeof url === 'string') ctx.secrets.addUrl(url);
+  if (typeof url !== 'string' || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', ctx.locale, {}, requestId);
   return { url, resourceName: typeof data.ResourceName === 'string' ? data.ResourceName : '', requestId };
 }
 
@@ -64,39 +62,56 @@ async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize:
   return bytes;
 }
 
-async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale): Promise<UploadResult> {
-  const o = options || ({} as UploadResourceOptions);
-  const endpoint = o.endpoint || DEFAULTS.endpoint;
-  const resourceVer = o.resourceVer || DEFAULTS.resourceVer;
-  const productId = typeof o.productId === 'string' ? o.productId.trim() : o.productId;
-  const givenName = typeof o.resourceName === 'string' ? o.resourceName : '';
-  checkRequest({ productId, endpoint, resourceName: givenName, hasToken: !!o.accessToken || hasAccessTokenProvider() }, locale);
-  if (typeof o.filePath !== 'string' || !o.filePath) throw UploadError.of('FileReadError', locale);
+async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale, secrets: Secrets): Promise<UploadResult> {
+  const o = checkOptions(options, locale);
+  const { productId, endpoint } = o;
+  checkRequest({ productId, endpoint, resourceName: o.resourceName, hasToken: !!o.accessToken || hasAccessTokenProvider() }, locale);
+  if (!o.filePath) throw UploadError.of('FileReadError', locale);
 
-  const platform = o.platform || (defaultPlatformFactory && defaultPlatformFactory());
+  const platform = options.platform || (defaultPlatformFactory && defaultPlatformFactory());
   if (!platform) throw new TypeError('uploadResource: no platform (pass options.platform outside WeChat)');
-  const secrets = new Secrets();
   const ctx: UploadContext = {
     platform,
     locale,
     scope,
     secrets,
-    retries: Math.floor(nonNegative(o.retries, DEFAULTS.retries)),
-    retryDelayMs: nonNegative(o.retryDelay, DEFAULTS.retryDelay),
-    timeoutMs: nonNegative(o.timeout, DEFAULTS.timeout) || DEFAULTS.timeout,
+    retries: o.retries,
+    retryDelayMs: o.retryDelayMs,
+    timeoutMs: o.timeoutMs,
   };
-  const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, locale, secrets) };
+  const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, locale, secrets, { platform, scope, timeoutMs: o.timeoutMs }) };
+  const onProgress = options.onProgress;
   const progress = (phase: UploadPhase, percent: number): void => {
     throwIfAborted(ctx);
-    if (typeof o.onProgress !== 'function') return;
+    if (typeof onProgress !== 'function') return;
     try {
-      o.onProgress({ phase, percent });
+      onProgress({ phase, percent });
     } catch {
       // A host's progress handler must not be able to break the upload.
     }
   };
-  const maxSize = nonNegative(o.maxSize, DEFAULTS.maxSize);
-  const name = o.name || lastSegment(o.filePath);
+  const givenName = o.resourceName;
+  if (givenName) {
+    // Held until this upload settles (finally, below), so no other upload stores a file under it meanwhile.
+    const release = claimResourceName(productId, givenName);
+    if (!release) throw UploadError.of('ResourceNameInUse', locale);
+    // An abort frees the name at once: retrying right after must not meet this upload's ghost.
+    const unhook = scope.onAbort(release);
+    try {
+      return await pipeline(ctx, api, o, progress);
+    } finally {
+      unhook();
+      release();
+    }
+  }
+  return pipeline(ctx, api, o, progress);
+}
+
+/** Hash, sign, PUT, and optionally register and deliver: the upload once every check has passed. */
+async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: (phase: UploadPhase, percent: number) => void): Promise<UploadResult> {
+  const { locale, scope } = ctx;
+  const { productId, resourceVer, maxSize, name } = o;
+  const givenName = o.resourceName;
 
   progress('hashing', 0);
   const info = await fileInfoOf(ctx, o.filePath);
@@ -106,21 +121,25 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
   const urlParams = { ProductId: productId, UserResourceName: userResourceName, FileSize: info.size, ResourceVer: resourceVer };
   progress('signing', 0);
-  // Read while the token API answers: the bytes are needed right after, and the read is I/O too.
-  const reading = readWholeFile(ctx, o.filePath, info.size);
-  reading.catch(() => undefined); // Awaited below; a failed signing must not leave it unhandled.
   let issued = await issueUploadUrl(ctx, api, urlParams);
   progress('signing', 100);
 
   progress('uploading', 0);
-  const bytes = await reading;
-  const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5 };
-  let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
-  if (!outcome.stored) {
-    // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.
-    issued = await issueUploadUrl(ctx, api, urlParams);
-    outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
-    if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', locale, { status: 403 }, issued.requestId);
+  // The bytes are read only now, once this file holds its share of the app-wide memory budget,
+  // and given back when the PUT settles, whatever the outcome (SPEC "Never (added)").
+  const release = await memoryBudget.acquire(info.size, scope, () => abortedError(ctx));
+  try {
+    const bytes = await readWholeFile(ctx, o.filePath, info.size);
+    const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5 };
+    let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
+    if (!outcome.stored) {
+      // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.
+      issued = await issueUploadUrl(ctx, api, urlParams);
+      outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
+      if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', locale, { status: 403 }, issued.requestId);
+    }
+  } finally {
+    release();
   }
   progress('uploading', 100);
 
@@ -135,7 +154,7 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
   };
   if (!o.register && !o.deviceId) return result;
 
-  const stored = { productId: productId as string, userResourceName, size: info.size, resourceVer, md5: info.md5 };
+  const stored = { productId, userResourceName, size: info.size, resourceVer, md5: info.md5 };
   progress('registering', 0);
   result.resourceName = (await registerResource(ctx, api, stored)) || result.resourceName;
   progress('registering', 100);
@@ -143,11 +162,11 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
   progress('delivering', 0);
   result.delivery = await deliverResource(ctx, api, {
-    deviceId: fullDeviceId(productId as string, o.deviceId),
+    deviceId: fullDeviceId(productId, o.deviceId),
     resourceName: result.resourceName,
     resourceVer,
-    timeoutMs: nonNegative(o.deliveryTimeout, DEFAULTS.deliveryTimeout),
-    pollIntervalMs: nonNegative(o.deliveryPollInterval, DEFAULTS.deliveryPollInterval) || DEFAULTS.deliveryPollInterval,
+    timeoutMs: o.deliveryTimeoutMs,
+    pollIntervalMs: o.deliveryPollIntervalMs,
   });
   progress('delivering', 100);
   return result;
@@ -160,13 +179,17 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 export function uploadResource(options: UploadResourceOptions): UploadTask {
   const scope = new AbortScope();
   const locale = normalizeLocale(options && options.locale);
+  const secrets = new Secrets();
   const promise = new Promise<UploadResult>((resolve, reject) => {
     scope.onAbort(() => reject(UploadError.of('Aborted', locale)));
-    run(options, scope, locale).then(resolve, (err) => {
-      if (scope.aborted) return reject(UploadError.of('Aborted', locale));
-      // Anything but an UploadError is a bug (ours or the platform's): surface it unchanged.
-      reject(err);
-    });
+    run(options, scope, locale, secrets).then(
+      (result) => resolve(surfaceResult(result, secrets)),
+      (err) => {
+        if (scope.aborted) return reject(UploadError.of('Aborted', locale));
+        // Anything but an UploadError is a bug (ours or the platform's): surface it unchanged.
+        reject(err instanceof UploadError ? surfaceError(err, secrets, locale) : err);
+      },
+    );
   }) as UploadTask;
   promise.abort = () => scope.abort();
   return promise;

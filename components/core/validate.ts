@@ -1,5 +1,6 @@
 import { UploadError } from './errors';
 import type { Locale } from './messages';
+import { isAllowedEndpointUrl } from './url';
 
 export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 
@@ -7,22 +8,9 @@ export function isValidResourceName(name: string): boolean {
   return RESOURCE_NAME_PATTERN.test(name);
 }
 
-/** The host part of an absolute http(s) URL, without brackets; null when it is not one. */
-function parseHttpUrl(url: string): { scheme: string; host: string } | null {
-  // No `URL` global on every mini-program base library, so a strict pattern instead.
-  const m = /^(https?):\/\/(?:[^@/?#]*@)?(\[[0-9a-fA-F:.]+\]|[^:/?#[\]]+)(?::\d{1,5})?(?:[/?#]|$)/i.exec(url);
-  return m ? { scheme: m[1].toLowerCase(), host: m[2].replace(/^\[|\]$/g, '').toLowerCase() } : null;
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-/** SPEC: `https:` unless the host is loopback (the local emulator). */
-export function isAllowedEndpoint(url: string): boolean {
-  const parsed = typeof url === 'string' ? parseHttpUrl(url) : null;
-  if (!parsed) return false;
-  return parsed.scheme === 'https' || isLoopbackHost(parsed.host);
+/** SPEC: `https:`, or `http:` on a literal loopback host (the local emulator); one strict parser decides. */
+export function isAllowedEndpoint(url: unknown): boolean {
+  return isAllowedEndpointUrl(url);
 }
 
 export interface RequestChecks {

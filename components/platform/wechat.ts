@@ -1,5 +1,7 @@
 import type { Platform, PlatformRequestTask, PlatformResponse } from '../core/platform';
 import { TransportError } from '../core/platform';
+import { clampTimer } from '../core/time';
+import { classifyFailure } from '../core/transport-failure';
 
 function lowerCaseKeys(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -9,23 +11,18 @@ function lowerCaseKeys(headers: unknown): Record<string, string> {
   return out;
 }
 
-/** wx.request reports every failure as an errMsg string; these are the ones that matter. */
-function transportKind(errMsg: string): 'timeout' | 'aborted' | 'network' {
-  if (/timeout|timed out/i.test(errMsg)) return 'timeout';
-  if (/abort/i.test(errMsg)) return 'aborted';
-  return 'network';
-}
-
 function request(req: Parameters<Platform['request']>[0]): PlatformRequestTask {
   let task: WechatMiniprogram.RequestTask | undefined;
   let abortedEarly = false;
+  // Only an abort the package asked for is `aborted`; WeChat's texts saying "abort" are network faults.
+  let abortedByUs = false;
   const response = new Promise<PlatformResponse>((resolve, reject) => {
     task = wx.request({
       url: req.url,
       method: req.method,
       header: req.headers,
       data: req.body,
-      timeout: req.timeoutMs,
+      timeout: clampTimer(req.timeoutMs),
       // Anything but 'json' leaves the body as text: the core tells JSON from garbage itself.
       dataType: 'text',
       responseType: 'text',
@@ -35,13 +32,18 @@ function request(req: Parameters<Platform['request']>[0]): PlatformRequestTask {
           headers: lowerCaseKeys(res.header),
           body: typeof res.data === 'string' ? res.data : JSON.stringify(res.data),
         }),
-      fail: (err) => reject(new TransportError(transportKind(err.errMsg || ''), err.errMsg || 'request:fail')),
+      fail: (err) => {
+        const errMsg = (err && err.errMsg) || 'request:fail';
+        const errno = (err as { errno?: unknown } | undefined)?.errno;
+        reject(new TransportError(abortedByUs ? 'aborted' : classifyFailure(errMsg, errno), errMsg));
+      },
     });
     if (abortedEarly) task.abort();
   });
   return {
     response,
     abort: () => {
+      abortedByUs = true;
       if (task) task.abort();
       else abortedEarly = true;
     },
@@ -68,7 +70,7 @@ export function createWechatPlatform(): Platform {
           fail: reject,
         }),
       ),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    setTimeout: (fn, ms) => setTimeout(fn, clampTimer(ms)),
     clearTimeout: (handle) => clearTimeout(handle as number),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * vant's icons come from a font on a CDN. Offline (CI, tests) it cannot load and the icons would
- * show as empty boxes; they are hidden instead, and the body says so (`data-icon-font`).
+ * vant's icons come from a font vant's wxss loads from a CDN; the playground serves that font itself
+ * (server/fonts.ts). The body says whether it loaded (`data-icon-font`), which test/e2e checks.
  */
 const WAIT_MS = 3000;
 

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import { wxmlToJs } from 'miniprogram-compiler';
 import * as os from 'os';
 import * as path from 'path';
+import { localizeFontUrls } from './fonts';
 import { MpTree } from './mp-tree';
 import { rpxToPx } from './rpx';
 import { resolveUsingComponents } from './using-components';
@@ -63,7 +64,7 @@ export function buildFileMapScript(tree: MpTree, meta: Omit<FileMapMeta, 'pages'
     const text = () => fs.readFileSync(file, 'utf8');
     if (virtualPath.endsWith('.js')) files[virtualPath] = wrapCommonJs(text(), virtualPath);
     else if (virtualPath.endsWith('.json')) files[virtualPath] = resolveUsingComponents(text(), virtualPath, exists);
-    else if (virtualPath.endsWith('.wxss')) files[virtualPath] = rpxToPx(text());
+    else if (virtualPath.endsWith('.wxss')) files[virtualPath] = localizeFontUrls(rpxToPx(text()));
   }
   // WeChat applies app.wxss to every page; simulate knows no app, so each page carries it.
   for (const page of pages) {

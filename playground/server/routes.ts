@@ -1,11 +1,12 @@
 /**
  * The playground's routes, served as the emulator's fallback on the same port: the page, its
- * styles, simulate's browser bundle, the demo's file map and the client bundle.
+ * styles and fonts, simulate's browser bundle, the demo's file map and the client bundle.
  */
 import { promises as fsp } from 'fs';
 import { IncomingMessage, ServerResponse } from 'http';
 import * as path from 'path';
 import { Assets, BuiltAssets } from './assets';
+import { fontAt } from './fonts';
 import { SIMULATE_BUNDLE, STATIC_DIR } from './paths';
 
 type Body = string | Buffer;
@@ -46,6 +47,11 @@ export function playgroundRoutes(assets: Assets): (req: IncomingMessage, res: Se
     }
     if (urlPath === '/favicon.ico') {
       send(req, res, 204, 'image/x-icon', '');
+      return true;
+    }
+    const font = fontAt(urlPath);
+    if (font) {
+      send(req, res, 200, font.type, font.body);
       return true;
     }
     const file = STATIC[urlPath];

@@ -64,7 +64,7 @@ test('register and device-id add their phases', async () => {
   expect(stepsFor({})).toEqual(['hashing', 'signing', 'uploading']);
   expect(stepsFor({ register: true })).toEqual(['hashing', 'signing', 'uploading', 'registering']);
   expect(stepsFor({ deviceId: 'dev' })).toEqual(['hashing', 'signing', 'uploading', 'registering', 'delivering']);
-  const t = setup({ deviceId: 'dev1', deliveryPollInterval: 1, deliveryTimeout: 50 });
+  const t = setup({ deviceId: 'dev1', deliveryTimeout: 5000 });
   const [qf] = t.queue.add([t.file()], true);
   await t.waitFor(() => t.of('complete').length === 1, 'complete');
   expect(t.stateTrail(qf.id)).toEqual(['waiting', 'hashing', 'signing', 'uploading', 'registering', 'delivering', 'done']);

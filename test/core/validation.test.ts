@@ -4,6 +4,7 @@ import { formatBytes, messageFor } from '../../components/core/messages';
 import { contentTypeFor, extensionOf } from '../../components/core/mime';
 import { isAllowedEndpoint } from '../../components/core/validate';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
+import { ENDPOINT_ATTACKS } from '../support/url-attacks';
 import { Emitted, observeUpload } from '../support/observe';
 
 const emitted = new Emitted();
@@ -115,4 +116,28 @@ test('an unknown code keeps the server words, except for a 5xx, which says "try 
   expect(messageFor('FailedOperation.X', 'en', { status: 200, serverMessage: 'why' })).toBe('The service answered with an error (FailedOperation.X): why');
   expect(messageFor('Storage.InternalError', 'zh-CN', { status: 503, serverMessage: 'We encountered an internal error.' })).toBe('存储服务暂时不可用（Storage.InternalError），请稍后重试');
   expect(messageFor('Storage.SlowDown', 'en', { status: 503 })).toBe('Storage is unavailable for now (Storage.SlowDown); try again later');
+});
+
+describe('one strict URL parser for the endpoint and UploadUrl', () => {
+  test.each(ENDPOINT_ATTACKS.filter(Boolean))('endpoint %j → InsecureEndpoint, nothing sent', async (endpoint) => {
+    const { platform, options } = setup();
+    const out = await observeUpload(emitted, { ...options, endpoint });
+    expect(out.error).toMatchObject({ code: 'InsecureEndpoint', retryable: false });
+    expect(platform.requests).toHaveLength(0);
+  });
+
+  test.each([
+    'http://bucket.example/res%2Fa?sign=q-signature%3Dabcdefabcdefabcdef',
+    'http://127.0.0.1:9/res%2Fa?sign=x',
+    'https://evil.example\\@bucket.example/res?sign=x',
+    'https://user@bucket.example/res?sign=x',
+    'https://bucket.example/res\r\n?sign=x',
+    'ftp://bucket.example/res',
+  ])('UploadUrl %j from a https endpoint → InvalidResponse, nothing PUT', async (url) => {
+    const { platform, options } = setup();
+    platform.uploadUrls = [url];
+    const out = await observeUpload(emitted, options);
+    expect(out.error).toMatchObject({ code: 'InvalidResponse', retryable: false });
+    expect(platform.calls('PUT')).toHaveLength(0);
+  });
 });

@@ -5,7 +5,7 @@
  * file dialog (accept, count), file reads and MD5, and the toast and modal overlays.
  */
 import { createHash } from 'crypto';
-import { usePlayground, writeFile } from './harness';
+import { textOf, usePlayground, writeFile } from './harness';
 
 jest.setTimeout(60000);
 
@@ -191,7 +191,7 @@ test('showModal and showToast render as overlays in the phone', async () => {
   await expect(modal).resolves.toMatchObject({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
 
   await s.page.evaluate(() => (window as unknown as { wx: { showToast(o: object): void } }).wx.showToast({ title: '已保存', icon: 'success', duration: 60000 }));
-  await expect(s.page.locator('.pg-phone .pg-toast').innerText()).resolves.toContain('已保存');
+  await textOf(s.page.locator('.pg-phone .pg-toast'), '已保存');
   await s.page.evaluate(() => (window as unknown as { wx: { hideToast(): void } }).wx.hideToast());
   await s.page.locator('.pg-phone .pg-toast').waitFor({ state: 'detached' });
 });

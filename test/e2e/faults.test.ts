@@ -3,7 +3,7 @@
  * outage that outlasts the retries (then a retry by hand), an invalid token refreshed through the
  * demo's provider, an expired upload URL, and a delivery to a device.
  */
-import { callSummary, choose, item, usePlayground, part, screenshotPhone, scrollPhoneTo, section, storedBytes, uploaderIn, waitForState, writeFile } from './harness';
+import { callSummary, choose, eventually, item, usePlayground, part, screenshotPhone, scrollPhoneTo, section, storedBytes, textOf, uploaderIn, waitForState, writeFile } from './harness';
 
 jest.setTimeout(90000);
 
@@ -27,7 +27,7 @@ test('storage fails past the retries: the file shows as failed with a retry, and
   // Two retries with growing delays (1 s, 2 s) before it gives up.
   await waitForState(one, file.name, 'failed', 20000);
   const row = item(one, file.name);
-  await expect(row.locator(part('message')).innerText()).resolves.not.toBe('');
+  await textOf(row.locator(part('message')), /\S/);
   await row.locator(part('retry')).waitFor();
   expect(callSummary(s)).toEqual(['AppGetResourceUploadURL 200', 'PUT 503 InternalError', 'PUT 503 InternalError', 'PUT 503 InternalError']);
   expect(s.playground.emulator.objects().some((o) => o.md5 === file.md5)).toBe(false);
@@ -53,10 +53,11 @@ test('an invalid token is refreshed once through the provider, and the upload go
     'PUT 200',
   ]);
   // The demo's login stand-in logs each request for a token: 'missing' first, then 'invalid'.
-  expect(s.consoleLines.filter((l) => l.includes('access token requested')).slice(-2)).toEqual([
-    '[demo] access token requested: missing',
-    '[demo] access token requested: invalid',
-  ]);
+  // Console lines reach the test as events of their own: wait for them too.
+  await eventually(
+    () => s.consoleLines.filter((l) => l.includes('access token requested')).slice(-2),
+    (lines) => expect(lines).toEqual(['[demo] access token requested: missing', '[demo] access token requested: invalid']),
+  );
 });
 
 test('an expired upload URL is replaced and the PUT repeated', async () => {
@@ -82,5 +83,5 @@ test('register and send to a device: the panel shows the delivery', async () => 
   expect(deliveries).toEqual([expect.objectContaining({ deviceId: s.playground.emulator.devices.online, delivered: true })]);
   await s.page.locator('.pg-panel [data-panel="deliveries"] [data-delivery="delivered"]').waitFor();
   await scrollPhoneTo(device);
-  await expect(item(uploader, file.name).locator(part('status')).innerText()).resolves.toContain('设备已收到');
+  await textOf(item(uploader, file.name).locator(part('status')), '设备已收到');
 });

@@ -1,18 +1,17 @@
 /**
- * End-to-end harness: the playground and its emulator on a free port, Debian's Chromium driven by
- * playwright-core with a fresh profile, real files on disk to pick, and helpers that read the page
- * the way a user sees it. Everything it starts, `close()` stops.
+ * End-to-end harness: the playground and its emulator on a free port, a Chromium (the one
+ * `browser/find-browser.ts` picks) driven by playwright-core with a fresh profile, real files on disk
+ * to pick, and helpers that read the page the way a user sees it. Everything it starts, `close()` stops.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../../browser/launch';
+import { screenshotsDir } from '../../browser/screenshots-dir';
 import { Playground, startPlayground } from '../../playground/server';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-export const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 /** Fixed so resource names (which hold the user id) and screenshots are the same on every run. */
 const UID = '10000000000000001';
 const STEP_TIMEOUT = 15000;
@@ -31,9 +30,6 @@ export interface Session {
 }
 
 export async function openPlayground(query = ''): Promise<Session> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
-  }
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'uploader-e2e-'));
   const filesDir = path.join(scratch, 'files');
   fs.mkdirSync(filesDir);
@@ -46,17 +42,10 @@ export async function openPlayground(query = ''): Promise<Session> {
   };
   try {
     playground = await startPlayground({ port: 0, emulator: { uid: UID } });
-    context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1280, height: 900 },
-      deviceScaleFactor: 1,
-      timeout: 30000,
-    });
+    context = (await launchBrowser(path.join(scratch, 'profile'), { viewport: { width: 1280, height: 900 } })).context;
     context.setDefaultTimeout(STEP_TIMEOUT);
     const origin = playground.emulator.origin;
-    // Offline and deterministic: nothing but the playground's own origin (vant's CDN icon font is refused).
+    // Offline and deterministic: nothing but the playground's own origin (it serves the fonts too).
     await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
@@ -93,6 +82,36 @@ export function usePlayground(prepare?: (s: Session) => Promise<void>): Session 
     expect(s.pageErrors).toEqual([]);
   });
   return s;
+}
+
+/**
+ * Reads the page (or the emulator) until `check` passes, and returns what passed. Every read of
+ * something the page changes goes through here or a locator wait: the page renders on its own
+ * schedule, and a read that does not wait fails on a slower machine. `check` asserts with
+ * `expect`, so a timeout reports the last value the way a plain assertion would.
+ */
+export async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => void, timeout = STEP_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return value;
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+    }
+    // The next animation frame at most: the page cannot change faster than it renders.
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+}
+
+/** Waits until `where`'s text contains `text` (or matches it). */
+export async function textOf(where: Locator, text: string | RegExp, timeout = STEP_TIMEOUT): Promise<string> {
+  return eventually(
+    () => where.innerText({ timeout }),
+    (t) => (typeof text === 'string' ? expect(t).toContain(text) : expect(t).toMatch(text)),
+    timeout,
+  );
 }
 
 /** Bytes that look like nothing in particular, the same for the same seed (xorshift32). */
@@ -177,10 +196,31 @@ export async function scrollPhoneToTop(s: Session): Promise<void> {
   await s.page.locator('.pg-screen').evaluate((el) => (el.scrollTop = 0));
 }
 
-/** A PNG of the phone for the README (docs/screenshots/<name>.png). */
+/**
+ * Waits until every font the page's current text needs has loaded: a subset of the CJK font is
+ * fetched when a character of it first appears, so a picture taken right away could show none.
+ */
+export async function fontsSettled(s: Session): Promise<void> {
+  await s.page.evaluate(async () => {
+    void document.body.offsetHeight; // lay out the newest text, which starts its font loads
+    await document.fonts.ready;
+  });
+}
+
+/**
+ * Where pictures go: `docs/screenshots/` for `npm run screenshots` (the README's), a temp folder
+ * for the tests, so a test run changes no tracked file.
+ */
+function picturePath(name: string): string {
+  const dir = screenshotsDir();
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
+
+/** A PNG of the phone (`<name>.png`; the README's when taken by `npm run screenshots`). */
 export async function screenshotPhone(s: Session, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await s.page.locator('.pg-phone').screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+  await fontsSettled(s);
+  await s.page.locator('.pg-phone').screenshot({ path: picturePath(name), animations: 'disabled' });
 }
 
 /**
@@ -188,8 +228,8 @@ export async function screenshotPhone(s: Session, name: string): Promise<void> {
  * emulator's random key prefixes), so an unchanged UI gives an unchanged file.
  */
 export async function screenshotPage(s: Session, name: string, mask: Locator[] = []): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await s.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled', mask, maskColor: '#dfe2e6' });
+  await fontsSettled(s);
+  await s.page.screenshot({ path: picturePath(name), animations: 'disabled', mask, maskColor: '#dfe2e6' });
 }
 
 /** What the emulator stored for a file: found by its MD5, read back whole. */

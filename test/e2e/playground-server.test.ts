@@ -1,6 +1,6 @@
 /**
  * The playground's Node side without a browser: the virtual "Build npm", npm-style component
- * paths, rpx, the CommonJS wrapper, and the emulator's fallback routes on the shared port.
+ * paths, rpx, the CommonJS wrapper, the fonts it serves, and the emulator's fallback routes on the shared port.
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -8,23 +8,33 @@ import * as os from 'os';
 import * as path from 'path';
 import { startEmulator } from '../../emulator';
 import { pagesOf, wrapCommonJs } from '../../playground/server/file-map';
+import { localizeFontUrls, VANT_ICON_ROUTE } from '../../playground/server/fonts';
 import { collectTree } from '../../playground/server/mp-tree';
 import { DEMO_DIR, ROOT } from '../../playground/server/paths';
 import { rpxToPx } from '../../playground/server/rpx';
 import { startPlayground } from '../../playground/server';
 import { resolveComponentPath } from '../../playground/server/using-components';
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: bytes.toString('utf8'), bytes });
+        });
       })
       .on('error', reject);
   });
 }
+
+test("vant's CDN icon font URLs (woff2 and woff, any query, any quotes) point at the local copy", () => {
+  const vant = '@font-face{font-family:vant-icon;src:url(//at.alicdn.com/t/c/font_2553510_kfwma2yq1rs.woff2?t=1694918397022) format("woff2"),url("https://at.alicdn.com/t/c/font_2553510_kfwma2yq1rs.woff?t=1") format("woff")}';
+  expect(localizeFontUrls(vant)).toBe(`@font-face{font-family:vant-icon;src:url(${VANT_ICON_ROUTE}) format("woff2"),url(${VANT_ICON_ROUTE}) format("woff")}`);
+  expect(localizeFontUrls('a{background:url(//example.com/x.png)}')).toBe('a{background:url(//example.com/x.png)}');
+});
 
 test('rpx: 750rpx is the 375-px screen', () => {
   expect(rpxToPx('a{width:750rpx;margin:-20rpx 1.5rpx}')).toBe('a{width:375px;margin:-10px 0.75px}');
@@ -115,6 +125,32 @@ describe('one port', () => {
       expect((await get(pg.emulator.origin + '/playground/client.js')).body).toContain('sourceMappingURL=data:');
       expect((await get(pg.emulator.origin + '/playground/simulate.js')).status).toBe(200);
       expect((await get(pg.emulator.origin + '/playground/nothing.js')).status).toBe(403);
+    } finally {
+      await pg.stop();
+    }
+  });
+
+  test('the fonts a phone has come from npm: Noto Sans SC and vant\'s icon font, which no page fetches from the CDN', async () => {
+    const pg = await startPlayground({ port: 0 });
+    try {
+      const page = await get(pg.url);
+      expect(page.body).toContain('/playground/fonts.css');
+      const css = await get(pg.emulator.origin + '/playground/fonts.css');
+      expect(css.type).toContain('text/css');
+      const files = [...css.body.matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => m[1]);
+      expect(files.length).toBeGreaterThan(100);
+      expect(files.every((f) => f.startsWith('/playground/fonts/noto-sans-sc/files/'))).toBe(true);
+      const subset = await get(pg.emulator.origin + files[0]);
+      expect([subset.status, subset.type, subset.bytes.subarray(0, 4).toString('latin1')]).toEqual([200, 'font/woff2', 'wOF2']);
+      const icons = await get(pg.emulator.origin + VANT_ICON_ROUTE);
+      expect([icons.status, icons.type, icons.bytes.subarray(0, 4).toString('latin1')]).toEqual([200, 'font/woff2', 'wOF2']);
+      // The route serves font files by name and nothing else of the package or the disk.
+      for (const probe of ['/playground/fonts/noto-sans-sc/files/../package.json', '/playground/fonts/noto-sans-sc/files/%2e%2e%2fpackage.json', '/playground/fonts/noto-sans-sc/files/noto-sans-sc-0-400-normal.woff']) {
+        expect((await get(pg.emulator.origin + probe)).status).not.toBe(200);
+      }
+      const fileMap = (await get(pg.emulator.origin + '/playground/mp.js')).body;
+      expect(fileMap).toContain(`url(${VANT_ICON_ROUTE})`);
+      expect(fileMap).not.toContain('alicdn');
     } finally {
       await pg.stop();
     }

@@ -182,6 +182,20 @@ describe('Node platform: request', () => {
     expect(await failureKind(task.response)).toBe('network');
   });
 
+  test('URLs the strict parser refuses are never dialled (user info, backslash, CR/LF)', async () => {
+    const srv = await serve((_req, res) => res.end('ok'));
+    try {
+      const port = srv.origin.split(':')[2];
+      for (const url of [`http://evil.example\\@127.0.0.1:${port}/api`, `http://x@127.0.0.1:${port}/api`, `http://127.0.0.1:${port}/api\r\nX: y`]) {
+        const task = platform.request({ url, method: 'GET', headers: {}, timeoutMs: 1000 });
+        expect(await failureKind(task.response)).toBe('network');
+      }
+      expect(srv.seen).toHaveLength(0);
+    } finally {
+      await srv.close();
+    }
+  });
+
   test('https URLs go through TLS', async () => {
     const srv = await serve((_req, res) => res.end('plain http'));
     try {
@@ -274,6 +288,18 @@ describe('Node platform: files, timers, randomness', () => {
       expect(fired).toEqual(['a']);
     } finally {
       jest.useRealTimers();
+    }
+  });
+});
+
+describe('Node platform: time values above 2^31-1 ms', () => {
+  test('a 3e9 ms request timeout does not fire at once', async () => {
+    const srv = await serve((_req, res) => setTimeout(() => res.end('late'), 100));
+    try {
+      const answer = await createNodePlatform().request({ url: srv.origin + '/', method: 'GET', headers: {}, timeoutMs: 3e9 }).response;
+      expect(answer.body).toBe('late');
+    } finally {
+      await srv.close();
     }
   });
 });

@@ -17,7 +17,9 @@ export type FakeAnswer =
   | { status: number; headers?: Record<string, string>; body: string }
   | { transport: 'network' | 'timeout' }
   /** Never answers until aborted, like a PUT of a big file on a slow link. */
-  | { hang: true };
+  | { hang: true }
+  /** Answers `then` after `delayMs` (a slow status call), unless aborted first. */
+  | { delayMs: number; then: FakeAnswer };
 
 export interface RecordedRequest extends PlatformRequest {
   /** The parsed JSON body of a token-API call. */
@@ -76,18 +78,24 @@ export class FakePlatform implements Platform {
     this.requests.push(recorded);
     const target: Target = req.method === 'PUT' ? 'PUT' : (recorded.json!.Action as Target);
     const queue = this.scripts.get(target);
-    const answer = queue && queue.length ? queue.shift()! : this.defaultAnswer(target, recorded);
+    let answer = queue && queue.length ? queue.shift()! : this.defaultAnswer(target, recorded);
+    let delayMs = 1;
+    while ('delayMs' in answer) {
+      delayMs += answer.delayMs;
+      answer = answer.then;
+    }
     let rejectIt: (e: Error) => void = () => undefined;
     const response = new Promise<PlatformResponse>((resolve, reject) => {
       rejectIt = reject;
       // Asynchronous like the real thing: the answer never arrives in the same tick.
       setTimeout(() => {
+        if ('delayMs' in answer) return;
         if ('hang' in answer) return;
         if ('transport' in answer) return reject(new TransportError(answer.transport, 'request:fail ' + answer.transport));
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(answer.headers || {})) headers[k.toLowerCase()] = v;
         resolve({ status: answer.status, headers, body: answer.body });
-      }, 1);
+      }, delayMs);
     });
     return {
       response,

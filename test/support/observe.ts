@@ -20,16 +20,53 @@ export class Emitted {
     this.texts.push(typeof value === 'string' ? value : JSON.stringify(value, errorReplacer));
   }
 
-  /** Secret-shaped text, or any of the given secrets, found in what was emitted. */
+  /**
+   * Secret-shaped text, or any 16 consecutive characters of a given secret (SPEC "Never (added)"):
+   * in any letter case, raw or URL-encoded, with `+` read as a space; a secret shorter than 16
+   * characters counts whole. Independent of the package's own redaction on purpose.
+   */
   leaks(secrets: string[]): string[] {
     const found: string[] = [];
     for (const text of this.texts) {
-      for (const s of secrets) if (s && text.indexOf(s) !== -1) found.push(`secret "${s.slice(0, 6)}…" in ${text.slice(0, 120)}`);
+      const hit = findSecretWindow(text, secrets);
+      if (hit) found.push(`secret "${hit.slice(0, 6)}…" in ${text.slice(0, 120)}`);
       if (/q-signature(=|%3D)[0-9a-f]{8,}/i.test(text)) found.push('q-signature in ' + text.slice(0, 120));
       if (/[?&]sign=[^*&\s"]/.test(text)) found.push('sign= in ' + text.slice(0, 120));
     }
     return found;
   }
+}
+
+export const LEAK_WINDOW = 16;
+
+function tryDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The forms a secret may be echoed in: raw, URL-encoded, form-decoded (`+` as space). */
+export function secretForms(secret: string): string[] {
+  const forms = [secret, encodeURIComponent(secret), secret.replace(/\+/g, ' '), tryDecode(secret), encodeURIComponent(secret).replace(/%20/g, '+')];
+  return forms.filter((f, i) => forms.indexOf(f) === i).map((f) => f.toLowerCase());
+}
+
+/** The first window of a secret found in `text` (lower-cased), or null. */
+export function findSecretWindow(text: string, secrets: string[]): string | null {
+  const haystacks = [text.toLowerCase(), tryDecode(text).toLowerCase(), tryDecode(text.replace(/\+/g, ' ')).toLowerCase()];
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const form of secretForms(secret)) {
+      const size = Math.min(LEAK_WINDOW, form.length);
+      for (let i = 0; i + size <= form.length; i++) {
+        const window = form.slice(i, i + size);
+        if (haystacks.some((h) => h.indexOf(window) !== -1)) return window;
+      }
+    }
+  }
+  return null;
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {

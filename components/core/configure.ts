@@ -1,0 +1,35 @@
+/**
+ * SPEC `configure({memoryBudget?, requestSlots?})`: app-wide limits shared by every uploader and
+ * every `uploadResource` call. Checked whole before anything changes.
+ */
+import { UploadError } from './errors';
+import { memoryBudget } from './memory-budget';
+import { MAX_REQUESTS_IN_FLIGHT_ALLOWED, requestSlots } from './request-slots';
+
+export interface Configuration {
+  /** Bytes of file content held in memory at once (default 134217728; one larger file runs alone). */
+  memoryBudget?: number;
+  /** Requests of the package in flight (default 8, at most 10: WeChat's own limit). */
+  requestSlots?: number;
+}
+
+function invalid(option: string): UploadError {
+  // No locale reaches configure(): the package's default one words it.
+  return UploadError.of('InvalidOption', 'zh-CN', { option });
+}
+
+export function configure(options: Configuration): void {
+  if (typeof options !== 'object' || options === null) throw invalid('configure');
+  const { memoryBudget: budget, requestSlots: slots } = options;
+  if (budget !== undefined && (typeof budget !== 'number' || !isFinite(budget) || budget < 1)) throw invalid('memoryBudget');
+  if (slots !== undefined && (typeof slots !== 'number' || Math.floor(slots) !== slots || slots < 1 || slots > MAX_REQUESTS_IN_FLIGHT_ALLOWED)) {
+    throw invalid('requestSlots');
+  }
+  if (budget !== undefined) memoryBudget.setLimit(Math.floor(budget));
+  if (slots !== undefined) requestSlots.setLimit(slots);
+}
+
+/** The limits in force. */
+export function currentConfiguration(): Required<Configuration> {
+  return { memoryBudget: memoryBudget.limit, requestSlots: requestSlots.limit };
+}

@@ -1,0 +1,99 @@
+/**
+ * Every `uploadResource` option checked in one place, before the file is touched or any request is
+ * sent: a wrong type or an unusable value (NaN, negative, non-finite, a number where a string
+ * belongs) is `InvalidOption` naming the option, instead of a TypeError after the PUT or a value
+ * silently replaced by a default.
+ */
+import { UploadError } from './errors';
+import type { Locale } from './messages';
+import { DEFAULTS, UploadResourceOptions } from './options';
+import { clampTimer } from './time';
+
+/** The options after checking, with defaults applied and time values clamped. */
+export interface CheckedOptions {
+  filePath: string;
+  name: string;
+  productId: string;
+  accessToken: string;
+  resourceVer: string;
+  resourceName: string;
+  endpoint: string;
+  register: boolean;
+  deviceId: string;
+  maxSize: number;
+  retries: number;
+  retryDelayMs: number;
+  timeoutMs: number;
+  deliveryTimeoutMs: number;
+  deliveryPollIntervalMs: number;
+}
+
+/** Polls closer than this would only load the service (issue 10: 1,953 polls in 3 s). */
+export const MIN_POLL_INTERVAL_MS = 1000;
+
+/** `ResourceVer` goes into the stored object's key: the resource-name alphabet, at most 64 characters. */
+const RESOURCE_VER_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function invalid(option: string, locale: Locale): UploadError {
+  return UploadError.of('InvalidOption', locale, { option });
+}
+
+function optionalString(o: Record<string, unknown>, key: string, locale: Locale): string {
+  const value = o[key];
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw invalid(key, locale);
+  return value;
+}
+
+function optionalBoolean(o: Record<string, unknown>, key: string, locale: Locale): boolean {
+  const value = o[key];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw invalid(key, locale);
+  return value;
+}
+
+/** A finite number >= 0, or the default when absent (and when 0, if `zeroIsDefault`). */
+function optionalCount(o: Record<string, unknown>, key: string, fallback: number, locale: Locale, zeroIsDefault = false): number {
+  const value = o[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !isFinite(value) || value < 0) throw invalid(key, locale);
+  return value === 0 && zeroIsDefault ? fallback : value;
+}
+
+/** A time in ms: 0 means the default where `zeroIsDefault`; above 2^31-1 counts as 2^31-1. */
+function optionalTime(o: Record<string, unknown>, key: string, fallback: number, locale: Locale, zeroIsDefault: boolean): number {
+  return clampTimer(optionalCount(o, key, fallback, locale, zeroIsDefault));
+}
+
+function lastSegment(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
+}
+
+export function checkOptions(options: UploadResourceOptions, locale: Locale): CheckedOptions {
+  if (typeof options !== 'object' || options === null) throw invalid('options', locale);
+  const o = options as unknown as Record<string, unknown>;
+  const resourceVer = optionalString(o, 'resourceVer', locale) || DEFAULTS.resourceVer;
+  if (!RESOURCE_VER_PATTERN.test(resourceVer)) throw invalid('resourceVer', locale);
+  if (o.onProgress !== undefined && o.onProgress !== null && typeof o.onProgress !== 'function') throw invalid('onProgress', locale);
+  // A missing path is FileReadError as in 0.1; a path of the wrong type is the caller's mistake.
+  if (o.filePath !== undefined && o.filePath !== null && typeof o.filePath !== 'string') throw invalid('filePath', locale);
+  const filePath = typeof o.filePath === 'string' ? o.filePath : '';
+  const checked: CheckedOptions = {
+    filePath,
+    name: optionalString(o, 'name', locale) || lastSegment(filePath),
+    productId: optionalString(o, 'productId', locale).trim(),
+    accessToken: optionalString(o, 'accessToken', locale),
+    resourceVer,
+    resourceName: optionalString(o, 'resourceName', locale),
+    endpoint: optionalString(o, 'endpoint', locale) || DEFAULTS.endpoint,
+    register: optionalBoolean(o, 'register', locale),
+    deviceId: optionalString(o, 'deviceId', locale).trim(),
+    maxSize: optionalCount(o, 'maxSize', DEFAULTS.maxSize, locale),
+    retries: Math.floor(optionalCount(o, 'retries', DEFAULTS.retries, locale)),
+    retryDelayMs: optionalTime(o, 'retryDelay', DEFAULTS.retryDelay, locale, false),
+    timeoutMs: optionalTime(o, 'timeout', DEFAULTS.timeout, locale, true),
+    deliveryTimeoutMs: optionalTime(o, 'deliveryTimeout', DEFAULTS.deliveryTimeout, locale, true),
+    deliveryPollIntervalMs: Math.max(MIN_POLL_INTERVAL_MS, optionalTime(o, 'deliveryPollInterval', DEFAULTS.deliveryPollInterval, locale, true)),
+  };
+  return checked;
+}

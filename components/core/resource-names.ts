@@ -1,0 +1,29 @@
+/**
+ * Two files are never stored under one name. A fixed `resourceName` (`UserResourceName`) is held by
+ * one upload at a time, app-wide (per product), from its start until it settles; another upload of
+ * the same name meanwhile ends `ResourceNameInUse` before any request. Uploads one after another
+ * may reuse a name on purpose (a host replacing a ringtone): the JS API leaves that to the host, and
+ * the queue refuses it within one list (see `UploadQueue.isResourceNameUsed`).
+ */
+const held = new Set<string>();
+
+function keyOf(productId: string, name: string): string {
+  return productId + '\n' + name;
+}
+
+/** The release function, or null when another upload holds the name. */
+export function claimResourceName(productId: string, name: string): (() => void) | null {
+  const key = keyOf(productId, name);
+  if (held.has(key)) return null;
+  held.add(key);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held.delete(key);
+  };
+}
+
+export function isResourceNameHeld(productId: string, name: string): boolean {
+  return held.has(keyOf(productId, name));
+}
