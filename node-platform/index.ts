@@ -182,6 +182,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
     request,
     readFile: readFileExact,
     fileInfo: fileInfoStreaming,
+    fileSize: async (path) => (await fsp.stat(path)).size,
     // Read the globals at call time, so jest's fake timers (installed later) still apply.
     setTimeout: (fn, ms) => setTimeout(fn, clampTimer(ms)),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
