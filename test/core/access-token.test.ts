@@ -1,4 +1,5 @@
 import { setAccessTokenProvider } from '../../components/core/access-token';
+import { UploadError } from '../../components/core/errors';
 import { apiError, ENDPOINT, FakePlatform, SEED_SIGNATURE } from '../support/fake-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 
@@ -123,8 +124,18 @@ test('neither token nor provider: MissingAccessToken before touching the file', 
   expect(touched).toBe(0);
 });
 
-test('setAccessTokenProvider(null) removes it; a non-function is refused', () => {
+test('setAccessTokenProvider(null) removes it; a non-function is refused with InvalidOption', () => {
   setAccessTokenProvider(() => 'x');
   setAccessTokenProvider(null);
-  expect(() => setAccessTokenProvider('nope' as never)).toThrow(TypeError);
+  for (const junk of ['nope', 42, {}, true]) {
+    let thrown: unknown;
+    try {
+      setAccessTokenProvider(junk as never);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(UploadError);
+    expect((thrown as UploadError).code).toBe('InvalidOption');
+    expect((thrown as UploadError).message).toContain('setAccessTokenProvider');
+  }
 });
