@@ -11,9 +11,9 @@ import { memoryBudget } from './memory-budget';
 import type { FileInfo } from './platform';
 
 export interface FilePass {
-  /** The size before any hashing, when the platform could stat the file; else null. */
+  /** The size before any hashing, when the platform could stat the file; else null. A hint only. */
   readonly size: number | null;
-  /** Size and MD5; the size passed `check` and equals `size` when that was known. */
+  /** Size and MD5; the size passed `check`. */
   readonly info: Promise<FileInfo>;
   /** The whole file, `info.size` bytes. */
   bytes(): Promise<ArrayBuffer>;
@@ -63,24 +63,29 @@ export async function startFilePass(ctx: UploadContext, filePath: string, check:
   if (reading) reading.catch(ignore); // Awaited in bytes(); a failed hash must not leave it unhandled.
   const info = fileInfoOf(ctx, filePath).then((i) => {
     check(i.size);
-    if (size !== null && i.size !== size) throw UploadError.of('FileReadError', ctx.locale);
     return i;
   });
   info.catch(ignore);
+  const giveBack = () => {
+    if (release) release();
+    release = null;
+  };
   return {
     size,
     info,
     async bytes() {
       const { size: hashedSize } = await info;
+      // The stat is a hint: if the hash saw another size, the early read (if any) is dropped.
+      if (reading && hashedSize !== size) {
+        giveBack();
+        reading = null;
+      }
       if (!reading) {
         release = await memoryBudget.acquire(hashedSize, ctx.scope, () => abortedError(ctx));
         reading = readWholeFile(ctx, filePath, hashedSize);
       }
       return reading;
     },
-    release() {
-      if (release) release();
-      release = null;
-    },
+    release: giveBack,
   };
 }

@@ -108,7 +108,8 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
 
     const urlParams = { ProductId: productId, UserResourceName: userResourceName, FileSize: info.size, ResourceVer: resourceVer };
     progress('signing', 0);
-    issued = await (early || issueUploadUrl(ctx, api, urlParams));
+    // The stat is a hint: a URL asked for with another size than the hash saw is not used.
+    issued = await (early && info.size === pass.size ? early : issueUploadUrl(ctx, api, urlParams));
     progress('signing', 100);
 
     progress('uploading', 0);

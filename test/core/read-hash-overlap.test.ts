@@ -99,11 +99,21 @@ test('without a stat the read waits for the hash, as before', async () => {
   expect(platform.events).toEqual(['hash', 'hash done', 'url', 'read', 'put']);
 });
 
-test('a file that changed between the stat and the hash fails with FileReadError and holds nothing', async () => {
+test('a stat that disagrees with the hash is only a hint: the early read is dropped, the file read again at its hashed size', async () => {
   const platform = new GatedPlatform(true);
-  (platform as { fileSize?: (p: string) => Promise<number> }).fileSize = async () => BYTES.byteLength + 1;
-  await expect(upload(platform)).rejects.toMatchObject({ code: 'FileReadError' });
-  expect(platform.calls('PUT')).toHaveLength(0);
+  (platform as { fileSize?: (p: string) => Promise<number> }).fileSize = async () => 1024;
+  const result = await upload(platform);
+  expect(result.size).toBe(BYTES.byteLength);
+  expect(platform.readFileCalls).toHaveLength(2);
+  expect(platform.calls('PUT')[0].body).toHaveProperty('byteLength', BYTES.byteLength);
+});
+
+test('with a given resource-name and a stat that disagrees, the URL is asked for again with the hashed size', async () => {
+  const platform = new GatedPlatform(true);
+  (platform as { fileSize?: (p: string) => Promise<number> }).fileSize = async () => 1024;
+  await upload(platform, 'song_v2');
+  expect(platform.calls('AppGetResourceUploadURL').map((c) => c.json!.FileSize)).toEqual([1024, BYTES.byteLength]);
+  expect(platform.calls('PUT')).toHaveLength(1);
 });
 
 test("WeChat's platform takes the size from the file system's stat, without reading", async () => {
