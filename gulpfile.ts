@@ -49,7 +49,8 @@ function posix(p: string): string {
 function listTs(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    // A `types.ts` holds types only: it ships as its `.d.ts` (from tsc), never as an empty module.
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && path.basename(f) !== 'types.ts')
     .map((f) => path.join(dir, f));
 }
 

@@ -6,7 +6,9 @@ import type { Locale } from './messages';
 import type { Secrets } from './redact';
 
 export type AccessTokenReason = 'missing' | 'invalid';
-export type AccessTokenProvider = (request: { reason: AccessTokenReason }) => string | Promise<string>;
+/** Returns a token, or nothing (`undefined`, `null`, `''`) when the host has none: the upload then fails with `MissingAccessToken`. */
+export type AccessTokenProvider = (request: { reason: AccessTokenReason }) => AccessTokenAnswer | Promise<AccessTokenAnswer>;
+export type AccessTokenAnswer = string | null | undefined | void;
 
 // One provider for the whole app, as the host's login flow is app-wide.
 let provider: AccessTokenProvider | null = null;

@@ -1,3 +1,4 @@
+import type { ErrorCode } from './types';
 import { Locale, messageFor } from './messages';
 
 /** Codes the package raises itself; codes from the token API pass through unchanged. */
@@ -64,7 +65,8 @@ export interface UploadErrorOptions {
 }
 
 export class UploadError extends Error {
-  readonly code: string;
+  /** A local code (see `ErrorCode`) or the server's own. */
+  readonly code: ErrorCode;
   /** RequestId of the answer that failed; '' when no server answered. */
   readonly requestId: string;
   readonly retryable: boolean;

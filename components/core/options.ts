@@ -33,7 +33,8 @@ export interface UploadResourceOptions {
   deviceId?: string;
   /** Bytes; default 100 MiB (WeChat reads at most 100 MB into memory). */
   maxSize?: number;
-  locale?: Locale | string;
+  /** 'zh-CN' (default) or 'en'. */
+  locale?: Locale;
   /** Transient-fault retries per call; default 2. */
   retries?: number;
   /** Delay before the first retry in ms, doubling each time; default 1000. */

@@ -175,11 +175,12 @@ export class UploadQueue {
   }
 
   /** Adds files in state `waiting`; `start: true` also queues them for upload. */
-  add(inputs: PickedFile[], start = false): QueueFile[] {
+  add(inputs: Array<PickedFile & { id?: string }>, start = false): QueueFile[] {
     if (this.destroyed) return [];
     const added = inputs.map((input) => {
       const file: QueueFile = {
-        id: this.idPrefix + this.nextId++,
+        // The component hands out ids before adding (its before-upload event shows them).
+        id: input.id || this.idPrefix + this.nextId++,
         path: input.path,
         name: input.name,
         size: input.size,

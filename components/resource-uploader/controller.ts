@@ -1,15 +1,22 @@
 /**
- * The component's behaviour without the `Component()` wrapper: picks files, screens them, feeds
- * the queue, turns queue events into SPEC's events and into one `setData` per tick.
+ * The component's behaviour without the `Component()` wrapper: opens the chooser, hands the
+ * choice to admission (admission.ts), feeds the queue, keeps the host's `files`, previews and
+ * plays, and turns queue events into SPEC's events and into one `setData` per tick.
  */
 import { uploadResource } from '../index';
-import { Locale, normalizeLocale, RejectDetail, RejectReason, rejectMessage } from '../core/messages';
-import { PickedFile, Rejection, screenFiles } from '../core/restrictions';
+import { Locale, normalizeLocale } from '../core/messages';
 import { BatchSummary, UploadQueue } from '../core/upload-queue';
+import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
+import { Admission, Candidate } from './admission';
+import { chooseFailedText, invalidOptionText } from './notices';
 import { pickFiles } from './picker';
+import { kindOf, Listener, openPreview, sharedAudio } from './preview';
+import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
+import { hostFileIndex } from './select';
 import { summaryText, textsFor } from './texts';
-import { ViewSync } from './view';
+import type { ChosenFile, ErrorDetail, HostFile } from './types';
+import { ViewSync, viewOf, ROWS } from './view';
 
 /** What the controller needs from its `Component` instance. */
 export interface Host {
@@ -18,17 +25,25 @@ export interface Host {
   triggerEvent(name: string, detail: object): void;
 }
 
-/** The template's top-level data besides `files`. */
+/** The template's top-level data besides the rows. */
 export interface TopData {
   texts: ReturnType<typeof textsFor>;
   /** Reject messages of the last choice. */
   notices: string[];
+  /** A failure that belongs to no file (the `error` event's message); '' when none. */
+  alert: string;
   /** The last settled batch in words; '' while one runs. */
   summary: string;
   /** Files of the running (or last) batch, for the batch bar: shown from two files on. */
   batch: { total: number; settled: number; percent: number };
   /** Files chosen and not started (with `auto-upload` off). */
   waiting: number;
+  /** The host's `files`, as rows. */
+  hostItems: HostRow[];
+  /** The list holds `max-count` files: the trigger hides. */
+  full: boolean;
+  /** Id of the row whose audio plays; '' when none. */
+  playing: string;
   /** States during which a file is in flight, for the template's lookups. */
   running: Record<string, boolean>;
 }
@@ -36,71 +51,107 @@ export interface TopData {
 const NO_BATCH = { total: 0, settled: 0, percent: 0 };
 const RUNNING_LOOKUP: Record<string, boolean> = { hashing: true, signing: true, uploading: true, registering: true, delivering: true };
 
-export function initialData(): TopData & { files: never[] } {
+export function initialData(): TopData & { [ROWS]: never[] } {
   return {
-    files: [],
+    [ROWS]: [],
     texts: textsFor('zh-CN'),
     notices: [],
+    alert: '',
     summary: '',
     batch: NO_BATCH,
     waiting: 0,
+    hostItems: [],
+    full: false,
+    playing: '',
     running: RUNNING_LOOKUP,
   };
 }
 
+type Problem = { kind: 'option'; property: BadProperty; value: unknown } | { kind: 'choose'; errMsg: string };
+
 let instances = 0;
 
-export class Uploader {
+export class Uploader implements Listener {
   private readonly queue: UploadQueue;
   private readonly view: ViewSync;
+  private readonly admission: Admission;
   private locale: Locale;
   private picking = false;
   private detached = false;
-  /** Refusals of the last choice, kept as facts so a locale change can re-word them. */
-  private rejections: Array<RejectDetail & { reason: RejectReason }> = [];
+  private problem: Problem | null = null;
+  /** The last InvalidOption reported, so one bad value is reported once. */
+  private reportedOption = '';
   private summary: BatchSummary | null = null;
+  private hostFiles: HostFile[] = [];
+  private removedHost: number[] = [];
+  /** Video covers from the chooser, by file id. */
+  private readonly covers: Record<string, string> = {};
+  private playing = '';
 
   constructor(private readonly host: Host) {
     const initial = initialData();
     this.locale = 'zh-CN';
+    const idPrefix = `ru${++instances}-`;
     this.queue = new UploadQueue({
       uploadOptions: () => uploadOptionsOf(this.host.props()),
       concurrency: host.props().concurrency,
       upload: uploadResource,
-      idPrefix: `ru${++instances}-`,
+      idPrefix,
     });
+    this.admission = new Admission(
+      {
+        props: () => this.host.props(),
+        locale: () => this.locale,
+        nameUsed: (name) => this.queue.isResourceNameUsed(name),
+        enter: (candidates) => this.enter(candidates),
+        triggerEvent: (name, detail) => this.host.triggerEvent(name, detail),
+        changed: () => this.view.touchTop(),
+        detached: () => this.detached,
+      },
+      idPrefix,
+    );
+    const sent: Record<string, unknown> = { ...initial };
+    delete sent[ROWS];
+    delete sent.running;
     this.view = new ViewSync(
-      { files: () => this.queue.files, top: () => this.top() },
+      { files: () => this.queue.files, row: (f) => viewOf(f, this.previewOn(), this.covers[f.id]), top: () => this.top() },
       (patch) => {
         if (!this.detached) this.host.setData(patch);
       },
       undefined,
-      { notices: initial.notices, summary: initial.summary, batch: initial.batch, waiting: initial.waiting, texts: initial.texts },
+      sent,
     );
     this.listen();
     this.setLocale(host.props().locale);
+    this.setHostFiles(host.props().files);
+    this.checkProperties();
   }
 
   // ——— SPEC methods ———
 
-  /** Opens the chooser; a second call while it is open does nothing. */
+  /** Opens the chooser; resolves when it closes (not when the host answers before-upload). */
   async choose(): Promise<void> {
     const props = this.host.props();
-    if (this.picking || this.detached || props.disabled) return;
+    if (this.picking || this.detached || props.disabled || badProperty(props)) return;
+    const room = this.room();
+    if (room <= 0) return;
     this.picking = true;
     const restrictions = restrictionsOf(props);
-    let picked: PickedFile[] | null;
+    let outcome;
     try {
-      picked = await pickFiles({ accept: normalizeAccept(props.accept), count: restrictions.maxCount, extensions: restrictions.extensions });
+      outcome = await pickFiles({ accept: normalizeAccept(props.accept), count: room, extensions: restrictions.extensions });
     } finally {
       this.picking = false;
     }
-    if (!picked || this.detached) return;
-    const { accepted, rejected } = screenFiles(picked, restrictions, this.locale);
-    this.rejections = rejected.map((r) => ({ reason: r.reason, name: r.name, size: r.size, maxSize: restrictions.maxSize, maxCount: restrictions.maxCount, extensions: restrictions.extensions }));
-    for (const r of rejected) this.host.triggerEvent('reject', rejectDetail(r));
-    this.view.touchTop();
-    if (accepted.length) this.queue.add(accepted, !!this.host.props().autoUpload);
+    if (this.detached || 'cancelled' in outcome) return;
+    if ('errMsg' in outcome) {
+      this.problem = { kind: 'choose', errMsg: outcome.errMsg };
+      this.emitError({ code: 'ChooseFailed', message: chooseFailedText(outcome.errMsg, this.locale), errMsg: outcome.errMsg });
+      this.view.touchTop();
+      return;
+    }
+    if (this.problem && this.problem.kind === 'choose') this.problem = null;
+    this.admission.admit(outcome.files, { ...restrictions, maxCount: Math.max(this.room(), 0) });
   }
 
   upload(): void {
@@ -116,11 +167,43 @@ export class Uploader {
   }
 
   remove(id: string): void {
-    this.queue.remove(id);
+    if (typeof id !== 'string') return;
+    sharedAudio.stop(this, id);
+    if (id.indexOf(HOST_ID_PREFIX) === 0) this.removeHostFile(id);
+    else this.queue.remove(id);
   }
 
   clear(): void {
     this.queue.clear();
+  }
+
+  // ——— taps on a row ———
+
+  /** Full-screen preview of an image or video row. */
+  preview(id: string): void {
+    const target = this.target(id);
+    if (target && this.previewOn()) openPreview(kindOf(target.name), target.path);
+  }
+
+  /** Play or stop an audio row; one sound at a time in the whole app. */
+  togglePlay(id: string): void {
+    const target = this.target(id);
+    if (!target || !this.previewOn() || kindOf(target.name) !== 'audio') return;
+    if (sharedAudio.isPlaying(this, id)) {
+      sharedAudio.stop(this, id);
+      return;
+    }
+    if (sharedAudio.play(this, id, target.path)) {
+      this.playing = id;
+      this.view.touchTop();
+    }
+  }
+
+  /** The shared player stopped this component's sound. */
+  stopped(key: string): void {
+    if (this.playing !== key) return;
+    this.playing = '';
+    this.view.touchTop();
   }
 
   // ——— property changes ———
@@ -129,6 +212,9 @@ export class Uploader {
     const locale = normalizeLocale(value);
     if (locale === this.locale) return;
     this.locale = locale;
+    // Failed files' messages too: the queue keeps errors as codes and details.
+    this.queue.setLocale(locale);
+    this.view.touchAll();
     this.view.touchTop();
   }
 
@@ -136,11 +222,96 @@ export class Uploader {
     this.queue.setConcurrency(value);
   }
 
-  /** The page is leaving: stop what is in flight, and never touch the view again. */
+  setHostFiles(value: unknown): void {
+    this.hostFiles = normalizeHostFiles(value);
+    this.removedHost = [];
+    if (this.playing.indexOf(HOST_ID_PREFIX) === 0) sharedAudio.stop(this, this.playing);
+    this.view.touchTop();
+  }
+
+  /** `preview` or `max-count` changed: rows and the trigger may look different. */
+  refresh(): void {
+    if (!this.previewOn()) sharedAudio.stop(this);
+    this.view.touchAll();
+    this.view.touchTop();
+  }
+
+  /** `max-count`, `max-size` or `extension` changed: an unusable value is an InvalidOption, once. */
+  checkProperties(): void {
+    const props = this.host.props();
+    const bad = badProperty(props);
+    if (!bad) {
+      this.reportedOption = '';
+      if (this.problem && this.problem.kind === 'option') this.problem = null;
+      this.view.touchTop();
+      return;
+    }
+    const value = bad === 'max-count' ? props.maxCount : bad === 'max-size' ? props.maxSize : props.extension;
+    const key = bad + ':' + String(value);
+    this.problem = { kind: 'option', property: bad, value };
+    this.view.touchTop();
+    if (key === this.reportedOption) return;
+    this.reportedOption = key;
+    this.emitError({ code: 'InvalidOption', message: invalidOptionText(bad, value, this.locale), errMsg: '' });
+  }
+
+  /** The page is leaving: stop what is in flight and the sound, and never touch the view again. */
   detach(): void {
     this.detached = true;
+    sharedAudio.stop(this);
     this.view.close();
     this.queue.destroy();
+  }
+
+  // ——— choosing ———
+
+  /** Free places in the list: `max-count` less the host's files, the list, and files the host is deciding on. */
+  private room(): number {
+    const maxCount = restrictionsOf(this.host.props()).maxCount;
+    return maxCount - this.visibleHostFiles() - this.queue.files.length - this.admission.pending;
+  }
+
+  private visibleHostFiles(): number {
+    return this.hostFiles.length - this.removedHost.length;
+  }
+
+  private enter(candidates: Candidate[]): void {
+    for (const c of candidates) if (c.thumb) this.covers[c.id] = c.thumb;
+    this.queue.add(
+      candidates.map((c) => ({ id: c.id, path: c.path, name: c.name, size: c.size })),
+      !!this.host.props().autoUpload,
+    );
+  }
+
+  private emitError(detail: ErrorDetail): void {
+    this.host.triggerEvent('error', detail);
+  }
+
+  // ——— host files ———
+
+  private removeHostFile(id: string): void {
+    const index = hostFileIndex(id);
+    if (!(index >= 0 && index < this.hostFiles.length) || this.removedHost.indexOf(index) !== -1) return;
+    this.removedHost.push(index);
+    // SPEC's shape, {id}: the id names the slot of the host's array (`host-<index>`).
+    this.host.triggerEvent('remove', { id });
+    this.view.touchTop();
+  }
+
+  /** The name and the previewable path of a row, chosen or the host's. */
+  private target(id: string): { name: string; path: string } | null {
+    if (typeof id !== 'string') return null;
+    if (id.indexOf(HOST_ID_PREFIX) === 0) {
+      const index = hostFileIndex(id);
+      const file = this.removedHost.indexOf(index) === -1 ? this.hostFiles[index] : undefined;
+      return file && file.url ? { name: file.name, path: file.url } : null;
+    }
+    const file = this.queue.get(id);
+    return file ? { name: file.name, path: file.path } : null;
+  }
+
+  private previewOn(): boolean {
+    return this.host.props().preview !== false;
   }
 
   // ——— queue → events and view ———
@@ -149,7 +320,7 @@ export class Uploader {
     const q = this.queue;
     q.on('add', ({ files }) => {
       this.summary = null;
-      this.host.triggerEvent('select', { files: files.map((f) => ({ id: f.id, name: f.name, size: f.size })) });
+      this.host.triggerEvent('select', { files: files.map((f): ChosenFile => ({ id: f.id, name: f.name, size: f.size, path: f.path })) });
       this.view.touchTop();
     });
     q.on('state', ({ file }) => {
@@ -162,14 +333,17 @@ export class Uploader {
       if (percent > 0 && percent < 100) this.view.touch(file.id);
     });
     q.on('success', ({ file, result }) => {
-      this.host.triggerEvent('success', { id: file.id, ...result });
+      this.host.triggerEvent('success', { id: file.id, ...result, path: file.path });
     });
     q.on('fail', ({ file, error }) => {
       this.host.triggerEvent('fail', { id: file.id, name: file.name, code: error.code, message: error.message, requestId: error.requestId, retryable: error.retryable });
     });
     q.on('remove', ({ file }) => {
+      sharedAudio.stop(this, file.id);
+      delete this.covers[file.id];
       this.host.triggerEvent('remove', { id: file.id });
       this.view.touchList();
+      this.view.touchTop();
     });
     q.on('complete', (summary) => {
       this.summary = summary;
@@ -178,20 +352,27 @@ export class Uploader {
     });
   }
 
+  private alertText(): string {
+    const p = this.problem;
+    if (!p) return '';
+    return p.kind === 'option' ? invalidOptionText(p.property, p.value, this.locale) : chooseFailedText(p.errMsg, this.locale);
+  }
+
   private top(): Omit<TopData, 'running'> {
     const locale = this.locale;
     const { total, settled, open } = this.queue.batchStatus;
+    const props = this.host.props();
     return {
       texts: textsFor(locale),
-      notices: this.rejections.map((r) => rejectMessage(r.reason, locale, r)),
+      notices: this.admission.notices(locale),
+      alert: this.alertText(),
       summary: this.summary && !open ? summaryText(locale, this.summary) : '',
       // One file has its own bar; a batch bar starts to mean something from two.
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
       waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
+      hostItems: hostRowsOf(this.hostFiles, this.removedHost, this.previewOn()),
+      full: !badProperty(props) && this.room() <= 0,
+      playing: this.playing,
     };
   }
-}
-
-function rejectDetail(r: Rejection): Rejection {
-  return { name: r.name, size: r.size, reason: r.reason, message: r.message };
 }

@@ -5,6 +5,9 @@
 import { initialData, Uploader } from './controller';
 import { properties, Props } from './props';
 
+// The component's own `index.d.ts` carries its types (event details, the instance's methods).
+export type * from './types';
+
 // One controller per instance, out of `data` so it is never serialized to the view.
 const uploaders = new WeakMap<object, Uploader>();
 
@@ -25,6 +28,20 @@ Component({
     concurrency(value: number) {
       const u = uploaders.get(this);
       if (u) u.setConcurrency(value);
+    },
+    files(value: unknown) {
+      const u = uploaders.get(this);
+      if (u) u.setHostFiles(value);
+    },
+    'maxCount, maxSize, extension'() {
+      const u = uploaders.get(this);
+      if (!u) return;
+      u.checkProperties();
+      u.refresh();
+    },
+    preview() {
+      const u = uploaders.get(this);
+      if (u) u.refresh();
     },
   },
   lifetimes: {
@@ -94,6 +111,16 @@ Component({
     onRemoveTap(event: WechatMiniprogram.BaseEvent) {
       const id = idOf(event);
       if (id) this.remove(id);
+    },
+    onPreviewTap(event: WechatMiniprogram.BaseEvent) {
+      const u = uploaders.get(this);
+      const id = idOf(event);
+      if (u && id) u.preview(id);
+    },
+    onPlayTap(event: WechatMiniprogram.BaseEvent) {
+      const u = uploaders.get(this);
+      const id = idOf(event);
+      if (u && id) u.togglePlay(id);
     },
   },
 });

@@ -49,9 +49,18 @@ function isUnsupported(errMsg: string | undefined): boolean {
   return /not support|unsupport|not implemented|no such api/i.test(errMsg || '');
 }
 
-type Picked = PickedFile[] | null;
+/** A picked file; videos from chooseMedia also bring a cover image. */
+export type Picked = PickedFile & { thumb?: string };
 
-function chooseMessageFile(req: PickRequest): Promise<Picked> {
+/** What a chooser ended with: files, the user's cancel, or a failure with WeChat's text. */
+export type PickOutcome = { files: Picked[] } | { cancelled: true } | { errMsg: string };
+
+function failed(err: { errMsg?: string } | undefined): PickOutcome {
+  const errMsg = (err && typeof err.errMsg === 'string' && err.errMsg) || '';
+  return isCancel(errMsg) ? { cancelled: true } : { errMsg };
+}
+
+function chooseMessageFile(req: PickRequest): Promise<PickOutcome> {
   // 'file' is everything but photos and videos; 'all' lets chat photos and videos through too.
   const type = req.accept === 'file' ? 'file' : 'all';
   return new Promise((resolve) => {
@@ -60,40 +69,40 @@ function chooseMessageFile(req: PickRequest): Promise<Picked> {
       type,
       // The filter only works for type 'file', and not on every client: the component checks again.
       ...(type === 'file' && req.extensions.length ? { extension: req.extensions } : {}),
-      success: (res) => resolve(res.tempFiles.map((f) => ({ path: f.path, name: f.name || nameFromPath(f.path), size: f.size }))),
-      fail: () => resolve(null),
+      success: (res) => resolve({ files: res.tempFiles.map((f) => ({ path: f.path, name: f.name || nameFromPath(f.path), size: f.size })) }),
+      fail: (err) => resolve(failed(err)),
     });
   });
 }
 
-function chooseImage(req: PickRequest): Promise<Picked> {
+function chooseImage(req: PickRequest): Promise<PickOutcome> {
   return new Promise((resolve) => {
     wx.chooseImage({
       count: Math.min(req.count, MAX_COUNT.image),
       sizeType: ['original'],
       sourceType: ['album', 'camera'],
-      success: (res) => resolve(res.tempFiles.map((f) => ({ path: f.path, name: nameFromPath(f.path), size: f.size }))),
-      fail: () => resolve(null),
+      success: (res) => resolve({ files: res.tempFiles.map((f) => ({ path: f.path, name: nameFromPath(f.path), size: f.size })) }),
+      fail: (err) => resolve(failed(err)),
     });
   });
 }
 
-function chooseVideo(): Promise<Picked> {
+function chooseVideo(): Promise<PickOutcome> {
   return new Promise((resolve) => {
     wx.chooseVideo({
       sourceType: ['album', 'camera'],
       compressed: false,
-      success: (res) => resolve([{ path: res.tempFilePath, name: nameFromPath(res.tempFilePath), size: res.size }]),
-      fail: () => resolve(null),
+      success: (res) => resolve({ files: [{ path: res.tempFilePath, name: nameFromPath(res.tempFilePath), size: res.size }] }),
+      fail: (err) => resolve(failed(err)),
     });
   });
 }
 
-function fallbackMedia(req: PickRequest): Promise<Picked> {
+function fallbackMedia(req: PickRequest): Promise<PickOutcome> {
   return req.accept === 'video' && typeof wx.chooseVideo === 'function' ? chooseVideo() : chooseImage(req);
 }
 
-function chooseMedia(req: PickRequest): Promise<Picked> {
+function chooseMedia(req: PickRequest): Promise<PickOutcome> {
   if (typeof wx.chooseMedia !== 'function') return fallbackMedia(req);
   const version = sdkVersion();
   const ceiling = version && older(version, '2.25.0') ? MAX_COUNT.mediaBefore2_25 : MAX_COUNT.media;
@@ -105,16 +114,16 @@ function chooseMedia(req: PickRequest): Promise<Picked> {
       sourceType: ['album', 'camera'],
       // The device gets the file the user chose, not a recompressed copy.
       sizeType: ['original'],
-      success: (res) => resolve(res.tempFiles.map((f) => ({ path: f.tempFilePath, name: nameFromPath(f.tempFilePath), size: f.size }))),
+      success: (res) => resolve({ files: res.tempFiles.map((f) => ({ path: f.tempFilePath, name: nameFromPath(f.tempFilePath), size: f.size, thumb: f.thumbTempFilePath || undefined })) }),
       fail: (err) => {
         if (!isCancel(err && err.errMsg) && isUnsupported(err && err.errMsg)) fallbackMedia(req).then(resolve);
-        else resolve(null);
+        else resolve(failed(err));
       },
     });
   });
 }
 
-/** The files the user picked, or null when they cancelled (or the chooser failed). */
-export function pickFiles(req: PickRequest): Promise<Picked> {
+/** The files the user picked, the user's cancel, or the chooser's failure (privacy, permission…). */
+export function pickFiles(req: PickRequest): Promise<PickOutcome> {
   return req.accept === 'file' || req.accept === 'all' ? chooseMessageFile(req) : chooseMedia(req);
 }

@@ -6,7 +6,9 @@ import { DEFAULTS } from '../core/options';
 import { normalizeRestrictions, Restrictions } from '../core/restrictions';
 import type { QueueUploadOptions } from '../core/upload-queue';
 
-export type Accept = 'file' | 'image' | 'video' | 'media' | 'all';
+import type { Accept, HostFile } from './types';
+
+export type { Accept };
 
 export const properties = {
   productId: { type: String, value: '' },
@@ -15,7 +17,8 @@ export const properties = {
   resourceName: { type: String, value: '' },
   endpoint: { type: String, value: DEFAULTS.endpoint },
   accept: { type: String, value: 'file' },
-  extension: { type: Array, value: [] as string[] },
+  // An Array or a String ('mp3,wav'); `type: null` takes both (simulate drops optionalTypes).
+  extension: { type: null, value: [] as string[] | string },
   maxCount: { type: Number, value: 1 },
   maxSize: { type: Number, value: DEFAULTS.maxSize },
   autoUpload: { type: Boolean, value: true },
@@ -24,6 +27,11 @@ export const properties = {
   deviceId: { type: String, value: '' },
   disabled: { type: Boolean, value: false },
   locale: { type: String, value: 'zh-CN' },
+  /** Files the host already has; the view's rows live under other data keys (one namespace). */
+  files: { type: Array, value: [] as HostFile[] },
+  deletable: { type: Boolean, value: true },
+  preview: { type: Boolean, value: true },
+  useBeforeUpload: { type: Boolean, value: false },
 };
 
 /** The properties as the component reads them. */
@@ -34,7 +42,7 @@ export interface Props {
   resourceName: string;
   endpoint: string;
   accept: string;
-  extension: unknown[];
+  extension: unknown;
   maxCount: number;
   maxSize: number;
   autoUpload: boolean;
@@ -43,6 +51,10 @@ export interface Props {
   deviceId: string;
   disabled: boolean;
   locale: string;
+  files: unknown;
+  deletable: boolean;
+  preview: boolean;
+  useBeforeUpload: boolean;
 }
 
 const ACCEPTS: Accept[] = ['file', 'image', 'video', 'media', 'all'];
@@ -51,8 +63,15 @@ export function normalizeAccept(value: unknown): Accept {
   return ACCEPTS.indexOf(value as Accept) !== -1 ? (value as Accept) : 'file';
 }
 
+/** `['mp3', 'wav']`, `'mp3,wav'` and `'mp3 wav'` all mean the same; anything else: no filter (and an InvalidOption). */
+export function extensionList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string') return value.split(/[\s,;|]+/);
+  return [];
+}
+
 export function restrictionsOf(p: Props): Restrictions {
-  return normalizeRestrictions({ extension: p.extension, maxSize: p.maxSize, maxCount: p.maxCount });
+  return normalizeRestrictions({ extension: extensionList(p.extension), maxSize: p.maxSize, maxCount: p.maxCount });
 }
 
 /** What every upload of this component is asked to do; the file itself is added per upload. */

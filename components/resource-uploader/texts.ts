@@ -17,6 +17,10 @@ export interface Texts {
   region: string;
   list: string;
   progress: string;
+  /** aria-labels of the preview controls. */
+  preview: string;
+  play: string;
+  stop: string;
   state: Record<FileState, string>;
   delivery: { delivered: string; pending: string };
 }
@@ -30,6 +34,9 @@ const zh: Texts = {
   region: '文件上传',
   list: '已选文件',
   progress: '上传进度',
+  preview: '预览',
+  play: '播放',
+  stop: '停止播放',
   state: {
     waiting: '等待上传',
     hashing: '校验文件',
@@ -53,6 +60,9 @@ const en: Texts = {
   region: 'File upload',
   list: 'Chosen files',
   progress: 'Upload progress',
+  preview: 'Preview',
+  play: 'Play',
+  stop: 'Stop',
   state: {
     waiting: 'Waiting',
     hashing: 'Checking the file',

@@ -2,18 +2,24 @@
  * What the template sees, and the `setData` discipline: changes made in one tick are sent as one
  * call holding only the paths that changed (`files[2].state`), and nothing once the view is gone.
  */
-import { contentTypeFor } from '../core/mime';
 import { formatBytes } from '../core/messages';
 import type { UploadPhase } from '../core/options';
 import type { FileState, QueueFile } from '../core/upload-queue';
+import { FileKind, kindOf, thumbnailOf } from './preview';
 
-/** One row of the list: names and small numbers only, never bytes or paths. */
+/** The data key of the rows: not `files`, which is a property (one namespace, SPEC 0.2). */
+export const ROWS = 'items';
+
+/** One row of the list: names, small numbers and a thumbnail's path; never bytes. */
 export interface ViewFile {
   id: string;
   name: string;
   sizeText: string;
   /** vant icon name for the file's kind. */
   icon: string;
+  kind: FileKind;
+  /** The temp path an `<image>` shows (images, video covers); '' for an icon. */
+  thumb: string;
   state: FileState;
   /** Index in `steps` of the current (or failed) phase; -1 before the first; `steps.length` when done. */
   step: number;
@@ -26,12 +32,10 @@ export interface ViewFile {
   percent: number;
 }
 
-function iconFor(name: string): string {
-  const type = contentTypeFor(name);
-  if (type.indexOf('audio/') === 0) return 'music-o';
-  if (type.indexOf('image/') === 0) return 'photo-o';
-  if (type.indexOf('video/') === 0) return 'video-o';
-  return 'description';
+const ICONS: Record<FileKind, string> = { audio: 'music-o', image: 'photo-o', video: 'video-o', file: 'description' };
+
+export function iconFor(kind: FileKind): string {
+  return ICONS[kind];
 }
 
 function stepOf(file: QueueFile): number {
@@ -41,12 +45,16 @@ function stepOf(file: QueueFile): number {
   return file.phase ? file.steps.indexOf(file.phase) : 0;
 }
 
-export function viewOf(file: QueueFile): ViewFile {
+/** `preview` off: every row shows its icon. `cover`: a video's cover image, when the chooser gave one. */
+export function viewOf(file: QueueFile, preview = true, cover?: string): ViewFile {
+  const kind = kindOf(file.name);
   return {
     id: file.id,
     name: file.name,
     sizeText: formatBytes(file.size),
-    icon: iconFor(file.name),
+    icon: iconFor(kind),
+    kind,
+    thumb: preview ? thumbnailOf(kind, file.path, cover) : '',
     state: file.state,
     step: stepOf(file),
     steps: file.steps.slice(),
@@ -61,16 +69,18 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || (Array.isArray(a) && Array.isArray(b) && a.join('\u0000') === b.join('\u0000'));
 }
 
-/** The keys of a row that changed, as `files[i].key` paths. */
+/** The keys of a row that changed, as `items[i].key` paths. */
 export function diffRow(index: number, before: ViewFile, after: ViewFile, into: Record<string, unknown>): void {
   for (const key of Object.keys(after) as Array<keyof ViewFile>) {
-    if (!same(before[key], after[key])) into[`files[${index}].${key}`] = after[key];
+    if (!same(before[key], after[key])) into[`${ROWS}[${index}].${key}`] = after[key];
   }
 }
 
 export interface ViewSource {
   /** The files as they are now, in list order. */
   files(): readonly QueueFile[];
+  /** A file's row as the view should show it. */
+  row?(file: QueueFile): ViewFile;
   /** Top-level values derived from the state (summary, counters…), compared by value. */
   top(): Record<string, unknown>;
 }
@@ -102,6 +112,12 @@ export class ViewSync {
     this.later();
   }
 
+  /** Every row again (a property that changes how rows look, such as `preview`). */
+  touchAll(): void {
+    for (const f of this.source.files()) this.dirty.add(f.id);
+    this.later();
+  }
+
   /** Files were removed or reordered: the list goes out whole (small: no bytes, no paths). */
   touchList(): void {
     this.reorder = true;
@@ -119,15 +135,15 @@ export class ViewSync {
     if (this.closed) return;
     const patch: Record<string, unknown> = {};
     const files = this.source.files();
-    const next = files.map((f, i) => (this.reorder || this.dirty.has(f.id) || !this.rows[i] || this.rows[i].id !== f.id ? viewOf(f) : this.rows[i]));
+    const next = files.map((f, i) => (this.reorder || this.dirty.has(f.id) || !this.rows[i] || this.rows[i].id !== f.id ? this.rowOf(f) : this.rows[i]));
     const sameLayout = !this.reorder && next.length >= this.rows.length && this.rows.every((r, i) => next[i].id === r.id);
     if (sameLayout) {
       next.forEach((row, i) => {
-        if (i >= this.rows.length) patch[`files[${i}]`] = row;
+        if (i >= this.rows.length) patch[`${ROWS}[${i}]`] = row;
         else if (row !== this.rows[i]) diffRow(i, this.rows[i], row, patch);
       });
     } else {
-      patch.files = next;
+      patch[ROWS] = next;
     }
     const top = this.source.top();
     for (const key of Object.keys(top)) {
@@ -147,6 +163,10 @@ export class ViewSync {
   close(): void {
     this.closed = true;
     this.dirty.clear();
+  }
+
+  private rowOf(file: QueueFile): ViewFile {
+    return this.source.row ? this.source.row(file) : viewOf(file);
   }
 
   private later(): void {

@@ -72,7 +72,7 @@ describe('one upload, end to end', () => {
     const [select] = m.of('select');
     const id = (select.files as Array<{ id: string }>)[0].id;
     expect(typeof id).toBe('string');
-    expect(select).toStrictEqual({ files: [{ id, name: 'voice.mp3', size: 5179 }] });
+    expect(select).toStrictEqual({ files: [{ id, name: 'voice.mp3', size: 5179, path: f.path }] });
     expect(m.events.map((e) => e.name)).toEqual(['select', 'progress', 'progress', 'progress', 'success', 'complete']);
     expect(m.of('progress')).toStrictEqual(
       ['hashing', 'signing', 'uploading'].map((phase) => ({ id, name: 'voice.mp3', phase, percent: 0 })),
@@ -89,6 +89,7 @@ describe('one upload, end to end', () => {
         resourceName: 'USER_72375312314273792_RES_' + md5,
         resourceVer: '0.0.1',
         requestId: getUrl.json!.RequestId,
+        path: f.path,
       },
     ]);
     expect(m.of('complete')).toStrictEqual([{ succeeded: 1, failed: 0 }]);
@@ -109,7 +110,7 @@ describe('one upload, end to end', () => {
     expect(wx.chooserCalls[0].options).not.toHaveProperty('extension');
 
     await tick();
-    expect(m.instance.data.files).toEqual([expect.objectContaining({ id, name: 'voice.mp3', state: 'done' })]);
+    expect(m.instance.data.items).toEqual([expect.objectContaining({ id, name: 'voice.mp3', state: 'done' })]);
     expect(text(m)).toContain('voice.mp3');
     expect(text(m)).toContain('上传成功');
     expect(text(m)).toContain('文件已上传');
@@ -144,7 +145,7 @@ describe('one upload, end to end', () => {
       expect(m.of('progress').filter((p) => p.percent === 0).map((p) => p.phase)).toEqual(['hashing', 'signing', 'uploading', 'registering', 'delivering']);
       expect(m.of('progress').every((p) => p.percent === 0 || p.percent === 100)).toBe(true);
       const [success] = m.of('success');
-      expect(Object.keys(success).sort()).toEqual(['delivery', 'id', 'md5', 'name', 'requestId', 'resourceName', 'resourceVer', 'size', 'userResourceName']);
+      expect(Object.keys(success).sort()).toEqual(['delivery', 'id', 'md5', 'name', 'path', 'requestId', 'resourceName', 'resourceVer', 'size', 'userResourceName']);
       expect(success.delivery).toBe('delivered');
       expect(wx.cloud.calls('AppControlDeviceResource')[0].json).toMatchObject({ DeviceId: 'PROD1/dev-online', Method: 'update' });
       await jest.advanceTimersByTimeAsync(50);
@@ -174,7 +175,7 @@ describe('failure, retry, abort', () => {
     });
     expect(m.of('complete')).toStrictEqual([{ succeeded: 0, failed: 1 }]);
     await tick();
-    expect(m.instance.data.files).toEqual([expect.objectContaining({ id, state: 'failed', message: fail.message })]);
+    expect(m.instance.data.items).toEqual([expect.objectContaining({ id, state: 'failed', message: fail.message })]);
     expect(text(m)).toContain(fail.message as string);
     expect(m.uploader.querySelector('.resource-uploader__retry')).toBeTruthy();
 
@@ -185,7 +186,7 @@ describe('failure, retry, abort', () => {
     expect(m.of('complete')[1]).toStrictEqual({ succeeded: 1, failed: 0 });
     expect(wx.cloud.calls('PUT')).toHaveLength(2);
     await tick();
-    expect(m.instance.data.files).toEqual([expect.objectContaining({ id, state: 'done', message: '' })]);
+    expect(m.instance.data.items).toEqual([expect.objectContaining({ id, state: 'done', message: '' })]);
     expect(m.uploader.querySelector('.resource-uploader__retry')).toBeFalsy();
     expect(everything(m)).not.toContain(SEED_SIGNATURE);
   });
@@ -208,15 +209,15 @@ describe('failure, retry, abort', () => {
     await m.instance.choose();
     await m.until(() => wx.cloud.calls('PUT').length === 1, 'the PUT');
     await tick();
-    expect(m.instance.data.files[0].state).toBe('uploading');
+    expect(m.instance.data.items[0].state).toBe('uploading');
     tap(m, '.resource-uploader__cancel');
     await settled(m);
     expect(wx.cloud.aborts).toBe(1);
     expect(wx.inFlight).toBe(0);
-    const id = m.instance.data.files[0].id;
+    const id = m.instance.data.items[0].id;
     expect(m.of('fail')).toStrictEqual([{ id, name: 'big.bin', code: 'Aborted', message: '上传已取消', requestId: '', retryable: false }]);
     await tick();
-    expect(m.instance.data.files[0].state).toBe('aborted');
+    expect(m.instance.data.items[0].state).toBe('aborted');
     // A cancelled file can be sent again by hand.
     expect(m.uploader.querySelector('.resource-uploader__retry')).toBeTruthy();
   });
@@ -262,7 +263,7 @@ describe('methods', () => {
     await tick();
     expect(m.of('select')).toHaveLength(1);
     expect(wx.cloud.requests).toHaveLength(0);
-    expect(m.instance.data.files.map((f) => f.state)).toEqual(['waiting', 'waiting']);
+    expect(m.instance.data.items.map((f) => f.state)).toEqual(['waiting', 'waiting']);
     expect(m.uploader.querySelector('.resource-uploader__start-button')).toBeTruthy();
     tapVantButton(m.uploader, '.resource-uploader__start-button');
     await settled(m);
@@ -282,7 +283,7 @@ describe('methods', () => {
     m.instance.remove(ids[1]);
     await tick();
     expect(m.of('remove')).toStrictEqual([{ id: ids[1] }]);
-    expect(m.instance.data.files.map((f) => f.id)).toEqual([ids[0], ids[2]]);
+    expect(m.instance.data.items.map((f) => f.id)).toEqual([ids[0], ids[2]]);
     m.instance.upload();
     await settled(m);
     expect(m.of('complete')).toStrictEqual([{ succeeded: 2, failed: 0 }]);
@@ -293,7 +294,7 @@ describe('methods', () => {
     m.instance.clear();
     await tick();
     expect(m.of('remove').map((r) => r.id)).toEqual([ids[1], ids[0], ids[2]]);
-    expect(m.instance.data.files).toEqual([]);
+    expect(m.instance.data.items).toEqual([]);
     expect(m.uploader.querySelector('.resource-uploader__list')).toBeFalsy();
   });
 
@@ -366,7 +367,7 @@ describe('choosing', () => {
     expect(wx.chooserCalls[0].api).toBe('chooseMedia');
     // chooseMedia allows 20 at most.
     expect(wx.chooserCalls[0].options).toMatchObject({ mediaType, count: 20, sizeType: ['original'] });
-    expect(m.of('select')[0]).toStrictEqual({ files: [{ id: expect.any(String), name: 'IMG_0042.jpg', size: 100 }] });
+    expect(m.of('select')[0]).toStrictEqual({ files: [{ id: expect.any(String), name: 'IMG_0042.jpg', size: 100, path: 'wxfile://tmp/IMG_0042.jpg' }] });
     expect(wx.cloud.calls('PUT')[0].headers['content-type']).toBe('image/jpeg');
   });
 
@@ -426,7 +427,7 @@ describe('restrictions, before any network call', () => {
       ['b.txt', 'extension'],
       ['d.mp3', 'max-count'],
     ]);
-    expect(m.of('reject')[1].message).toBe(rejectMessage('max-count', 'zh-CN', { name: 'd.mp3', size: 10, maxCount: 2 }));
+    expect(m.of('reject')[1].message).toBe('“d.mp3”未加入：最多 2 个文件');
     expect(m.of('select')[0].files).toEqual([expect.objectContaining({ name: 'a.mp3' }), expect.objectContaining({ name: 'c.mp3' })]);
     expect(m.of('complete')).toStrictEqual([{ succeeded: 2, failed: 0 }]);
   });
@@ -452,7 +453,8 @@ describe('locales', () => {
 
   test('switching locale at run time re-words the labels and the summary', async () => {
     wx.nextPick({ files: [phoneFile('a.bin', 10)] });
-    const m = mount({ locale: 'zh-CN' });
+    // Room for a second file: the trigger stays.
+    const m = mount({ locale: 'zh-CN', maxCount: 2 });
     await m.instance.choose();
     await settled(m);
     await tick();

@@ -47,12 +47,12 @@ function bytesIn(value: unknown, probes: string[]): string[] {
   return found;
 }
 
-async function oneUpload(variant: Variant, size: number, props: Record<string, unknown> = {}) {
+async function oneUpload(variant: Variant, size: number, props: Record<string, unknown> = {}, name = 'voice-prompt.mp3') {
   const wx = new FakeWx();
   try {
     const bytes = new Uint8Array(size).map((_, i) => (i * 131 + 17) & 0xff);
-    const file = wx.addFile('wxfile://tmp/voice-prompt.mp3', bytes);
-    wx.nextPick({ files: [{ ...file, name: 'voice-prompt.mp3' }] });
+    const file = wx.addFile('wxfile://tmp/' + name, bytes);
+    wx.nextPick({ files: [{ ...file, name }] });
     const m = mountUploader(simulate, ids[variant]!, { productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, ...props });
     tapVantButton(m.uploader, '.resource-uploader__choose');
     // Under fake timers the clock is fake too: the delivery check alone takes 5 s of it.
@@ -83,7 +83,7 @@ describe.each(variants)('%s', (variant) => {
     expect(bytes).toBeLessThanOrEqual(BUDGET.bytes);
     for (const c of calls) expect(bytesIn(c.data, probes)).toEqual([]);
     // Only changed paths after the first: no call re-sends the whole list.
-    expect(calls.slice(1).every((c) => !('files' in c.data))).toBe(true);
+    expect(calls.slice(1).every((c) => !('items' in c.data) && !('files' in c.data))).toBe(true);
   });
 
   test('the cost does not grow with the file', async () => {
@@ -93,6 +93,17 @@ describe.each(variants)('%s', (variant) => {
     const total = (cs: SetDataRecord[]) => cs.reduce((s, c) => s + c.bytes, 0);
     // Only the size text differs ("10 B" vs "3 MB").
     expect(Math.abs(total(large.calls) - total(small.calls))).toBeLessThanOrEqual(8);
+  });
+
+  test('a photo with its thumbnail and a current file from `files`: the path goes once, never the bytes', async () => {
+    const { calls, probes } = await oneUpload(variant, 4096, { accept: 'image', maxCount: 2, files: [{ name: 'current.jpg', size: 10, url: 'https://example.invalid/current.jpg' }] }, 'photo.jpg');
+    const bytes = calls.reduce((sum, c) => sum + c.bytes, 0);
+    figures.push(`${variant} photo + host file: ${calls.length} calls, ${bytes} bytes`);
+    expect(calls.length).toBeLessThanOrEqual(BUDGET.calls);
+    expect(bytes).toBeLessThanOrEqual(BUDGET.bytes);
+    for (const c of calls) expect(bytesIn(c.data, probes)).toEqual([]);
+    const thumbs = calls.map((c) => JSON.stringify(c.data).split('wxfile://tmp/photo.jpg').length - 1);
+    expect(thumbs.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
   test('English, register and deliver: still within budget', async () => {

@@ -47,6 +47,23 @@ describe('accessibility', () => {
   });
 });
 
+describe('previews', () => {
+  test('thumbnails: the temp path, aspectFill, lazy; behind a button that names the file', () => {
+    const images = tags(wxml).filter((t) => t.name === 'image');
+    expect(images.length).toBe(2);
+    for (const i of images) {
+      expect(i.attrs).toMatch(/src="\{\{ item\.thumb \}\}"/);
+      expect(i.attrs).toMatch(/mode="aspectFill"/);
+      expect(i.attrs).toMatch(/\blazy-load\b/);
+    }
+    const previews = tags(wxml).filter((t) => /catchtap="onPreviewTap"/.test(t.attrs));
+    const plays = tags(wxml).filter((t) => /catchtap="onPlayTap"/.test(t.attrs));
+    expect(previews).toHaveLength(2);
+    expect(plays).toHaveLength(2);
+    for (const p of plays) expect(p.attrs).toMatch(/aria-label="\{\{ playing === item\.id \? texts\.stop : texts\.play \}\} \{\{ item\.name \}\}"/);
+  });
+});
+
 describe('theme', () => {
   const root = /\.resource-uploader \{([^}]*)\}/.exec(wxss)![1];
   const dark = /@media \(prefers-color-scheme: dark\) \{\s*\.resource-uploader \{([^}]*)\}/.exec(wxss);
@@ -68,6 +85,18 @@ describe('theme', () => {
     const colours = rest.match(/(?:^|[;{\s])(color|background|background-color|border-color):\s*[^;]+;/g) || [];
     expect(colours.length).toBeGreaterThan(5);
     for (const c of colours) expect(c).toMatch(/var\(--ru-[\w-]+\)/);
+  });
+
+  test('one palette: vant’s buttons, progress and spinner inside take the component’s colours in light and dark', () => {
+    // Declared once on the root, reading --ru-*, which the dark block redefines: so both modes follow.
+    for (const v of ['--button-primary-background-color', '--button-primary-border-color', '--progress-color']) {
+      expect(root).toMatch(new RegExp(`${v}: var\\(--ru-primary-color\\);`));
+    }
+    expect(root).toMatch(/--ru-primary-color: var\(--resource-uploader-primary-color, #1989fa\);/);
+    expect(dark![1]).toMatch(/--ru-primary-color: var\(--resource-uploader-primary-color, #[0-9a-f]{6}\);/);
+    // No vant colour is set anywhere else (a second definition would win in one mode only).
+    const rest = wxss.replace(root, '');
+    expect(rest).not.toMatch(/--button-primary-[\w-]+:/);
   });
 
   test('sizes are themable too', () => {
@@ -96,6 +125,9 @@ describe('texts', () => {
     t.region,
     t.list,
     t.progress,
+    t.preview,
+    t.play,
+    t.stop,
     ...Object.values(t.state),
     ...Object.values(t.delivery),
   ];

@@ -127,11 +127,17 @@ describe('the demo app', () => {
   test('the page shows the main configurations', () => {
     const wxml = fs.readFileSync(path.join(DEMO, 'pages/index/index.wxml'), 'utf8');
     const uses = wxml.match(/<resource-uploader[\s\S]*?(\/>|<\/resource-uploader>)/g) || [];
-    expect(uses).toHaveLength(5);
+    expect(uses).toHaveLength(6);
     expect(uses.filter((u) => !/max-count|accept|device-id|locale|extension/.test(u))).toHaveLength(1); // single file, defaults
     expect(uses.some((u) => /extension="\{\{ audioExtensions \}\}"/.test(u) && /max-count/.test(u))).toBe(true);
     expect(uses.some((u) => /device-id=/.test(u) && /\sregister\b/.test(u))).toBe(true);
     expect(uses.some((u) => /locale="en"/.test(u))).toBe(true);
+    // 0.2: the host's files, a total max-count, the before-upload veto, extension as a string, the error event.
+    const ringtones = uses.find((u) => /files="\{\{ ringtones \}\}"/.test(u)) || '';
+    expect(ringtones).toMatch(/\suse-before-upload\b/);
+    expect(ringtones).toMatch(/bind:before-upload="onBeforeUpload"/);
+    expect(ringtones).toMatch(/extension="mp3,wav"/);
+    expect(ringtones).toMatch(/bind:error="onError"/);
     expect(uses.some((u) => /<\/resource-uploader>$/.test(u) && /class="demo__drop"/.test(u))).toBe(true);
     const json = JSON.parse(fs.readFileSync(path.join(DEMO, 'pages/index/index.json'), 'utf8'));
     expect(json.usingComponents['resource-uploader']).toBe('iotexplorer-resource-uploader/resource-uploader/index');

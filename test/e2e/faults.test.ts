@@ -11,6 +11,9 @@ const s = usePlayground();
 
 beforeEach(async () => {
   s.playground.emulator.clearCalls();
+  // max-count is the size of the list (0.2): empty "One file" (max-count 1) before picking again.
+  const removeButtons = uploaderIn(section(s, 'One file')).locator(part('remove'));
+  while ((await removeButtons.count()) > 0) await removeButtons.first().click();
 });
 
 async function injectFromPanel(fault: string, pending: string): Promise<void> {

@@ -13,6 +13,8 @@ export interface PickedTemp {
   size: number;
   /** chooseMessageFile only: chooseMedia and chooseImage carry no name. */
   name?: string;
+  /** chooseMedia only: a video's cover image. */
+  thumb?: string;
 }
 
 export type PickScript = { files: PickedTemp[] } | { cancel: true } | { errMsg: string };
@@ -114,7 +116,7 @@ export class FakeWx {
           api === 'chooseMessageFile'
             ? script.files.map((f) => ({ path: f.path, size: f.size, name: f.name || f.path.split('/').pop(), type: 'file', time: 1700000000 }))
             : api === 'chooseMedia'
-              ? script.files.map((f) => ({ tempFilePath: f.path, size: f.size, fileType: 'image', duration: 0, height: 1, width: 1, thumbTempFilePath: '' }))
+              ? script.files.map((f) => ({ tempFilePath: f.path, size: f.size, fileType: /\.(mp4|mov|m4v)$/i.test(f.path) ? 'video' : 'image', duration: 0, height: 1, width: 1, thumbTempFilePath: f.thumb || '' }))
               : script.files.map((f) => ({ path: f.path, size: f.size }));
         const res =
           api === 'chooseVideo'

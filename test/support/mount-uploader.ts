@@ -12,7 +12,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 const VANT_LIB = 'node_modules/@vant/weapp/lib';
 /** The vant parts the component uses, and what they use in turn. */
 const VANT_PARTS = ['button', 'icon', 'loading', 'progress', 'info'];
-export const EVENT_NAMES = ['select', 'reject', 'progress', 'success', 'fail', 'complete', 'remove'] as const;
+export const EVENT_NAMES = ['select', 'reject', 'progress', 'success', 'fail', 'complete', 'remove', 'error', 'before-upload'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export type Variant = 'src' | 'dist';
@@ -58,7 +58,7 @@ export interface SetDataRecord {
 
 /** The component instance as `selectComponent` returns it. */
 export interface UploaderInstance {
-  data: Record<string, unknown> & { files: Array<Record<string, unknown>> };
+  data: Record<string, unknown> & { items: Array<Record<string, unknown>> };
   choose(): Promise<void>;
   upload(): void;
   retry(id?: string): void;

@@ -6,6 +6,8 @@ Page({
     productId: config.productId,
     deviceId: config.deviceId,
     audioExtensions: ['mp3', 'wav'],
+    /** What the device plays now (from your server in a real app): shown as done, counted in max-count. */
+    ringtones: [{ name: 'current-ring.mp3', size: 48213, resourceName: 'current-ring' }],
     log: [],
   },
 
@@ -25,6 +27,35 @@ Page({
 
   onReject(e) {
     this.record('reject', { name: e.detail.name, reason: e.detail.reason });
+  },
+
+  /** use-before-upload: nothing is sent until the user says yes. */
+  onBeforeUpload(e) {
+    const { files, callback } = e.detail;
+    wx.showModal({
+      title: 'Add this ringtone?',
+      content: files.map((f) => f.name).join(', '),
+      success: (res) => callback(res.confirm),
+      fail: () => callback(false),
+    });
+  },
+
+  /**
+   * One of our `files` was removed (its id is `host-<index>`; the package's `hostFileIndex(id)`
+   * says the same): drop it from the list we pass in.
+   */
+  onRemoveRingtone(e) {
+    const match = /^host-(\d+)$/.exec(e.detail.id);
+    const index = match ? Number(match[1]) : -1;
+    if (index < 0) return;
+    const removed = this.data.ringtones[index];
+    this.setData({ ringtones: this.data.ringtones.filter((_, i) => i !== index) });
+    this.record('remove', { name: removed.name });
+  },
+
+  /** ChooseFailed (the privacy agreement, say) or InvalidOption; the component shows the message too. */
+  onError(e) {
+    this.record('error', { code: e.detail.code, errMsg: e.detail.errMsg });
   },
 
   onComplete(e) {

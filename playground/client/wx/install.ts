@@ -6,6 +6,7 @@
 import { pgWindow } from '../globals';
 import { chooseImage, chooseMedia, chooseMessageFile, chooseVideo } from './choosers';
 import { patchFileSystemManager } from './file-system';
+import { createInnerAudioContext, previewImage, previewMedia } from './media';
 import { hideLoading, hideToast, showLoading, showModal, showToast } from './overlays';
 import { request } from './request';
 import { Screen, systemInfoApis } from './system-info';
@@ -25,6 +26,9 @@ export function installBrowserWx(screen: Screen, sdkVersion: string): void {
     showLoading,
     hideLoading,
     showModal,
+    previewMedia,
+    previewImage,
+    createInnerAudioContext,
     ...systemInfoApis(screen, sdkVersion),
   });
 }

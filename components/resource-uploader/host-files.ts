@@ -1,0 +1,60 @@
+/**
+ * The `files` property: what the host already has (a current ringtone, earlier uploads). Shown as
+ * done, counted in `max-count`, removable; never uploaded again.
+ */
+import { formatBytes } from '../core/messages';
+import { FileKind, kindOf, thumbnailOf } from './preview';
+import type { HostFile } from './types';
+import { iconFor } from './view';
+
+import { HOST_ID_PREFIX } from './select';
+
+export { HOST_ID_PREFIX };
+
+/** One row for a host file; as small as a chosen file's row. */
+export interface HostRow {
+  id: string;
+  name: string;
+  sizeText: string;
+  icon: string;
+  kind: FileKind;
+  thumb: string;
+  /** Something to preview or play. */
+  hasUrl: boolean;
+}
+
+/** A wrong-typed `files` shows nothing, a wrong-typed field is dropped: the list never breaks on host data. */
+export function normalizeHostFiles(value: unknown): HostFile[] {
+  if (!Array.isArray(value)) return [];
+  const out: HostFile[] = [];
+  for (const item of value) {
+    const f = item as Partial<HostFile> | null;
+    const name = f && typeof f === 'object' ? (typeof f.name === 'string' && f.name ? f.name : typeof f.resourceName === 'string' ? f.resourceName : '') : '';
+    // Entries keep their index, so `host-<i>` still names the host's own array slot.
+    out.push({
+      name,
+      size: f && typeof f.size === 'number' && isFinite(f.size) && f.size >= 0 ? f.size : undefined,
+      resourceName: f && typeof f.resourceName === 'string' ? f.resourceName : undefined,
+      url: f && typeof f.url === 'string' ? f.url : undefined,
+    });
+  }
+  return out;
+}
+
+export function hostRowsOf(files: HostFile[], removed: number[], preview: boolean): HostRow[] {
+  const rows: HostRow[] = [];
+  files.forEach((f, i) => {
+    if (removed.indexOf(i) !== -1) return;
+    const kind = kindOf(f.name);
+    rows.push({
+      id: HOST_ID_PREFIX + i,
+      name: f.name,
+      sizeText: f.size !== undefined ? formatBytes(f.size) : '',
+      icon: iconFor(kind),
+      kind,
+      thumb: preview && f.url ? thumbnailOf(kind, f.url) : '',
+      hasUrl: !!f.url,
+    });
+  });
+  return rows;
+}

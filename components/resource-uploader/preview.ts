@@ -1,0 +1,105 @@
+/**
+ * Previews: which files get a thumbnail or a play button, full-screen preview on tap, and one
+ * audio player for the whole app (two ringtones never play over each other).
+ */
+import { contentTypeFor } from '../core/mime';
+
+export type FileKind = 'image' | 'video' | 'audio' | 'file';
+
+export function kindOf(name: string): FileKind {
+  const type = contentTypeFor(name);
+  if (type.indexOf('image/') === 0) return 'image';
+  if (type.indexOf('video/') === 0) return 'video';
+  if (type.indexOf('audio/') === 0) return 'audio';
+  return 'file';
+}
+
+/** What an `<image>` shows for a file: the image itself, a video's cover, or '' (an icon). */
+export function thumbnailOf(kind: FileKind, path: string, cover?: string): string {
+  if (kind === 'image') return path;
+  if (kind === 'video') return cover || '';
+  return '';
+}
+
+/** Full screen: `wx.previewMedia` (images and videos), else `wx.previewImage` (images only). */
+export function openPreview(kind: FileKind, path: string): boolean {
+  if (!path || (kind !== 'image' && kind !== 'video')) return false;
+  if (typeof wx.previewMedia === 'function') {
+    wx.previewMedia({ sources: [{ url: path, type: kind }], current: 0, fail: () => undefined });
+    return true;
+  }
+  if (kind === 'image' && typeof wx.previewImage === 'function') {
+    wx.previewImage({ urls: [path], current: path, fail: () => undefined });
+    return true;
+  }
+  return false;
+}
+
+/** Told when its sound stops, whoever stopped it (the end, another sound, an error, a detach). */
+export interface Listener {
+  stopped(key: string): void;
+}
+
+interface Playing {
+  owner: Listener;
+  key: string;
+}
+
+/**
+ * The app's one `InnerAudioContext`, made on first use. Starting a sound stops the one before it
+ * and tells its owner; an owner that goes away stops its own sound.
+ */
+class SharedAudio {
+  private context: WechatMiniprogram.InnerAudioContext | null = null;
+  private playing: Playing | null = null;
+
+  play(owner: Listener, key: string, src: string): boolean {
+    const ctx = this.ensure();
+    if (!ctx) return false;
+    this.stopCurrent();
+    this.playing = { owner, key };
+    ctx.src = src;
+    ctx.play();
+    return true;
+  }
+
+  /** Stops the sound when it is this owner's (any of its sounds when no key is given). */
+  stop(owner: Listener, key?: string): void {
+    if (this.playing && this.playing.owner === owner && (key === undefined || this.playing.key === key)) this.stopCurrent();
+  }
+
+  isPlaying(owner: Listener, key: string): boolean {
+    return !!this.playing && this.playing.owner === owner && this.playing.key === key;
+  }
+
+  private stopCurrent(): void {
+    const was = this.playing;
+    this.playing = null;
+    if (this.context) this.context.stop();
+    if (was) was.owner.stopped(was.key);
+  }
+
+  private ended(): void {
+    const was = this.playing;
+    this.playing = null;
+    if (was) was.owner.stopped(was.key);
+  }
+
+  private ensure(): WechatMiniprogram.InnerAudioContext | null {
+    if (this.context) return this.context;
+    if (typeof wx.createInnerAudioContext !== 'function') return null;
+    const ctx = wx.createInnerAudioContext();
+    // Play even when the phone is on silent: the user tapped play to hear the ringtone.
+    try {
+      ctx.obeyMuteSwitch = false;
+    } catch {
+      // Read-only on some clients.
+    }
+    ctx.onEnded(() => this.ended());
+    ctx.onError(() => this.ended());
+    this.context = ctx;
+    return ctx;
+  }
+}
+
+export const sharedAudio = new SharedAudio();

@@ -1,0 +1,20 @@
+/**
+ * Property values the component cannot work with. `concurrency` is clamped (as in 0.1); these
+ * become an `InvalidOption` error instead, and the chooser stays closed until they are fixed.
+ */
+import type { Props } from './props';
+
+/** A property with an unusable value, named as a host writes it in WXML. */
+export type BadProperty = 'max-count' | 'max-size' | 'extension';
+
+function usableNumber(value: unknown): value is number {
+  return typeof value === 'number' && isFinite(value);
+}
+
+/** The first unusable property, or null. */
+export function badProperty(p: Pick<Props, 'maxCount' | 'maxSize' | 'extension'>): BadProperty | null {
+  if (!usableNumber(p.maxCount) || p.maxCount < 1) return 'max-count';
+  if (!usableNumber(p.maxSize) || p.maxSize < 0) return 'max-size';
+  if (!Array.isArray(p.extension) && typeof p.extension !== 'string') return 'extension';
+  return null;
+}
