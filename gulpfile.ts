@@ -3,7 +3,8 @@
  *
  * Scripts are bundled per mini-program module, not compiled per source file: one CommonJS
  * interop header per `.ts` file was a third of the package. So
- *  - `core/index.js` holds `components/core/` and `components/platform/`, once;
+ *  - `core/index.js` holds `components/core/` and `components/platform/`, once, and any component
+ *    source the entry uses too (found by bundling: no source is ever copied into two modules);
  *  - `index.js` (the package entry) and each component's `index.js` bundle their own sources and
  *    `require` the shared core (and the component the entry, which binds WeChat) instead of
  *    copying it: the `shared` plugin below marks those imports external;
@@ -68,15 +69,15 @@ function requirePath(from: string, to: string): string {
   return rel.startsWith('.') ? rel : './' + rel;
 }
 
-/** Which shared output module a source file belongs to, if any. */
-function sharedModuleOf(file: string): string | null {
+/** Which shared output module a source file belongs to, if any; `extra` are more shared sources. */
+function sharedModuleOf(file: string, extra: Set<string>): string | null {
   const rel = posix(path.relative(SRC, file)).replace(/\.ts$/, '');
   if (rel === ENTRY_MODULE) return ENTRY_MODULE;
-  return SHARED_DIRS.some((d) => rel.startsWith(d + '/')) ? SHARED_MODULE : null;
+  return SHARED_DIRS.some((d) => rel.startsWith(d + '/')) || extra.has(file) ? SHARED_MODULE : null;
 }
 
 /** Imports of shared code become `require`s of the shared module instead of copies of it. */
-function shared(outModule: string): esbuild.Plugin {
+function shared(outModule: string, extra: Set<string>): esbuild.Plugin {
   return {
     name: 'shared',
     setup(build) {
@@ -85,7 +86,7 @@ function shared(outModule: string): esbuild.Plugin {
         if (args.kind === 'entry-point' || args.pluginData === 'inner') return undefined;
         const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
         if (resolved.errors.length) return undefined;
-        const target = sharedModuleOf(resolved.path);
+        const target = sharedModuleOf(resolved.path, extra);
         if (!target || target === outModule) return undefined;
         return { path: requirePath(outModule, target), external: true };
       });
@@ -159,22 +160,36 @@ export function types(cb: () => void): void {
   cb();
 }
 
-export async function scripts(): Promise<void> {
-  // The entry and the components first: what they import decides what the shared core exports.
-  const modules = new Map<string, string>();
+interface Bundles {
+  /** Output module (`core/index`) → its ES module text. */
+  code: Map<string, string>;
+  /** Output module → the source files bundled into it. */
+  sources: Map<string, string[]>;
+}
+
+function sourcesOf(result: esbuild.BuildResult): string[] {
+  return Object.keys(result.metafile ? result.metafile.inputs : {})
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.resolve(f));
+}
+
+/** The entry, each component, then the shared core exporting just what the others import from it. */
+async function bundle(extra: Set<string>): Promise<Bundles> {
+  const out: Bundles = { code: new Map(), sources: new Map() };
   const entries = [path.join(SRC, ENTRY_MODULE + '.ts'), ...componentEntries()];
   await Promise.all(
     entries.map(async (entry) => {
       const module = posix(path.relative(SRC, entry)).replace(/\.ts$/, '');
-      const result = await esbuild.build({ ...BASE, entryPoints: [entry], outfile: path.join(DIST, module + '.js'), plugins: [shared(module)] });
-      modules.set(module, textOf(result));
+      const result = await esbuild.build({ ...BASE, metafile: true, entryPoints: [entry], outfile: path.join(DIST, module + '.js'), plugins: [shared(module, extra)] });
+      out.code.set(module, textOf(result));
+      out.sources.set(module, sourcesOf(result));
     }),
   );
-  // The shared core: every source under SHARED_DIRS, exporting just what is imported from it.
-  const all = SHARED_DIRS.flatMap((d) => listTs(path.join(SRC, d))).map((f) => `export * from './${posix(path.relative(SRC, f)).replace(/\.ts$/, '')}';`);
-  const names = importedFromShared(modules);
+  const all = [...SHARED_DIRS.flatMap((d) => listTs(path.join(SRC, d))), ...extra].map((f) => `export * from './${posix(path.relative(SRC, f)).replace(/\.ts$/, '')}';`);
+  const names = importedFromShared(out.code);
   const core = await esbuild.build({
     ...BASE,
+    metafile: true,
     stdin: { contents: `export { ${names.join(', ')} } from './${SHARED_MODULE}.all';`, resolveDir: SRC, sourcefile: SHARED_MODULE + '.ts', loader: 'ts' },
     outfile: path.join(DIST, SHARED_MODULE + '.js'),
     plugins: [
@@ -187,8 +202,26 @@ export async function scripts(): Promise<void> {
       },
     ],
   });
-  modules.set(SHARED_MODULE, textOf(core));
-  await Promise.all([...modules].map(([module, code]) => writeModule(module, code)));
+  out.code.set(SHARED_MODULE, textOf(core));
+  out.sources.set(SHARED_MODULE, sourcesOf(core));
+  return out;
+}
+
+export async function scripts(): Promise<void> {
+  // A component source the entry also uses (or the core, through one of those) would be copied
+  // into two modules: move it to the shared core and bundle again, until every source has one home.
+  const extra = new Set<string>();
+  for (;;) {
+    const bundles = await bundle(extra);
+    const homes = new Map<string, number>();
+    for (const list of bundles.sources.values()) for (const f of list) homes.set(f, (homes.get(f) || 0) + 1);
+    const twice = [...homes].filter(([f, n]) => n > 1 && !extra.has(f)).map(([f]) => f);
+    if (!twice.length) {
+      await Promise.all([...bundles.code].map(([module, code]) => writeModule(module, code)));
+      return;
+    }
+    for (const f of twice) extra.add(f);
+  }
 }
 
 export function templates(): NodeJS.ReadWriteStream {

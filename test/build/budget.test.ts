@@ -11,7 +11,7 @@ import * as path from 'path';
 import { measurePackage } from '../../bench/package-weight';
 import { RAW_GOAL, SHIPPED_GOAL } from '../../bench/weight';
 
-const CEILING = { shipped: 59000, raw: 93000 };
+const CEILING = { shipped: 72500, raw: 113000 };
 
 const dist = path.resolve(__dirname, '../../miniprogram_dist');
 if (!fs.existsSync(path.join(dist, 'index.js'))) throw new Error('miniprogram_dist is missing: run `npm run build` (npm test does) first');
