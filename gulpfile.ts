@@ -115,6 +115,10 @@ export function toCommonJs(code: string, file: string): string {
   let exported = '';
   body = body.replace(/^export \{([^}]*)\};\n/m, (_, names: string) => {
     const specs = names.split(',').map((s) => s.trim()).filter(Boolean).map((s) => s.replace(/^(\S+) as (\S+)$/, '$2: $1'));
+    for (const local of specs.map((s) => s.split(': ').pop()!)) {
+      // A binding assigned again after its declaration would go stale in module.exports.
+      if (new RegExp(`^\\s*${local.replace(/\$/g, '\\$')}\\s*([-+*/|&]?=)[^=]`, 'm').test(body)) throw new Error(`${file}: exported ${local} is reassigned`);
+    }
     exported = `module.exports = {\n  ${specs.join(',\n  ')}\n};\n`;
     return '';
   });
