@@ -7,6 +7,7 @@ import { configureDemo } from './demo-config';
 import { createFrame, SCREEN, ThemeJson, WindowConfig, windowHeight } from './frame';
 import { pgWindow } from './globals';
 import { installAppShims, launchApp } from './mp/app-shims';
+import { installImage } from './mp/image';
 import { installRequire, requireFile } from './mp/loader';
 import { readJson, renderPage } from './mp/page';
 import { installMouseTaps } from './mp/taps';
@@ -46,6 +47,7 @@ async function boot(): Promise<void> {
   setOverlayRoot(frame.overlays);
   installBrowserWx({ width: SCREEN.width, height: SCREEN.height, statusBarHeight: SCREEN.statusBarHeight, windowHeight: windowHeight() }, mp.meta.libVersion);
   installTemplates();
+  installImage();
   installRequire();
   installAppShims();
 

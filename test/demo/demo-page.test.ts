@@ -12,6 +12,9 @@ import { FakeWx } from '../support/fake-wx';
 import { ROOT } from './host';
 
 const DIST = path.join(ROOT, 'miniprogram_dist');
+// The page requires the package by name, as a host page does: in a host that name is in
+// node_modules (WeChat: miniprogram_npm); here it is the build.
+jest.mock('iotexplorer-resource-uploader', () => jest.requireActual('../../miniprogram_dist/index.js'), { virtual: true });
 const UPLOADER = 'miniprogram_dist/resource-uploader';
 const VANT = 'node_modules/@vant/weapp/lib';
 const VANT_PARTS = ['button', 'icon', 'loading', 'progress', 'info'];

@@ -7,7 +7,9 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { choose, item, part, screenshotPhone, scrollPhoneTo, section, TestFile, uploaderIn, usePlayground, waitForState, writeFile } from './harness';
+import type { Page } from 'playwright-core';
+import { choose, item, part, screenshotPhone, scrollPhoneTo, section, TestFile, textOf, uploaderIn, usePlayground, waitForState } from './harness';
+import { Rgb, writePng } from './png';
 
 jest.setTimeout(90000);
 
@@ -38,9 +40,75 @@ function wav(name: string, ms: number): TestFile {
   return { path: file, name, bytes, md5: createHash('md5').update(bytes).digest('hex') };
 }
 
+/** The colours at `points` (CSS pixels) of a PNG screenshot, read back through the page's own canvas. */
+async function coloursIn(page: Page, png: Buffer, points: Array<[number, number]>): Promise<Rgb[]> {
+  return page.evaluate(
+    async ({ base64, points }) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + base64;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const scale = img.naturalWidth / (img.width || img.naturalWidth);
+      return points.map(([x, y]) => Array.from(ctx.getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data.slice(0, 3)) as Rgb);
+    },
+    { base64: png.toString('base64'), points },
+  );
+}
+
+test('a photo thumbnail draws the picked picture, cropped to fill its square (aspectFill)', async () => {
+  const photos = uploaderIn(section(s, 'English, photos'));
+  // Three squares side by side, blue | orange | blue. aspectFill scales it to the box's height and
+  // crops the sides: only orange shows. scaleToFill or aspectFit would show blue, an empty box
+  // the track colour.
+  const orange: Rgb = [232, 93, 24];
+  const photo = writePng(s.filesDir, 'orange-wall.png', 96, 32, (x) => (x >= 32 && x < 64 ? orange : [30, 90, 200]));
+  // The only photo in the list so far (chooseMedia gives no names: the row shows the temp path's).
+  await choose(s, photos, [photo]);
+  const picture = photos.locator(part('thumb-image'));
+  await picture.waitFor();
+  // The element shows the picked file's bytes, through an object URL of the temp path.
+  const background = await picture.evaluate(async (el) => {
+    const box = (el.firstElementChild ?? el) as HTMLElement;
+    const style = getComputedStyle(box);
+    const url = /^url\("(.*)"\)$/.exec(style.backgroundImage)?.[1] ?? '';
+    const bytes = url ? new Uint8Array(await (await fetch(url)).arrayBuffer()) : new Uint8Array(0);
+    return { url, size: style.backgroundSize, position: style.backgroundPosition, length: bytes.length };
+  });
+  expect(background).toEqual({ url: expect.stringMatching(/^blob:/), size: 'cover', position: '50% 50%', length: photo.bytes.length });
+  const box = await picture.boundingBox();
+  expect(box && box.width).toBeGreaterThan(20);
+  const { width, height } = box!;
+  const shot = await picture.screenshot({ animations: 'disabled' });
+  const colours = await coloursIn(s.page, shot, [
+    [width / 2, height / 2],
+    [width / 2, 3],
+    [width / 2, height - 4],
+    [4, height / 2],
+    [width - 5, height / 2],
+  ]);
+  for (const colour of colours) colour.forEach((channel, i) => expect(Math.abs(channel - orange[i])).toBeLessThanOrEqual(4));
+
+  // The README's picture: a second photo, both uploaded.
+  const sunset = writePng(s.filesDir, 'sunset.png', 160, 120, (x, y) => {
+    const t = y / 119;
+    const sun = Math.hypot(x - 110, y - 70) < 18 ? 1 : 0;
+    return sun ? [255, 236, 170] : [250 - 120 * t, 150 - 90 * t + x * 0.2, 90 + 60 * t];
+  });
+  await choose(s, photos, [sunset]);
+  await picture.nth(1).waitFor();
+  await photos.locator(`${part('start')} wx-button`).click();
+  await photos.locator(part('item--done')).nth(1).waitFor();
+  await scrollPhoneTo(section(s, 'English, photos'));
+  await screenshotPhone(s, 'photos');
+});
+
 test('a photo shows a thumbnail; tapping it opens the full-screen preview', async () => {
   const photos = uploaderIn(section(s, 'English, photos'));
-  const photo = writeFile(s, 'porch-preview.png', 30_000, 21);
+  const photo = writePng(s.filesDir, 'porch-preview.png', 120, 90, (x, y) => [60 + x, 140 + y / 2, 80]);
   await choose(s, photos, [photo]);
   const thumb = photos.locator(part('thumb')).first();
   await thumb.waitFor();
@@ -90,4 +158,11 @@ test('ringtones: the current one from files, a question before upload, play and 
   await playing.waitFor({ state: 'detached' });
   // The list is full now (max-count 2): the trigger is gone.
   expect(await ringtones.locator(part('choose')).count()).toBe(0);
+
+  // Removing the current ringtone: the page finds it with the package's own hostFileIndex
+  // (required by name from a page file, as in WeChat) and drops it from the list it passes in.
+  await ringtones.locator(`${part('item--host')} ${part('remove')}`).click();
+  await textOf(section(s, 'Events'), 'remove {"name":"current-ring.mp3"}');
+  await ringtones.locator(part('item--host')).waitFor({ state: 'detached' });
+  await ringtones.locator(part('choose')).waitFor();
 });

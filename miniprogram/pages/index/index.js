@@ -1,3 +1,4 @@
+const { hostFileIndex } = require('iotexplorer-resource-uploader');
 const config = require('../../config');
 
 Page({
@@ -40,13 +41,9 @@ Page({
     });
   },
 
-  /**
-   * One of our `files` was removed (its id is `host-<index>`; the package's `hostFileIndex(id)`
-   * says the same): drop it from the list we pass in.
-   */
+  /** One of our `files` was removed (`hostFileIndex` gives its index): drop it from the list we pass in. */
   onRemoveRingtone(e) {
-    const match = /^host-(\d+)$/.exec(e.detail.id);
-    const index = match ? Number(match[1]) : -1;
+    const index = hostFileIndex(e.detail.id);
     if (index < 0) return;
     const removed = this.data.ringtones[index];
     this.setData({ ringtones: this.data.ringtones.filter((_, i) => i !== index) });

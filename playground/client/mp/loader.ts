@@ -42,11 +42,46 @@ export function resolve(spec: string, fromDir: string): string {
   if (spec.startsWith('/')) return asFile(normalize(spec)) ?? notFound(spec);
   const relative = asFile(normalize(fromDir + '/' + spec));
   if (relative || spec.startsWith('./') || spec.startsWith('../')) return relative ?? notFound(spec);
-  for (let dir = fromDir; ; dir = dirname(dir)) {
+  return fromNpm(spec, fromDir) ?? notFound(spec);
+}
+
+/** `miniprogram_npm/<spec>` in `fromDir` or the nearest folder above it that has it. */
+function fromNpm(spec: string, fromDir: string): string | null {
+  for (let dir = normalize(fromDir); ; dir = dirname(dir)) {
     const found = asFile(normalize(`${dir}/miniprogram_npm/${spec}`));
     if (found) return found;
-    if (dir === '') return notFound(spec);
+    if (dir === '') return null;
   }
+}
+
+let folders: Set<string> | null = null;
+
+/** Every folder of the mini-program, from the file map's paths. */
+function isFolder(dir: string): boolean {
+  if (!folders) {
+    folders = new Set(['']);
+    for (const file of Object.keys(pgWindow.__FILE_MAP__)) {
+      for (let d = dirname(file); d && !folders.has(d); d = dirname(d)) folders.add(d);
+    }
+  }
+  return folders.has(dir);
+}
+
+/**
+ * What simulate hands over is `path.join(dirname(file), spec)`, and for a package name
+ * (`require('iotexplorer-resource-uploader')` in a page) that is `pages/index/iotexplorer-…`,
+ * which names no file. Then the requiring file's folder is the longest leading part that is a
+ * folder, the rest is the name, and WeChat looks it up in `miniprogram_npm/` from there.
+ */
+export function resolveJoined(joined: string): string {
+  const path = normalize(joined);
+  const direct = asFile(path);
+  if (direct) return direct;
+  const parts = path.split('/');
+  let k = parts.length - 1;
+  while (k > 0 && !isFolder(parts.slice(0, k).join('/'))) k--;
+  const spec = parts.slice(k).join('/');
+  return fromNpm(spec, parts.slice(0, k).join('/')) ?? notFound(spec);
 }
 
 function notFound(spec: string): never {
@@ -77,5 +112,5 @@ export function requireFile(file: string): unknown {
  * runs; route those through the cache too, so a component and the page share one core module.
  */
 export function installRequire(): void {
-  pgWindow.require = (joined: string) => requireFile(resolve('/' + normalize(joined), ''));
+  pgWindow.require = (joined: string) => requireFile(resolveJoined(joined));
 }

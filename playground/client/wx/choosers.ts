@@ -8,6 +8,7 @@
 import { Callbacks, fail, settle } from './callbacks';
 import { chooseWithInput } from './file-input';
 import { addTempFile } from './temp-files';
+import { videoCover } from './video-cover';
 
 type FileKind = 'image' | 'video' | 'file';
 
@@ -72,15 +73,17 @@ export function chooseMedia(o: MediaOptions = {}): Promise<object> | undefined {
     const kinds = new Set(files.map((f) => (kindOf(f) === 'video' ? 'video' : 'image')));
     return {
       // Paths, sizes and kinds; chooseMedia gives no names (the component derives one from the path).
-      tempFiles: files.map((f) => ({
-        tempFilePath: addTempFile(f, f.name),
-        size: f.size,
-        fileType: kindOf(f) === 'video' ? 'video' : 'image',
-        thumbTempFilePath: '',
-        width: 0,
-        height: 0,
-        duration: 0,
-      })),
+      tempFiles: await Promise.all(
+        files.map(async (f) => ({
+          tempFilePath: addTempFile(f, f.name),
+          size: f.size,
+          fileType: kindOf(f) === 'video' ? 'video' : 'image',
+          thumbTempFilePath: kindOf(f) === 'video' ? await videoCover(f) : '',
+          width: 0,
+          height: 0,
+          duration: 0,
+        })),
+      ),
       type: kinds.size > 1 ? 'mix' : [...kinds][0],
     };
   });

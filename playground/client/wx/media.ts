@@ -8,8 +8,8 @@ import { tempFile } from './temp-files';
 
 const objectUrls = new Map<string, string>();
 
-/** A URL the browser can load for a temp path (or the URL itself). */
-function browserUrl(path: string): string {
+/** A URL the browser can load for a temp path (or the URL itself); `<image>` uses it too (mp/image.ts). */
+export function browserUrl(path: string): string {
   if (!/^wxfile:/.test(path)) return path;
   const known = objectUrls.get(path);
   if (known) return known;

@@ -2,11 +2,19 @@
  * Picked files as WeChat hands them out: temporary paths (`wxfile://tmp_<id>.<ext>`) standing for
  * files the app may read. Here each path maps to the browser's File object; nothing is copied.
  */
+import SparkMD5 from 'spark-md5';
+
 const files = new Map<string, Blob>();
 
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+let picked = 0;
+
+/**
+ * Looks random, as WeChat's do, but is the same for the same picks in the same order: the README's
+ * pictures show these names, and `npm run screenshots` should not rewrite a picture nothing changed in.
+ */
+function tempId(name: string, size: number): string {
+  picked += 1;
+  return SparkMD5.hash(`${picked}:${size}:${name}`).slice(0, 16);
 }
 
 /** Lower-case extension without the dot, or ''. */
@@ -17,7 +25,7 @@ export function extensionOf(name: string): string {
 
 export function addTempFile(file: Blob, name: string): string {
   const ext = extensionOf(name);
-  const path = `wxfile://tmp_${randomId()}${ext ? '.' + ext : ''}`;
+  const path = `wxfile://tmp_${tempId(name, file.size)}${ext ? '.' + ext : ''}`;
   files.set(path, file);
   return path;
 }
