@@ -2,10 +2,9 @@
  * Package weight. First the runtime files of `miniprogram_dist` (raw, and "shipped": each JS file
  * minified on its own as DevTools does on upload). Then what a host pays for one uploader on one
  * page, as WeChat's own tools count it: a throwaway mini-program whose page uses only
- * `<resource-uploader>`, or only vant's `<van-uploader>`, goes through miniprogram-ci's "Build
- * npm" and `analyseCode`; files that belong to no module are left out of an upload by DevTools,
- * so the files with a module are the price. tdesign's `t-upload` is not measured: it is not
- * installed here.
+ * `<resource-uploader>`, only vant's `<van-uploader>` or only tdesign's `<t-upload>` goes through
+ * miniprogram-ci's "Build npm" and `analyseCode`; files that belong to no module are left out of
+ * an upload by DevTools, so the files with a module are the price.
  */
 import { execFileSync } from 'child_process';
 import { generateKeyPairSync } from 'crypto';
@@ -19,6 +18,7 @@ import type { Figure } from './table';
 const root = path.resolve(__dirname, '..');
 const OURS = 'iotexplorer-resource-uploader';
 const VANT = '@vant/weapp';
+const TDESIGN = 'tdesign-miniprogram';
 /** Issue 13's goals for 0.2. */
 export const SHIPPED_GOAL = 45000;
 export const RAW_GOAL = 75000;
@@ -45,11 +45,15 @@ interface Uploader {
   dependencies: Record<string, string>;
   tag: string;
   using: string;
+  /** The UI library the figure depends on, named with its installed version in the note. */
+  library: { label: string; name: string };
 }
 
 const UPLOADERS: Uploader[] = [
-  { label: 'resource-uploader', dependencies: { [OURS]: root, [VANT]: path.join(root, 'node_modules', VANT) }, tag: 'resource-uploader', using: `${OURS}/resource-uploader/index` },
-  { label: 'van-uploader', dependencies: { [VANT]: path.join(root, 'node_modules', VANT) }, tag: 'van-uploader', using: `${VANT}/uploader/index` },
+  { label: 'resource-uploader', dependencies: { [OURS]: root, [VANT]: path.join(root, 'node_modules', VANT) }, tag: 'resource-uploader', using: `${OURS}/resource-uploader/index`, library: { label: 'vant', name: VANT } },
+  { label: 'van-uploader', dependencies: { [VANT]: path.join(root, 'node_modules', VANT) }, tag: 'van-uploader', using: `${VANT}/uploader/index`, library: { label: 'vant', name: VANT } },
+  // The path tdesign documents; its package.json `miniprogram` field is `miniprogram_dist`.
+  { label: 't-upload', dependencies: { [TDESIGN]: path.join(root, 'node_modules', TDESIGN) }, tag: 't-upload', using: `${TDESIGN}/upload/upload`, library: { label: 'tdesign', name: TDESIGN } },
 ];
 
 function write(file: string, text: string): void {
@@ -116,16 +120,16 @@ function hostCost(u: Uploader): HostCost {
 }
 
 function measureHostCosts(): Figure[] {
-  const vant = `vant ${versionOf(path.join(root, 'node_modules', VANT))}`;
   return UPLOADERS.map((u) => {
     const c = hostCost(u);
+    const library = `${u.library.label} ${versionOf(path.join(root, 'node_modules', u.library.name))}`;
     const parts = [...c.byPackage].map(([pkg, bytes]) => `${pkg} ${bytes.toLocaleString('en-US')} B`).join(' + ');
     return {
       section: 'weight',
       name: `a page with only <${u.tag}>: npm files it uses, shipped (analyseCode)`,
       value: c.shipped,
       unit: 'B',
-      note: `${c.files} files, ${c.raw.toLocaleString('en-US')} B raw; ${parts}; ${vant}`,
+      note: `${c.files} files, ${c.raw.toLocaleString('en-US')} B raw; ${parts}; ${library}`,
     };
   });
 }
