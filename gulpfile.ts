@@ -1,7 +1,17 @@
 /**
- * Builds `components/` into `miniprogram_dist/`, one task per file type (vant-weapp's layout):
- * scripts compile one CommonJS file per `.ts` (no bundling, so the mini-program's own `require`
- * paths stay as written), templates and styles are copied, assets copied as bytes.
+ * Builds `components/` into `miniprogram_dist/` (what WeChat loads) and `types/` (what editors read).
+ *
+ * Scripts are bundled per mini-program module, not compiled per source file: one CommonJS
+ * interop header per `.ts` file was a third of the package. So
+ *  - `core/index.js` holds `components/core/` and `components/platform/`, once, and any component
+ *    source the entry uses too (found by bundling: no source is ever copied into two modules);
+ *  - `index.js` (the package entry) and each component's `index.js` bundle their own sources and
+ *    `require` the shared core (and the component the entry, which binds WeChat) instead of
+ *    copying it: the `shared` plugin below marks those imports external;
+ *  - esbuild writes ES modules and `toCommonJs` turns their few import/export statements into
+ *    `require` and `module.exports`, so no file carries esbuild's CommonJS helpers at all.
+ * Nothing is minified (DevTools does that on upload); names stay, text stays UTF-8.
+ * Templates and styles are copied, assets copied as bytes.
  */
 import { execFileSync } from 'child_process';
 import * as esbuild from 'esbuild';
@@ -9,10 +19,33 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { dest, parallel, series, src, watch } from 'gulp';
 
-const SRC = 'components';
-const DIST = 'miniprogram_dist';
-const TEXT_FILES = `${SRC}/**/*.{wxml,wxss,json,wxs}`;
-const ASSET_FILES = `${SRC}/**/*.{png,jpg,jpeg,gif,svg,webp,ttf,woff,woff2}`;
+const SRC = path.resolve(__dirname, 'components');
+const DIST = path.resolve(__dirname, 'miniprogram_dist');
+/** Declarations live outside `miniprogram_dist`, so WeChat's "Build npm" never copies them. */
+const TYPES = path.resolve(__dirname, 'types');
+const TEXT_FILES = 'components/**/*.{wxml,wxss,json,wxs}';
+const ASSET_FILES = 'components/**/*.{png,jpg,jpeg,gif,svg,webp,ttf,woff,woff2}';
+
+/** Source folders that make up the shared core module, and where it is written. */
+const SHARED_DIRS = ['core', 'platform'];
+const SHARED_MODULE = 'core/index';
+/** The package entry (`components/index.ts` → `index.js`): binds the WeChat platform. */
+const ENTRY_MODULE = 'index';
+
+const BASE: esbuild.BuildOptions = {
+  bundle: true,
+  write: false,
+  format: 'esm',
+  target: 'es2018',
+  platform: 'neutral',
+  charset: 'utf8',
+  minifySyntax: true,
+  logLevel: 'warning',
+};
+
+function posix(p: string): string {
+  return p.split(path.sep).join('/');
+}
 
 function listTs(dir: string): string[] {
   return fs
@@ -22,28 +55,177 @@ function listTs(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** `components/resource-uploader/index.ts` for every folder holding a component (`index.json`). */
+function componentEntries(): string[] {
+  return fs
+    .readdirSync(SRC, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !SHARED_DIRS.includes(e.name) && fs.existsSync(path.join(SRC, e.name, 'index.json')))
+    .map((e) => path.join(SRC, e.name, 'index.ts'));
+}
+
+/** `./x` or `../x`: a `require` path from the output module `from` to the output module `to`. */
+function requirePath(from: string, to: string): string {
+  const rel = posix(path.relative(path.dirname(from), to));
+  return rel.startsWith('.') ? rel : './' + rel;
+}
+
+/** Which shared output module a source file belongs to, if any; `extra` are more shared sources. */
+function sharedModuleOf(file: string, extra: Set<string>): string | null {
+  const rel = posix(path.relative(SRC, file)).replace(/\.ts$/, '');
+  if (rel === ENTRY_MODULE) return ENTRY_MODULE;
+  return SHARED_DIRS.some((d) => rel.startsWith(d + '/')) || extra.has(file) ? SHARED_MODULE : null;
+}
+
+/** Imports of shared code become `require`s of the shared module instead of copies of it. */
+function shared(outModule: string, extra: Set<string>): esbuild.Plugin {
+  return {
+    name: 'shared',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        // The inner `build.resolve` below comes back through here: let esbuild answer it.
+        if (args.kind === 'entry-point' || args.pluginData === 'inner') return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
+        if (resolved.errors.length) return undefined;
+        const target = sharedModuleOf(resolved.path, extra);
+        if (!target || target === outModule) return undefined;
+        return { path: requirePath(outModule, target), external: true };
+      });
+    },
+  };
+}
+
+/**
+ * esbuild's ES-module output → CommonJS, by hand: `import {a, b as c} from "x"` becomes one
+ * `const { a, b: c } = require("x")` per module, the final `export {…}` becomes `module.exports`.
+ * Every exported binding is a function, class or constant, so the copy equals the live binding.
+ * Anything else esbuild might write (default or namespace imports) fails the build.
+ */
+export function toCommonJs(code: string, file: string): string {
+  const imports = new Map<string, Set<string>>();
+  let body = code.replace(/^import \{([^}]*)\} from "([^"]+)";\n/gm, (_, names: string, from: string) => {
+    const set = imports.get(from) || new Set<string>();
+    for (const spec of names.split(',').map((s) => s.trim()).filter(Boolean)) set.add(spec.replace(/^(\S+) as (\S+)$/, '$1: $2'));
+    imports.set(from, set);
+    return '';
+  });
+  body = body.replace(/^import "([^"]+)";\n/gm, (_, from: string) => {
+    if (!imports.has(from)) imports.set(from, new Set());
+    return '';
+  });
+  let exported = '';
+  body = body.replace(/^export \{([^}]*)\};\n/m, (_, names: string) => {
+    const specs = names.split(',').map((s) => s.trim()).filter(Boolean).map((s) => s.replace(/^(\S+) as (\S+)$/, '$2: $1'));
+    for (const local of specs.map((s) => s.split(': ').pop()!)) {
+      // A binding assigned again after its declaration would go stale in module.exports.
+      if (new RegExp(`^\\s*${local.replace(/\$/g, '\\$')}\\s*([-+*/|&]?=)[^=]`, 'm').test(body)) throw new Error(`${file}: exported ${local} is reassigned`);
+    }
+    exported = `module.exports = {\n  ${specs.join(',\n  ')}\n};\n`;
+    return '';
+  });
+  // A source that only imported leaves its `// components/…` marker over nothing: drop it.
+  body = body.replace(/^\/\/ [^\n]+\n\n(?=\/\/ |$)/gm, '');
+  const leftover = /^(import|export)\b.*$/m.exec(body);
+  if (leftover) throw new Error(`${file}: cannot turn "${leftover[0]}" into CommonJS`);
+  const requires = [...imports].map(([from, names]) => (names.size ? `const { ${[...names].join(', ')} } = require("${from}");\n` : `require("${from}");\n`));
+  return '"use strict";\n' + requires.join('') + body + exported;
+}
+
+/** The export names the other modules import from the shared core, read off their output. */
+function importedFromShared(outputs: Map<string, string>): string[] {
+  const names = new Set<string>();
+  for (const [module, code] of outputs) {
+    const sharedPath = requirePath(module, SHARED_MODULE);
+    for (const m of code.matchAll(/^import \{([^}]*)\} from "([^"]+)";$/gm)) {
+      if (m[2] !== sharedPath) continue;
+      for (const spec of m[1].split(',').map((s) => s.trim()).filter(Boolean)) names.add(spec.split(/\s+as\s+/)[0]);
+    }
+  }
+  return [...names].sort();
+}
+
+function textOf(result: esbuild.BuildResult): string {
+  if (!result.outputFiles || result.outputFiles.length !== 1) throw new Error('esbuild: expected one output file');
+  return result.outputFiles[0].text;
+}
+
+async function writeModule(module: string, code: string): Promise<void> {
+  const out = path.join(DIST, module + '.js');
+  await fs.promises.mkdir(path.dirname(out), { recursive: true });
+  await fs.promises.writeFile(out, toCommonJs(code, module + '.js'));
+}
+
 export async function clean(): Promise<void> {
-  await fs.promises.rm(DIST, { recursive: true, force: true });
+  await Promise.all([DIST, TYPES].map((d) => fs.promises.rm(d, { recursive: true, force: true })));
 }
 
 /** One tsc run type-checks the sources and writes the `.d.ts` files hosts' editors read. */
 export function types(cb: () => void): void {
-  execFileSync(process.execPath, [path.join(__dirname, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--declaration', '--emitDeclarationOnly', '--outDir', DIST], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(__dirname, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--declaration', '--emitDeclarationOnly', '--outDir', TYPES], { stdio: 'inherit' });
   cb();
 }
 
-export async function scripts(): Promise<void> {
-  await esbuild.build({
-    entryPoints: listTs(SRC),
-    outbase: SRC,
-    outdir: DIST,
-    format: 'cjs',
-    target: 'es2018',
-    platform: 'neutral',
-    bundle: false,
-    minifySyntax: true,
-    logLevel: 'warning',
+interface Bundles {
+  /** Output module (`core/index`) → its ES module text. */
+  code: Map<string, string>;
+  /** Output module → the source files bundled into it. */
+  sources: Map<string, string[]>;
+}
+
+function sourcesOf(result: esbuild.BuildResult): string[] {
+  return Object.keys(result.metafile ? result.metafile.inputs : {})
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.resolve(f));
+}
+
+/** The entry, each component, then the shared core exporting just what the others import from it. */
+async function bundle(extra: Set<string>): Promise<Bundles> {
+  const out: Bundles = { code: new Map(), sources: new Map() };
+  const entries = [path.join(SRC, ENTRY_MODULE + '.ts'), ...componentEntries()];
+  await Promise.all(
+    entries.map(async (entry) => {
+      const module = posix(path.relative(SRC, entry)).replace(/\.ts$/, '');
+      const result = await esbuild.build({ ...BASE, metafile: true, entryPoints: [entry], outfile: path.join(DIST, module + '.js'), plugins: [shared(module, extra)] });
+      out.code.set(module, textOf(result));
+      out.sources.set(module, sourcesOf(result));
+    }),
+  );
+  const all = [...SHARED_DIRS.flatMap((d) => listTs(path.join(SRC, d))), ...extra].map((f) => `export * from './${posix(path.relative(SRC, f)).replace(/\.ts$/, '')}';`);
+  const names = importedFromShared(out.code);
+  const core = await esbuild.build({
+    ...BASE,
+    metafile: true,
+    stdin: { contents: `export { ${names.join(', ')} } from './${SHARED_MODULE}.all';`, resolveDir: SRC, sourcefile: SHARED_MODULE + '.ts', loader: 'ts' },
+    outfile: path.join(DIST, SHARED_MODULE + '.js'),
+    plugins: [
+      {
+        name: 'all-shared-sources',
+        setup(build) {
+          build.onResolve({ filter: /\.all$/ }, () => ({ path: 'all', namespace: 'shared-core' }));
+          build.onLoad({ filter: /.*/, namespace: 'shared-core' }, () => ({ contents: all.join('\n'), resolveDir: SRC, loader: 'ts' }));
+        },
+      },
+    ],
   });
+  out.code.set(SHARED_MODULE, textOf(core));
+  out.sources.set(SHARED_MODULE, sourcesOf(core));
+  return out;
+}
+
+export async function scripts(): Promise<void> {
+  // A component source the entry also uses (or the core, through one of those) would be copied
+  // into two modules: move it to the shared core and bundle again, until every source has one home.
+  const extra = new Set<string>();
+  for (;;) {
+    const bundles = await bundle(extra);
+    const homes = new Map<string, number>();
+    for (const list of bundles.sources.values()) for (const f of list) homes.set(f, (homes.get(f) || 0) + 1);
+    const twice = [...homes].filter(([f, n]) => n > 1 && !extra.has(f)).map(([f]) => f);
+    if (!twice.length) {
+      await Promise.all([...bundles.code].map(([module, code]) => writeModule(module, code)));
+      return;
+    }
+    for (const f of twice) extra.add(f);
+  }
 }
 
 export function templates(): NodeJS.ReadWriteStream {
@@ -59,7 +241,7 @@ export const build = series(clean, types, parallel(scripts, templates, assets));
 
 export function dev(): void {
   build(() => undefined);
-  watch(`${SRC}/**/*.ts`, series(types, scripts));
+  watch('components/**/*.ts', series(types, scripts));
   watch(TEXT_FILES, templates);
   watch(ASSET_FILES, assets);
 }

@@ -4,10 +4,13 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  /** A verdict in words (e.g. a fault's outcome); printed instead of the value. */
+  text?: string;
   note?: string;
 }
 
 export function formatValue(f: Figure): string {
+  if (f.text !== undefined) return f.text;
   if (f.unit === 'B') return f.value.toLocaleString('en-US') + ' B';
   if (f.unit === 'ms') return f.value.toFixed(1) + ' ms';
   if (f.unit === 'MiB') return f.value.toFixed(1) + ' MiB';

@@ -51,19 +51,7 @@ export class MemoryBudget {
   /** Resolves with the release function once `bytes` fit; rejects with `abortError()` if aborted first. */
   acquire(bytes: number, scope: AbortScope, abortError: () => Error): Promise<() => void> {
     return new Promise((resolve, reject) => {
-      const grant = () => {
-        this.heldBytes += bytes;
-        this.holders++;
-        if (this.heldBytes > this.peakBytes) this.peakBytes = this.heldBytes;
-        let released = false;
-        resolve(() => {
-          if (released) return;
-          released = true;
-          this.heldBytes -= bytes;
-          this.holders--;
-          this.pump();
-        });
-      };
+      const grant = () => resolve(this.take(bytes));
       if (!this.waiters.length && this.fits(bytes)) return grant();
       const waiter = {
         bytes,
@@ -81,6 +69,25 @@ export class MemoryBudget {
       });
       if (!scope.aborted) this.waiters.push(waiter);
     });
+  }
+
+  /** The bytes at once when they fit now and nobody waits (a file may then read early); else null. */
+  tryAcquire(bytes: number): (() => void) | null {
+    return !this.waiters.length && this.fits(bytes) ? this.take(bytes) : null;
+  }
+
+  private take(bytes: number): () => void {
+    this.heldBytes += bytes;
+    this.holders++;
+    if (this.heldBytes > this.peakBytes) this.peakBytes = this.heldBytes;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.heldBytes -= bytes;
+      this.holders--;
+      this.pump();
+    };
   }
 
   private pump(): void {

@@ -57,6 +57,8 @@ export interface Platform {
   readFile(path: string): Promise<ArrayBuffer>;
   /** Size and MD5, computed by the platform (natively on WeChat) without handing bytes to JS. */
   fileInfo(path: string): Promise<FileInfo>;
+  /** The size alone, cheaply (a stat). Optional: with it the read can start beside the hash. */
+  fileSize?(path: string): Promise<number>;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** Cryptographically strong random bytes when the platform has them; Math.random otherwise. */

@@ -1,8 +1,8 @@
 import { AbortScope } from './abort';
 import { AccessTokenSession, hasAccessTokenProvider } from './access-token';
-import { abortedError, throwIfAborted, UploadContext } from './context';
-import { memoryBudget } from './memory-budget';
+import { throwIfAborted, UploadContext } from './context';
 import { UploadError } from './errors';
+import { startFilePass } from './file-pass';
 import { Locale, normalizeLocale } from './messages';
 import { contentTypeFor } from './mime';
 import { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
@@ -44,27 +44,6 @@ async function issueUploadUrl(ctx: UploadContext, api: TokenApiClient, params: R
   if (typeof url === 'string') ctx.secrets.addUrl(url);
   if (typeof url !== 'string' || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', ctx.locale, {}, requestId);
   return { url, resourceName: typeof data.ResourceName === 'string' ? data.ResourceName : '', requestId };
-}
-
-async function fileInfoOf(ctx: UploadContext, filePath: string): Promise<FileInfo> {
-  try {
-    const info = await ctx.platform.fileInfo(filePath);
-    return { size: info.size, md5: String(info.md5).toLowerCase() };
-  } catch {
-    throw UploadError.of('FileReadError', ctx.locale);
-  }
-}
-
-async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize: number): Promise<ArrayBuffer> {
-  let bytes: ArrayBuffer;
-  try {
-    bytes = await ctx.platform.readFile(filePath);
-  } catch {
-    throw UploadError.of('FileReadError', ctx.locale);
-  }
-  // FileSize was signed for info.size; a file that changed since would be stored wrong.
-  if (!bytes || bytes.byteLength !== expectedSize) throw UploadError.of('FileReadError', ctx.locale);
-  return bytes;
 }
 
 async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale, secrets: Secrets): Promise<UploadResult> {
@@ -114,27 +93,34 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
 /** Hash, sign, PUT, and optionally register and deliver: the upload once every check has passed. */
 async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: (phase: UploadPhase, percent: number) => void): Promise<UploadResult> {
-  const { locale, scope } = ctx;
+  const { locale } = ctx;
   const { productId, resourceVer, maxSize, name } = o;
   const givenName = o.resourceName;
 
   progress('hashing', 0);
-  const info = await fileInfoOf(ctx, o.filePath);
-  checkSize(info.size, maxSize, locale);
-  const userResourceName = givenName || info.md5;
-  progress('hashing', 100);
-
-  const urlParams = { ProductId: productId, UserResourceName: userResourceName, FileSize: info.size, ResourceVer: resourceVer };
-  progress('signing', 0);
-  let issued = await issueUploadUrl(ctx, api, urlParams);
-  progress('signing', 100);
-
-  progress('uploading', 0);
-  // The bytes are read only now, once this file holds its share of the app-wide memory budget,
-  // and given back when the PUT settles, whatever the outcome (SPEC "Never (added)").
-  const release = await memoryBudget.acquire(info.size, scope, () => abortedError(ctx));
+  const pass = await startFilePass(ctx, o.filePath, (size) => checkSize(size, maxSize, locale));
+  let info: FileInfo;
+  let userResourceName: string;
+  let issued: IssuedUrl;
   try {
-    const bytes = await readWholeFile(ctx, o.filePath, info.size);
+    // A fixed name leaves the URL needing only the size: ask for it while the file is hashed. The
+    // PUT still waits for the MD5: Content-MD5 goes out before the body (SPEC "Wire").
+    const early = givenName && pass.size !== null ? issueUploadUrl(ctx, api, { ProductId: productId, UserResourceName: givenName, FileSize: pass.size, ResourceVer: resourceVer }) : null;
+    if (early) early.catch(() => undefined); // Awaited below, after the hash.
+    info = await pass.info;
+    userResourceName = givenName || info.md5;
+    progress('hashing', 100);
+
+    const urlParams = { ProductId: productId, UserResourceName: userResourceName, FileSize: info.size, ResourceVer: resourceVer };
+    progress('signing', 0);
+    // The stat is a hint: a URL asked for with another size than the hash saw is not used.
+    issued = await (early && info.size === pass.size ? early : issueUploadUrl(ctx, api, urlParams));
+    progress('signing', 100);
+
+    progress('uploading', 0);
+    // The bytes are held only while this file holds its share of the app-wide memory budget,
+    // and given back when the PUT settles, whatever the outcome (SPEC "Never (added)").
+    const bytes = await pass.bytes();
     const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5, minUploadRate: o.minUploadRate };
     let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
     if (!outcome.stored) {
@@ -144,7 +130,7 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
       if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', locale, { status: 403 }, issued.requestId);
     }
   } finally {
-    release();
+    pass.release();
   }
   progress('uploading', 100);
 

@@ -71,6 +71,10 @@ export function createWechatPlatform(): Platform {
           fail: reject,
         }),
       ),
+    fileSize: (filePath) =>
+      new Promise((resolve, reject) =>
+        fs.stat({ path: filePath, success: (res) => resolve((res.stats as WechatMiniprogram.Stats).size), fail: reject }),
+      ),
     setTimeout: (fn, ms) => setTimeout(fn, clampTimer(ms)),
     clearTimeout: (handle) => clearTimeout(handle as number),
     lifecycle: createWechatLifecycle(),

@@ -14,14 +14,13 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(dist, 'index.js'))) throw new Error('miniprogram_dist is missing: run `npm run build` (npm test does) first');
 });
 
-test('the build writes the JS API, one CommonJS file per source, and declarations', () => {
-  for (const f of ['index.js', 'index.d.ts', 'core/upload-resource.js', 'core/upload-resource.d.ts', 'platform/wechat.js']) {
-    expect(fs.existsSync(path.join(dist, f))).toBe(true);
-  }
+test('the build writes the JS API as one entry over one shared core, and declarations beside it', () => {
+  for (const f of ['index.js', 'core/index.js', 'resource-uploader/index.js']) expect(fs.existsSync(path.join(dist, f))).toBe(true);
   const index = fs.readFileSync(path.join(dist, 'index.js'), 'utf8');
-  expect(index).toMatch(/require\("\.\/core\/upload-resource"\)/);
-  expect(index).not.toMatch(/^import /m);
-  const dts = fs.readFileSync(path.join(dist, 'index.d.ts'), 'utf8');
+  expect(index).toMatch(/require\("\.\/core\/index"\)/);
+  expect(index).not.toMatch(/^(import|export) /m);
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const dts = fs.readFileSync(path.join(root, pkg.types), 'utf8');
   expect(dts).toContain('uploadResource');
   expect(dts).toContain('setAccessTokenProvider');
 });
@@ -49,9 +48,10 @@ test('the built core uploads through an injected platform', async () => {
 test('npm pack publishes only what a host needs', () => {
   const out = execFileSync(npmCli[0], [...npmCli.slice(1), 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
   const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-  const outside = files.filter((f) => !f.startsWith('miniprogram_dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
+  const outside = files.filter((f) => !f.startsWith('miniprogram_dist/') && !f.startsWith('types/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
   expect(outside).toEqual([]);
   expect(files).toContain('miniprogram_dist/index.js');
+  expect(files).toContain('types/index.d.ts');
   expect(files).toContain('README.md');
   expect(files).toContain('LICENSE');
 });

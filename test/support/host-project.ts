@@ -2,7 +2,7 @@
  * A host mini-program project on disk, outside the work tree, the way a developer sets one up:
  * `iotexplorer-resource-uploader` (the built package, as `file:..` would link it), `@vant/weapp`,
  * and the dev tools its tests use, in its `node_modules`. Type-checks its TypeScript under
- * `strict` against the package's built `.d.ts`, as the host's editor and compiler would.
+ * `strict` against the package's built `.d.ts` (in `types/`), as the host's editor and compiler would.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,7 +16,7 @@ const DIST = path.join(ROOT, 'miniprogram_dist');
 const LINKED = ['@vant/weapp', 'miniprogram-api-typings', 'miniprogram-simulate', '@types/jest', '@types/node', 'typescript'];
 
 export function requireBuild(): void {
-  if (!fs.existsSync(path.join(DIST, 'index.d.ts')) || !fs.existsSync(path.join(DIST, 'resource-uploader/index.js'))) {
+  if (!fs.existsSync(path.join(ROOT, 'types/index.d.ts')) || !fs.existsSync(path.join(DIST, 'resource-uploader/index.js'))) {
     throw new Error('miniprogram_dist is missing: run `npm run build` (npm test does) first');
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `wx.getFileSystemManager()`'s `readFile` and `getFileInfo` over the picked files. `getFileInfo`
+ * `wx.getFileSystemManager()`'s `readFile`, `getFileInfo` and `stat` over the picked files. `getFileInfo`
  * hashes in 2 MiB slices with spark-md5 (WeChat hashes natively), so a large file is never whole
  * in memory for its digest; `readFile` hands back one ArrayBuffer, as WeChat does.
  */
@@ -82,6 +82,17 @@ async function getFileInfo(o: FileInfoOptions): Promise<{ size: number; digest: 
   return { size: blob.size, digest: algorithm === 'md5' ? await md5Of(blob) : await sha1Of(blob) };
 }
 
+interface StatOptions extends Callbacks<{ stats: { size: number; mode: number; lastAccessedTime: number; lastModifiedTime: number; isFile(): boolean; isDirectory(): boolean } }> {
+  path: string;
+}
+
+/** The size without reading (the package asks before hashing, to read beside the hash). */
+async function stat(o: StatOptions) {
+  const file = open('stat', o.path);
+  const seconds = Math.floor(((file as File).lastModified || Date.now()) / 1000);
+  return { stats: { size: file.size, mode: 0o100644, lastAccessedTime: seconds, lastModifiedTime: seconds, isFile: () => true, isDirectory: () => false } };
+}
+
 function unsupported(name: string): () => never {
   return () => {
     throw new Error(`FileSystemManager.${name} is not available in the playground (browsers have no synchronous file reads)`);
@@ -93,6 +104,7 @@ export function patchFileSystemManager(manager: Record<string, unknown>): void {
   Object.assign(manager, {
     readFile: (o: ReadFileOptions) => settle('readFile', o, () => readFile(o)),
     getFileInfo: (o: FileInfoOptions) => settle('getFileInfo', o, () => getFileInfo(o)),
+    stat: (o: StatOptions) => settle('stat', o, () => stat(o)),
     readFileSync: unsupported('readFileSync'),
   });
 }

@@ -1,0 +1,91 @@
+/**
+ * A file's MD5 and its bytes, each as early as the app-wide memory budget allows. The hash
+ * (native `getFileInfo` on WeChat) starts at once. When the platform can tell the size up front
+ * (a stat) and the budget has room for it right away, the read starts beside the hash: the two
+ * then cost about the longer of them instead of their sum. Otherwise the read waits for the hash,
+ * then for the budget. The bytes, and the budget with them, are held until `release()`.
+ */
+import { abortedError, UploadContext } from './context';
+import { UploadError } from './errors';
+import { memoryBudget } from './memory-budget';
+import type { FileInfo } from './platform';
+
+export interface FilePass {
+  /** The size before any hashing, when the platform could stat the file; else null. A hint only. */
+  readonly size: number | null;
+  /** Size and MD5; the size passed `check`. */
+  readonly info: Promise<FileInfo>;
+  /** The whole file, `info.size` bytes. */
+  bytes(): Promise<ArrayBuffer>;
+  /** Gives the file's share of the budget back; safe to call more than once. */
+  release(): void;
+}
+
+const ignore = (): void => undefined;
+
+async function statSize(ctx: UploadContext, filePath: string): Promise<number | null> {
+  if (typeof ctx.platform.fileSize !== 'function') return null;
+  try {
+    const size = await ctx.platform.fileSize(filePath);
+    return typeof size === 'number' && isFinite(size) && size >= 0 ? size : null;
+  } catch {
+    return null; // The hash says FileReadError if the file really cannot be read.
+  }
+}
+
+async function fileInfoOf(ctx: UploadContext, filePath: string): Promise<FileInfo> {
+  try {
+    const info = await ctx.platform.fileInfo(filePath);
+    return { size: info.size, md5: String(info.md5).toLowerCase() };
+  } catch {
+    throw UploadError.of('FileReadError', ctx.locale);
+  }
+}
+
+async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize: number): Promise<ArrayBuffer> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await ctx.platform.readFile(filePath);
+  } catch {
+    throw UploadError.of('FileReadError', ctx.locale);
+  }
+  // FileSize was signed for this size; a file that changed since would be stored wrong.
+  if (!bytes || bytes.byteLength !== expectedSize) throw UploadError.of('FileReadError', ctx.locale);
+  return bytes;
+}
+
+/** `check(size)` throws for a size the upload refuses (too large, empty): before any byte is read. */
+export async function startFilePass(ctx: UploadContext, filePath: string, check: (size: number) => void): Promise<FilePass> {
+  const size = await statSize(ctx, filePath);
+  if (size !== null) check(size);
+  let release = size !== null ? memoryBudget.tryAcquire(size) : null;
+  let reading = release ? readWholeFile(ctx, filePath, size!) : null;
+  if (reading) reading.catch(ignore); // Awaited in bytes(); a failed hash must not leave it unhandled.
+  const info = fileInfoOf(ctx, filePath).then((i) => {
+    check(i.size);
+    return i;
+  });
+  info.catch(ignore);
+  const giveBack = () => {
+    if (release) release();
+    release = null;
+  };
+  return {
+    size,
+    info,
+    async bytes() {
+      const { size: hashedSize } = await info;
+      // The stat is a hint: if the hash saw another size, the early read (if any) is dropped.
+      if (reading && hashedSize !== size) {
+        giveBack();
+        reading = null;
+      }
+      if (!reading) {
+        release = await memoryBudget.acquire(hashedSize, ctx.scope, () => abortedError(ctx));
+        reading = readWholeFile(ctx, filePath, hashedSize);
+      }
+      return reading;
+    },
+    release: giveBack,
+  };
+}
