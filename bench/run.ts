@@ -11,6 +11,7 @@ import * as path from 'path';
 import { Emulator, startEmulator } from '../emulator';
 import { measureBatches, WECHAT_MAX_REQUESTS } from './batches';
 import { Fixtures } from './fixtures';
+import { measureInterruptions } from './interruptions';
 import { measureMemory } from './memory';
 import { measurePeers, renderPeersTable } from './peers';
 import { measureSetData } from './set-data';
@@ -36,6 +37,7 @@ export const SECTIONS: Section[] = [
   { name: 'memory', run: ({ emu, fixtures }) => measureMemory(emu, fixtures) },
   { name: 'peers: bare PUT, core, cos-wx-sdk-v5, IoT Explorer demo', run: measurePeers, table: renderPeersTable },
   { name: 'setData (miniprogram-simulate)', run: ({ emu, fixtures }) => measureSetData(emu, fixtures) },
+  { name: 'interruptions (background, offline)', run: ({ emu, fixtures }) => measureInterruptions(emu, fixtures) },
   {
     name: 'batches',
     async run({ emu, fixtures, problems }) {

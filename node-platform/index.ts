@@ -16,6 +16,9 @@ import {
 } from '../components/core/platform';
 import { clampTimer } from '../components/core/time';
 import { originOf, parseUrl } from '../components/core/url';
+import { PhoneOptions, SimulatedPhone } from './phone';
+
+export { SimulatedPhone } from './phone';
 
 /** What `onRequest` observers see. The URL is cut before `?`: a presigned `sign` never leaves. */
 export interface RequestEvent {
@@ -35,6 +38,8 @@ export interface NodePlatformOptions {
   /** Agents to use instead of Node's global ones. */
   httpAgent?: http.Agent;
   httpsAgent?: https.Agent;
+  /** The simulated phone's life cycle (background grace); see phone.ts. */
+  phone?: PhoneOptions;
 }
 
 export interface NodePlatform extends Platform {
@@ -42,6 +47,8 @@ export interface NodePlatform extends Platform {
   readonly inFlight: number;
   /** The highest `inFlight` seen so far. */
   readonly maxInFlight: number;
+  /** Drives app hide/show and the network from a test: `phone.hide()`, `phone.goOffline()`, … */
+  readonly phone: SimulatedPhone;
 }
 
 /** `scheme://authority` and the raw rest (path + query, fragment dropped), without re-encoding anything. */
@@ -185,8 +192,11 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
     return { response, abort: () => failWith('aborted', 'aborted') };
   };
 
+  const phone = new SimulatedPhone(options.phone);
   return {
-    request,
+    request: phone.gate(request),
+    lifecycle: phone.lifecycle,
+    phone,
     readFile: readFileExact,
     fileInfo: fileInfoStreaming,
     fileSize: async (path) => (await fsp.stat(path)).size,

@@ -26,6 +26,8 @@ export interface CheckedOptions {
   timeoutMs: number;
   deliveryTimeoutMs: number;
   deliveryPollIntervalMs: number;
+  /** Bytes per second a PUT may be as slow as; its timeout grows with the size at this rate. */
+  minUploadRate: number;
 }
 
 /** Polls closer than this would only load the service (issue 10: 1,953 polls in 3 s). */
@@ -94,6 +96,8 @@ export function checkOptions(options: UploadResourceOptions, locale: Locale): Ch
     timeoutMs: optionalTime(o, 'timeout', DEFAULTS.timeout, locale, true),
     deliveryTimeoutMs: optionalTime(o, 'deliveryTimeout', DEFAULTS.deliveryTimeout, locale, true),
     deliveryPollIntervalMs: Math.max(MIN_POLL_INTERVAL_MS, optionalTime(o, 'deliveryPollInterval', DEFAULTS.deliveryPollInterval, locale, true)),
+    // 0 means the default, as for the time values; a rate cannot be negative or infinite.
+    minUploadRate: optionalCount(o, 'minUploadRate', DEFAULTS.minUploadRate, locale, true),
   };
   return checked;
 }

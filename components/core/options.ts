@@ -41,6 +41,12 @@ export interface UploadResourceOptions {
   retryDelay?: number;
   /** Per-request timeout of token-API calls in ms; the PUT gets more for big files. Default 60000. */
   timeout?: number;
+  /**
+   * The slowest upload rate still accepted, in bytes per second (default 131072, 1 Mbit/s): the
+   * PUT's timeout is `timeout` + size / minUploadRate. WeChat caps requests at 60 s unless the
+   * app raises `networkTimeout.request` in app.json (see README).
+   */
+  minUploadRate?: number;
   /** How long to wait for the device to confirm delivery, in ms; default 36000 (the official demo's). */
   deliveryTimeout?: number;
   /** How often to ask whether the device has the file, in ms; default 5000. */
@@ -74,4 +80,5 @@ export const DEFAULTS = {
   timeout: 60000,
   deliveryTimeout: 36000,
   deliveryPollInterval: 5000,
+  minUploadRate: 131072,
 };

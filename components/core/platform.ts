@@ -3,6 +3,8 @@
  * and the browser playground each implement it; the core never touches `wx` itself.
  */
 
+import type { PlatformLifecycle } from './lifecycle';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 export interface PlatformRequest {
@@ -61,4 +63,6 @@ export interface Platform {
   clearTimeout(handle: unknown): void;
   /** Cryptographically strong random bytes when the platform has them; Math.random otherwise. */
   randomBytes?(n: number): Uint8Array;
+  /** App hide/show and network status (see lifecycle.ts); absent: always foreground and online. */
+  lifecycle?: PlatformLifecycle;
 }

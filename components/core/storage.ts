@@ -2,6 +2,7 @@ import { base64OfHex } from './base64';
 import { send, UploadContext, withRetries } from './context';
 import { UploadError } from './errors';
 import type { PlatformResponse } from './platform';
+import { isLargePut, putTimeoutMs, slowUploadError } from './slow-upload';
 
 export interface CosError {
   code: string;
@@ -40,14 +41,11 @@ export interface PutRequest {
   md5: string;
   /** RequestId of the token-API call that issued the URL, for errors without a COS one. */
   urlRequestId: string;
+  /** Bytes per second the PUT is allowed to be as slow as (`minUploadRate`); default 131072. */
+  minUploadRate?: number;
 }
 
 export type PutOutcome = { stored: true } | { stored: false; expired: true };
-
-/** Slow phones on slow links: allow ~128 KiB/s on top of the usual request timeout. */
-export function putTimeoutMs(baseTimeoutMs: number, bytes: number): number {
-  return baseTimeoutMs + Math.ceil(bytes / 131072) * 1000;
-}
 
 async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
   const res = await send(ctx, {
@@ -56,7 +54,7 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
     // Storage refuses a body that changed on the way (BadDigest) before storing it; the ETag check stays.
     headers: { 'content-type': put.contentType, 'content-md5': base64OfHex(put.md5) },
     body: put.body,
-    timeoutMs: putTimeoutMs(ctx.timeoutMs, put.body.byteLength),
+    timeoutMs: putTimeoutMs(ctx.timeoutMs, put.body.byteLength, put.minUploadRate),
   });
   // SPEC: an id holding a secret (one echoed the whole signed URL) gives way to the package's own.
   const clean = (id: string) => (id && !ctx.secrets.holds(id) ? id : '');
@@ -76,6 +74,14 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
 }
 
 /** The PUT with transient-fault retries; an expired URL is reported, not retried, so a new one can be fetched. */
-export function putObject(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
-  return withRetries(ctx, () => putOnce(ctx, put));
+export async function putObject(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
+  try {
+    return await withRetries(ctx, () => putOnce(ctx, put));
+  } catch (err) {
+    // A large file that ran out of time: the link is up but too slow for it, say so.
+    if (err instanceof UploadError && err.code === 'Timeout' && isLargePut(ctx.timeoutMs, put.body.byteLength, put.minUploadRate)) {
+      throw slowUploadError(err, ctx.locale, put.body.byteLength);
+    }
+    throw err;
+  }
 }

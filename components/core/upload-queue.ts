@@ -5,12 +5,18 @@
  * events; hosts with their own interface can drive it directly.
  */
 import { UploadError } from './errors';
+import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
 import { Locale, normalizeLocale } from './messages';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
+import type { PlatformLifecycle } from './lifecycle';
 import type { PickedFile } from './restrictions';
-import { uploadResource } from './upload-resource';
+import { defaultPlatform, uploadResource } from './upload-resource';
+import { insertInOrder, waitsInsteadOfFailing } from './upload-waits';
+import { gatePlatform } from './lifecycle-gate';
+import type { Platform } from './platform';
 
-export type FileState = 'waiting' | UploadPhase | 'done' | 'failed' | 'aborted';
+/** `paused`: due to run, held back by the life cycle (`waitingFor` says why); it resumes by itself. */
+export type FileState = 'waiting' | 'paused' | UploadPhase | 'done' | 'failed' | 'aborted';
 
 const RUNNING: FileState[] = ['hashing', 'signing', 'uploading', 'registering', 'delivering'];
 
@@ -34,8 +40,10 @@ export interface QueueFile extends PickedFile {
   steps: UploadPhase[];
   result: UploadResult | null;
   error: UploadError | null;
-  /** Uploads started for this file (1 + retries). */
+  /** Uploads started for this file (1 + retries); a start cut by the life cycle does not count. */
   attempts: number;
+  /** While `paused`: the app is in the background, or the phone has no network. null otherwise. */
+  waitingFor: WaitReason | null;
   /** The fixed resource name its current or last upload used; '' for the MD5 default. */
   resourceName: string;
 }
@@ -56,6 +64,11 @@ export interface UploadQueueOptions {
   progressIntervalMs?: number;
   /** Prefix of file ids, so two queues on one page never hand out the same id. */
   idPrefix?: string;
+  /**
+   * App hide/show and network status. With it, files wait while the app is hidden or offline and
+   * resume by themselves; its callbacks are registered only while uploads are due.
+   */
+  lifecycle?: PlatformLifecycle;
 }
 
 export interface BatchSummary {
@@ -106,6 +119,8 @@ interface Running {
   task: UploadTask;
   /** When in-phase progress was last reported, for throttling. */
   lastReport: number;
+  /** The life cycle when it started: a failure after a hide or a network loss waits instead. */
+  started: LifecycleStamp;
 }
 
 export class UploadQueue {
@@ -126,6 +141,10 @@ export class UploadQueue {
   private readonly now: () => number;
   private readonly interval: number;
   private readonly idPrefix: string;
+  private readonly lifecycle: LifecycleMonitor;
+  /** Releases the life-cycle listeners; set while a batch is open. */
+  private releaseLifecycle: (() => void) | null = null;
+  private gated: { from: Platform; to: Platform } | null = null;
 
   constructor(private readonly options: UploadQueueOptions) {
     this.concurrency = clampConcurrency(options.concurrency);
@@ -133,6 +152,8 @@ export class UploadQueue {
     this.now = options.now || Date.now;
     this.interval = typeof options.progressIntervalMs === 'number' ? Math.max(0, options.progressIntervalMs) : 250;
     this.idPrefix = options.idPrefix || 'file-';
+    this.lifecycle = new LifecycleMonitor(options.lifecycle);
+    this.lifecycle.onChange(() => this.lifecycleChanged());
   }
 
   on<K extends keyof QueueEvents>(event: K, fn: Listener<K>): () => void {
@@ -169,6 +190,16 @@ export class UploadQueue {
     return this.running.size;
   }
 
+  /** Why due files wait right now ('network', 'background'), or null. */
+  get blockedBy(): WaitReason | null {
+    return this.lifecycle.blocker;
+  }
+
+  /** The platform's life-cycle callbacks are registered (only while uploads are due). */
+  get listening(): boolean {
+    return this.lifecycle.listening;
+  }
+
   setConcurrency(value: unknown): void {
     this.concurrency = clampConcurrency(value);
     this.pump();
@@ -191,6 +222,7 @@ export class UploadQueue {
         result: null,
         error: null,
         attempts: 0,
+        waitingFor: null,
         resourceName: '',
       };
       this.list.push(file);
@@ -209,7 +241,9 @@ export class UploadQueue {
   isResourceNameUsed(name: string, exceptId?: string): boolean {
     if (!name) return false;
     const current = fixedNameOf(this.options.uploadOptions());
-    return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (f.state === 'waiting' ? current : f.resourceName) === name);
+    // A file paused before its start (the app hidden or offline) would upload under the current name too.
+    const notStarted = (f: QueueFile) => f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f.id));
+    return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (notStarted(f) ? current : f.resourceName) === name);
   }
 
   /**
@@ -276,6 +310,7 @@ export class UploadQueue {
     const running = Array.from(this.running.values());
     this.running.clear();
     for (const r of running) r.task.abort();
+    this.stopListening();
   }
 
   private enqueue(files: QueueFile[]): void {
@@ -289,13 +324,67 @@ export class UploadQueue {
       }
       this.batch.add(file.id);
     }
+    if (this.open && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
+    this.showHolds();
     this.pump();
   }
 
   private pump(): void {
-    while (!this.destroyed && this.running.size < this.concurrency && this.pending.length) {
+    while (!this.destroyed && !this.lifecycle.blocker && this.running.size < this.concurrency && this.pending.length) {
       this.begin(this.pending.shift()!);
     }
+  }
+
+  // ——— the life cycle: files wait while the app is hidden or offline, and resume by themselves ———
+
+  private lifecycleChanged(): void {
+    if (this.destroyed) return;
+    this.showHolds();
+    this.pump();
+  }
+
+  /**
+   * Due and running files show why they wait, or go back to what they were doing once nothing
+   * holds them: due ones to `waiting`, running ones (whose requests wait in the gate) to their phase.
+   */
+  private showHolds(): void {
+    const reason = this.lifecycle.blocker;
+    for (const file of this.list) {
+      const running = this.running.has(file.id);
+      if (!running && this.pending.indexOf(file) === -1) continue;
+      const state: FileState = reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting';
+      if (file.state === state && file.waitingFor === reason) continue;
+      const previous = file.state;
+      file.waitingFor = reason;
+      file.state = state;
+      // Also when only the reason changed (background → network): the view shows it.
+      this.emit('state', { file, previous });
+    }
+  }
+
+  /** An upload that still failed as Interrupted goes back among the due ones, in list order, uncounted. */
+  private requeue(file: QueueFile): void {
+    this.running.delete(file.id);
+    file.attempts = Math.max(0, file.attempts - 1);
+    file.error = null;
+    insertInOrder(this.pending, file, (f) => this.list.indexOf(f));
+    this.showHolds();
+  }
+
+  /** The platform of an upload, its requests gated by the life cycle (one wrapper per platform). */
+  private platformFor(given: Platform | undefined): Platform | undefined {
+    if (!this.options.lifecycle) return given;
+    const platform = given || defaultPlatform() || undefined;
+    if (!platform) return given;
+    if (this.gated && this.gated.from === platform) return this.gated.to;
+    this.gated = { from: platform, to: gatePlatform(platform, this.lifecycle) };
+    return this.gated.to;
+  }
+
+  private stopListening(): void {
+    const release = this.releaseLifecycle;
+    this.releaseLifecycle = null;
+    if (release) release();
   }
 
   private begin(file: QueueFile): void {
@@ -306,16 +395,17 @@ export class UploadQueue {
     file.percent = 0;
     file.result = null;
     file.resourceName = fixedNameOf(base);
-    // Two files are never stored under one name: one already uploading or stored under it keeps it.
-    if (file.resourceName && this.list.some((g) => g !== file && (isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
+    // Two files are never stored under one name: one already uploading (paused included) or stored under it keeps it.
+    if (file.resourceName && this.list.some((g) => g !== file && (this.running.has(g.id) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
       this.refuse(file, UploadError.of('ResourceNameInUse', normalizeLocale(base.locale)));
       return;
     }
-    const running: Running = { task: undefined as unknown as UploadTask, lastReport: -Infinity };
+    const running: Running = { task: undefined as unknown as UploadTask, lastReport: -Infinity, started: this.lifecycle.stamp() };
     // Registered before the upload starts: the core reports its first phase synchronously.
     this.running.set(file.id, running);
     const task = this.upload({
       ...base,
+      platform: this.platformFor(base.platform),
       filePath: file.path,
       name: file.name,
       onProgress: (p) => {
@@ -334,9 +424,14 @@ export class UploadQueue {
       },
       (err: unknown) => {
         if (this.running.get(file.id) !== running) return;
-        this.running.delete(file.id);
         // Anything but an UploadError is a bug; the file still fails visibly instead of hanging.
         const error = err instanceof UploadError ? err : UploadError.of('ClientError', normalizeLocale(base.locale));
+        if (waitsInsteadOfFailing(error, this.lifecycle, running.started)) {
+          this.requeue(file);
+          this.pump();
+          return;
+        }
+        this.running.delete(file.id);
         file.error = error;
         this.settle(file, error.code === 'Aborted' ? 'aborted' : 'failed');
         this.emit('fail', { file, error });
@@ -359,7 +454,8 @@ export class UploadQueue {
       file.phase = phase;
       file.percent = percent;
       running.lastReport = this.now();
-      this.setState(file, phase);
+      // While held back the file stays `paused`; it shows the phase again when released.
+      if (!this.lifecycle.blocker) this.setState(file, phase);
       this.emit('progress', { file, phase, percent });
       return;
     }
@@ -404,12 +500,15 @@ export class UploadQueue {
   private maybeComplete(): void {
     if (!this.open || this.batch.size || this.running.size || this.pending.length) return;
     this.open = false;
+    // The last upload settled: nothing is due, so nothing needs to hear about the app or the network.
+    this.stopListening();
     // A batch whose every file was removed has nothing to report.
     if (this.tally.succeeded || this.tally.failed) this.emit('complete', { succeeded: this.tally.succeeded, failed: this.tally.failed });
   }
 
   private setState(file: QueueFile, state: FileState): void {
     const previous = file.state;
+    if (state !== 'paused') file.waitingFor = null;
     if (previous === state) return;
     file.state = state;
     this.emit('state', { file, previous });

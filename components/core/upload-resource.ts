@@ -26,6 +26,11 @@ export function setDefaultPlatform(factory: PlatformFactory): void {
   defaultPlatformFactory = factory;
 }
 
+/** The platform uploads run on when the options name none (the queue wraps it to wait out hides). */
+export function defaultPlatform(): Platform | null {
+  return defaultPlatformFactory && defaultPlatformFactory();
+}
+
 interface IssuedUrl {
   url: string;
   resourceName: string;
@@ -116,7 +121,7 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
     // The bytes are held only while this file holds its share of the app-wide memory budget,
     // and given back when the PUT settles, whatever the outcome (SPEC "Never (added)").
     const bytes = await pass.bytes();
-    const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5 };
+    const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5, minUploadRate: o.minUploadRate };
     let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
     if (!outcome.stored) {
       // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.

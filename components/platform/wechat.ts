@@ -2,6 +2,7 @@ import type { Platform, PlatformRequestTask, PlatformResponse } from '../core/pl
 import { TransportError } from '../core/platform';
 import { clampTimer } from '../core/time';
 import { classifyFailure } from '../core/transport-failure';
+import { createWechatLifecycle } from './wechat-lifecycle';
 
 function lowerCaseKeys(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -76,5 +77,6 @@ export function createWechatPlatform(): Platform {
       ),
     setTimeout: (fn, ms) => setTimeout(fn, clampTimer(ms)),
     clearTimeout: (handle) => clearTimeout(handle as number),
+    lifecycle: createWechatLifecycle(),
   };
 }

@@ -4,6 +4,7 @@
  * plays, and turns queue events into SPEC's events and into one `setData` per tick.
  */
 import { uploadResource } from '../index';
+import { createWechatLifecycle } from '../platform/wechat-lifecycle';
 import { Locale, normalizeLocale } from '../core/messages';
 import { BatchSummary, UploadQueue } from '../core/upload-queue';
 import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
@@ -97,6 +98,8 @@ export class Uploader implements Listener {
       concurrency: host.props().concurrency,
       upload: uploadResource,
       idPrefix,
+      // Files wait while the app is hidden or offline; listened to only while uploads are due.
+      lifecycle: createWechatLifecycle(),
     });
     this.admission = new Admission(
       {
@@ -246,7 +249,7 @@ export class Uploader implements Listener {
       this.view.touchTop();
       return;
     }
-    const value = bad === 'max-count' ? props.maxCount : bad === 'max-size' ? props.maxSize : props.extension;
+    const value = bad === 'max-count' ? props.maxCount : bad === 'max-size' ? props.maxSize : bad === 'min-upload-rate' ? props.minUploadRate : props.extension;
     const key = bad + ':' + String(value);
     this.problem = { kind: 'option', property: bad, value };
     this.view.touchTop();

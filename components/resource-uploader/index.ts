@@ -33,7 +33,7 @@ Component({
       const u = uploaders.get(this);
       if (u) u.setHostFiles(value);
     },
-    'maxCount, maxSize, extension'() {
+    'maxCount, maxSize, extension, minUploadRate'() {
       const u = uploaders.get(this);
       if (!u) return;
       u.checkProperties();

@@ -48,9 +48,9 @@ export function chooseFailedText(errMsg: string, locale: Locale): string {
 export function invalidOptionText(property: BadProperty, value: unknown, locale: Locale): string {
   const shown = typeof value === 'number' ? String(value) : typeof value === 'string' ? `"${value.slice(0, 40)}"` : value === null ? 'null' : typeof value;
   if (locale === 'en') {
-    const wants = { 'max-count': 'a whole number of at least 1', 'max-size': 'a number of bytes, 0 or more', extension: 'an array or a string such as "mp3,wav"' }[property];
+    const wants = { 'max-count': 'a whole number of at least 1', 'max-size': 'a number of bytes, 0 or more', extension: 'an array or a string such as "mp3,wav"', 'min-upload-rate': 'bytes per second, more than 0 (0: the default)' }[property];
     return `The property ${property} is unusable (${shown}): it takes ${wants}`;
   }
-  const wants = { 'max-count': '不小于 1 的整数', 'max-size': '不小于 0 的字节数', extension: '数组或如 "mp3,wav" 的字符串' }[property];
+  const wants = { 'max-count': '不小于 1 的整数', 'max-size': '不小于 0 的字节数', extension: '数组或如 "mp3,wav" 的字符串', 'min-upload-rate': '每秒字节数，大于 0（0 为默认值）' }[property];
   return `属性 ${property} 的值不可用（${shown}）：应为${wants}`;
 }

@@ -5,16 +5,18 @@
 import type { Props } from './props';
 
 /** A property with an unusable value, named as a host writes it in WXML. */
-export type BadProperty = 'max-count' | 'max-size' | 'extension';
+export type BadProperty = 'max-count' | 'max-size' | 'extension' | 'min-upload-rate';
 
 function usableNumber(value: unknown): value is number {
   return typeof value === 'number' && isFinite(value);
 }
 
 /** The first unusable property, or null. */
-export function badProperty(p: Pick<Props, 'maxCount' | 'maxSize' | 'extension'>): BadProperty | null {
+export function badProperty(p: Pick<Props, 'maxCount' | 'maxSize' | 'extension'> & Partial<Pick<Props, 'minUploadRate'>>): BadProperty | null {
   if (!usableNumber(p.maxCount) || p.maxCount < 1) return 'max-count';
   if (!usableNumber(p.maxSize) || p.maxSize < 0) return 'max-size';
   if (!Array.isArray(p.extension) && typeof p.extension !== 'string') return 'extension';
+  // Bytes per second; 0 means the default (as `timeout: 0` does), absent too.
+  if (p.minUploadRate !== undefined && p.minUploadRate !== null && (!usableNumber(p.minUploadRate) || p.minUploadRate < 0)) return 'min-upload-rate';
   return null;
 }

@@ -32,6 +32,8 @@ export const properties = {
   deletable: { type: Boolean, value: true },
   preview: { type: Boolean, value: true },
   useBeforeUpload: { type: Boolean, value: false },
+  /** Bytes per second a PUT may be as slow as; its timeout grows with the file's size at this rate. */
+  minUploadRate: { type: Number, value: DEFAULTS.minUploadRate },
 };
 
 /** The properties as the component reads them. */
@@ -55,6 +57,7 @@ export interface Props {
   deletable: boolean;
   preview: boolean;
   useBeforeUpload: boolean;
+  minUploadRate: number;
 }
 
 const ACCEPTS: Accept[] = ['file', 'image', 'video', 'media', 'all'];
@@ -86,5 +89,6 @@ export function uploadOptionsOf(p: Props): QueueUploadOptions {
     deviceId: p.deviceId,
     maxSize: restrictionsOf(p).maxSize,
     locale: normalizeLocale(p.locale),
+    minUploadRate: p.minUploadRate,
   };
 }

@@ -5,6 +5,8 @@
 import type { BatchSummary, FileState } from '../core/upload-queue';
 import type { Locale } from '../core/messages';
 import type { Accept } from './props';
+import type { WaitReason } from '../core/lifecycle';
+import { waitingTexts } from './waiting-texts';
 
 export interface Texts {
   /** Trigger label per `accept`. */
@@ -23,6 +25,8 @@ export interface Texts {
   stop: string;
   state: Record<FileState, string>;
   delivery: { delivered: string; pending: string };
+  /** Why a `paused` file waits. */
+  waitingFor: Record<WaitReason, string>;
 }
 
 const zh: Texts = {
@@ -39,6 +43,7 @@ const zh: Texts = {
   stop: '停止播放',
   state: {
     waiting: '等待上传',
+    paused: '已暂停',
     hashing: '校验文件',
     signing: '获取上传地址',
     uploading: '上传中',
@@ -49,6 +54,7 @@ const zh: Texts = {
     aborted: '已取消',
   },
   delivery: { delivered: '设备已收到', pending: '已下发，等待设备接收' },
+  waitingFor: waitingTexts('zh-CN'),
 };
 
 const en: Texts = {
@@ -65,6 +71,7 @@ const en: Texts = {
   stop: 'Stop',
   state: {
     waiting: 'Waiting',
+    paused: 'Paused',
     hashing: 'Checking the file',
     signing: 'Getting an upload link',
     uploading: 'Uploading',
@@ -75,6 +82,7 @@ const en: Texts = {
     aborted: 'Cancelled',
   },
   delivery: { delivered: 'Received by the device', pending: 'Sent; waiting for the device' },
+  waitingFor: waitingTexts('en'),
 };
 
 export function textsFor(locale: Locale): Texts {

@@ -30,6 +30,8 @@ export interface ViewFile {
   delivery: '' | 'delivered' | 'pending';
   /** Progress within the current phase when the platform reports any (WeChat's PUT does not); 0 otherwise. */
   percent: number;
+  /** While paused: 'network' or 'background' (the template shows why); '' otherwise. */
+  waitingFor: '' | 'network' | 'background';
 }
 
 const ICONS: Record<FileKind, string> = { audio: 'music-o', image: 'photo-o', video: 'video-o', file: 'description' };
@@ -62,6 +64,7 @@ export function viewOf(file: QueueFile, preview = true, cover?: string): ViewFil
     delivery: file.state === 'done' && file.result && file.result.delivery ? file.result.delivery : '',
     // 0 and 100 only mark a phase's ends, which `step` already shows.
     percent: file.percent > 0 && file.percent < 100 ? Math.round(file.percent) : 0,
+    waitingFor: file.state === 'paused' && file.waitingFor ? file.waitingFor : '',
   };
 }
 

@@ -11,7 +11,9 @@ import * as path from 'path';
 import { measurePackage } from '../../bench/package-weight';
 import { RAW_GOAL, SHIPPED_GOAL } from '../../bench/weight';
 
-const CEILING = { shipped: 72500, raw: 113000 };
+// Issue 12 (background, lost network, weak signal: the life-cycle monitor, the request gate, paused
+// files and their texts, minUploadRate) costs about 6.7 KB shipped, 13 KB raw.
+const CEILING = { shipped: 80000, raw: 127000 };
 
 const dist = path.resolve(__dirname, '../../miniprogram_dist');
 if (!fs.existsSync(path.join(dist, 'index.js'))) throw new Error('miniprogram_dist is missing: run `npm run build` (npm test does) first');

@@ -139,6 +139,6 @@ describe('texts', () => {
     for (const s of [...zh, ...en]) expect(s.trim()).not.toBe('');
     for (const s of en) expect(s).not.toMatch(/[\u4e00-\u9fff]/);
     for (const s of zh) expect(s).toMatch(/[\u4e00-\u9fff]/);
-    expect(Object.keys(textsFor('en').state).sort()).toEqual(['aborted', 'delivering', 'done', 'failed', 'hashing', 'registering', 'signing', 'uploading', 'waiting']);
+    expect(Object.keys(textsFor('en').state).sort()).toEqual(['aborted', 'delivering', 'done', 'failed', 'hashing', 'paused', 'registering', 'signing', 'uploading', 'waiting']);
   });
 });

@@ -159,7 +159,7 @@ export async function choose(s: Session, uploader: Locator, files: TestFile[]): 
   await (await chooser).setFiles(files.map((f) => f.path));
 }
 
-export type ItemState = 'waiting' | 'hashing' | 'signing' | 'uploading' | 'registering' | 'delivering' | 'done' | 'failed' | 'aborted';
+export type ItemState = 'waiting' | 'paused' | 'hashing' | 'signing' | 'uploading' | 'registering' | 'delivering' | 'done' | 'failed' | 'aborted';
 
 /**
  * An element of the component by its BEM name (`item`, `item--done`, `retry`…). simulate scopes

@@ -17,7 +17,8 @@ interface CallbackOptions {
   complete?: Callback;
 }
 
-const PATCHED = ['request', 'getFileSystemManager'] as const;
+const LIFECYCLE = ['onAppHide', 'offAppHide', 'onAppShow', 'offAppShow', 'onNetworkStatusChange', 'offNetworkStatusChange'] as const;
+const PATCHED = ['request', 'getFileSystemManager', 'getNetworkType', ...LIFECYCLE] as const;
 
 function lowerKeys(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -40,7 +41,9 @@ function transportErrMsg(err: unknown): string {
   const kind = (err as TransportError).kind;
   if (kind === 'timeout') return 'request:fail timeout';
   if (kind === 'aborted') return 'request:fail abort';
-  return 'request:fail ' + (err instanceof Error ? err.message : String(err));
+  const message = err instanceof Error ? err.message : String(err);
+  // The simulated phone already speaks WeChat ('request:fail interrupted').
+  return message.indexOf('request:fail') === 0 ? message : 'request:fail ' + message;
 }
 
 function request(platform: Platform, o: WxTable & CallbackOptions): WechatMiniprogram.RequestTask {
@@ -100,6 +103,17 @@ export function bridgeWx(platform: Platform): () => void {
   for (const name of PATCHED) saved[name] = wx[name];
   wx.request = (o: WxTable & CallbackOptions) => request(platform, o);
   wx.getFileSystemManager = () => fileSystemManager(platform);
+  // App hide/show and the network, from the platform's (simulated) phone when it has one.
+  const lifecycle = platform.lifecycle;
+  if (lifecycle) {
+    for (const name of LIFECYCLE) wx[name] = (fn: never) => lifecycle[name](fn);
+    wx.getNetworkType = (o: CallbackOptions) => {
+      lifecycle.getNetworkType().then(
+        (networkType) => succeed(o, { errMsg: 'getNetworkType:ok', networkType }),
+        (err: Error) => failWith(o, `getNetworkType:fail ${err.message}`),
+      );
+    };
+  }
   return () => {
     for (const name of PATCHED) {
       if (saved[name] === undefined) delete wx[name];

@@ -8,6 +8,7 @@ import { currentTheme, setTheme, Theme } from '../mp/theme';
 import { admin, EmulatorState, fetchState } from '../session';
 import { button, h, renderInto, section } from './dom';
 import { FAULT_BUTTONS } from './faults';
+import { phoneLifeSection } from './phone-life';
 import * as tables from './tables';
 import { overrideLocale } from './uploaders';
 
@@ -49,7 +50,7 @@ export function createPanel(host: HTMLElement, page: SimComponent, options: Pane
   const objects = section('Stored objects', 'objects');
   const deliveries = section('Deliveries', 'deliveries');
   const calls = section('Latest calls', 'calls');
-  host.append(phone.root, faults.root, objects.root, deliveries.root, devices.root, emulator.root, calls.root);
+  host.append(phone.root, phoneLifeSection(), faults.root, objects.root, deliveries.root, devices.root, emulator.root, calls.root);
 
   let state: EmulatorState | null = null;
   const status = h('div', { class: 'pg-empty', 'data-panel-status': '' });

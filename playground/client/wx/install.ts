@@ -8,6 +8,7 @@ import { chooseImage, chooseMedia, chooseMessageFile, chooseVideo } from './choo
 import { patchFileSystemManager } from './file-system';
 import { createInnerAudioContext, previewImage, previewMedia } from './media';
 import { hideLoading, hideToast, showLoading, showModal, showToast } from './overlays';
+import { phone } from './phone';
 import { request } from './request';
 import { Screen, systemInfoApis } from './system-info';
 
@@ -16,7 +17,9 @@ export function installBrowserWx(screen: Screen, sdkVersion: string): void {
   if (!wx || typeof wx !== 'object') throw new Error('no global wx: load miniprogram-simulate first');
   patchFileSystemManager((wx.getFileSystemManager as () => Record<string, unknown>)());
   Object.assign(wx, {
-    request,
+    // Requests obey the phone: background and offline (the panel's buttons).
+    request: phone.gate(request as never),
+    ...phone.wxApis(),
     chooseMessageFile,
     chooseMedia,
     chooseImage,

@@ -1,0 +1,67 @@
+/**
+ * The life cycle on WeChat: `wx.onAppHide` / `wx.onAppShow` / `wx.onNetworkStatusChange` and
+ * `wx.getNetworkType` (platform-facts §5), each with its `off*`. Every listener the package
+ * registers is the very function it later passes to `off*` (WeChat removes by identity; an
+ * `off*` without an argument would remove the host's listeners too).
+ */
+import type { NetworkStatus, PlatformLifecycle } from '../core/lifecycle';
+
+type Listener<T> = (value: T) => void;
+type WxTable = Record<string, unknown>;
+
+function wxTable(): WxTable {
+  return typeof wx === 'object' && wx ? (wx as unknown as WxTable) : {};
+}
+
+/**
+ * One event's on/off pair. Where the base library has `on*` but no `off*` (older clients), one
+ * forwarder is registered once and our listeners come and go in a list of our own.
+ */
+function channel<T>(onName: string, offName: string) {
+  const own: Array<Listener<T>> = [];
+  let forwarding = false;
+  return {
+    on(fn: Listener<T>): void {
+      const w = wxTable();
+      const on = w[onName];
+      if (typeof on !== 'function') return;
+      if (typeof w[offName] === 'function') return void on.call(w, fn);
+      own.push(fn);
+      if (forwarding) return;
+      forwarding = true;
+      on.call(w, (value: T) => {
+        for (const f of own.slice()) f(value);
+      });
+    },
+    off(fn: Listener<T>): void {
+      const w = wxTable();
+      const off = w[offName];
+      if (typeof off === 'function' && !forwarding) return void off.call(w, fn);
+      const i = own.indexOf(fn);
+      if (i !== -1) own.splice(i, 1);
+    },
+  };
+}
+
+export function createWechatLifecycle(): PlatformLifecycle {
+  const hide = channel<void>('onAppHide', 'offAppHide');
+  const show = channel<void>('onAppShow', 'offAppShow');
+  const network = channel<NetworkStatus>('onNetworkStatusChange', 'offNetworkStatusChange');
+  return {
+    onAppHide: (fn) => hide.on(fn),
+    offAppHide: (fn) => hide.off(fn),
+    onAppShow: (fn) => show.on(fn),
+    offAppShow: (fn) => show.off(fn),
+    onNetworkStatusChange: (fn) => network.on(fn),
+    offNetworkStatusChange: (fn) => network.off(fn),
+    getNetworkType: () =>
+      new Promise((resolve, reject) => {
+        const get = wxTable().getNetworkType;
+        if (typeof get !== 'function') return reject(new Error('getNetworkType is not available'));
+        get.call(wx, {
+          success: (res: { networkType?: string }) => resolve(String((res && res.networkType) || 'unknown')),
+          fail: reject,
+        });
+      }),
+  };
+}
