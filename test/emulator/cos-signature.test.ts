@@ -89,7 +89,9 @@ describe('COS v5 signature', () => {
   test('equals the SDK for arbitrary signed query parameters and headers', () => {
     // Names limited to characters encoding leaves alone: for others the SDK sorts raw names while
     // its own q-url-param-list is sorted encoded, so there is no single SDK answer to compare with.
-    const name = fc.stringMatching(/^[a-z0-9._~-]{1,12}$/);
+    // `__proto__` matches the pattern too, and the SDK copies parameters by assignment, which sets a
+    // prototype instead of a key: that name has no SDK answer either (seed 2108158506 found it).
+    const name = fc.stringMatching(/^[a-z0-9._~-]{1,12}$/).filter((n) => n !== '__proto__');
     const value = fc.string({ unit: 'grapheme', maxLength: 30 });
     fc.assert(
       fc.property(
