@@ -1,4 +1,5 @@
 import type { AbortScope } from './abort';
+import { FairLine } from './fair-line';
 
 /**
  * Bytes of file content the package holds at once, app-wide (SPEC `configure({memoryBudget})`).
@@ -7,91 +8,35 @@ import type { AbortScope } from './abort';
  */
 export const DEFAULT_MEMORY_BUDGET = 134217728;
 
-/** First come, first served: a big file at the head is not starved by small ones behind it. */
-export class MemoryBudget {
-  private heldBytes = 0;
-  private holders = 0;
-  private peakBytes = 0;
-  private readonly waiters: Array<{ bytes: number; grant: () => void }> = [];
-
-  constructor(private budget: number) {}
-
-  get limit(): number {
-    return this.budget;
-  }
-
+/** First come, first served (`FairLine`): a big file at the head is not starved by small ones behind it. */
+export class MemoryBudget extends FairLine {
   /** Bytes held right now. */
   get held(): number {
-    return this.heldBytes;
+    return this.heldNow;
   }
 
   /** The most bytes held at once since the last `resetPeak()`: lets tests and the bench check the promise. */
   get peak(): number {
-    return this.peakBytes;
-  }
-
-  get waiting(): number {
-    return this.waiters.length;
+    return this.peakHeld;
   }
 
   resetPeak(): void {
-    this.peakBytes = this.heldBytes;
-  }
-
-  setLimit(bytes: number): void {
-    this.budget = bytes;
-    this.pump();
+    this.forgetPeak();
   }
 
   /** A file larger than the whole budget runs alone: it waits until nothing else is held. */
-  private fits(bytes: number): boolean {
-    return this.holders === 0 || this.heldBytes + bytes <= this.budget;
+  protected fits(bytes: number, held: number, holders: number, limit: number): boolean {
+    return holders === 0 || held + bytes <= limit;
   }
 
   /** Resolves with the release function once `bytes` fit; rejects with `abortError()` if aborted first. */
   acquire(bytes: number, scope: AbortScope, abortError: () => Error): Promise<() => void> {
-    return new Promise((resolve, reject) => {
-      const grant = () => resolve(this.take(bytes));
-      if (!this.waiters.length && this.fits(bytes)) return grant();
-      const waiter = {
-        bytes,
-        grant: () => {
-          stop();
-          grant();
-        },
-      };
-      const stop = scope.onAbort(() => {
-        const i = this.waiters.indexOf(waiter);
-        if (i !== -1) this.waiters.splice(i, 1);
-        reject(abortError());
-        // The head left: the next in line may fit now.
-        this.pump();
-      });
-      if (!scope.aborted) this.waiters.push(waiter);
-    });
+    return this.take(bytes, scope, abortError);
   }
 
   /** The bytes at once when they fit now and nobody waits (a file may then read early); else null. */
   tryAcquire(bytes: number): (() => void) | null {
-    return !this.waiters.length && this.fits(bytes) ? this.take(bytes) : null;
-  }
-
-  private take(bytes: number): () => void {
-    this.heldBytes += bytes;
-    this.holders++;
-    if (this.heldBytes > this.peakBytes) this.peakBytes = this.heldBytes;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.heldBytes -= bytes;
-      this.holders--;
-      this.pump();
-    };
-  }
-
-  private pump(): void {
-    while (this.waiters.length && this.fits(this.waiters[0].bytes)) this.waiters.shift()!.grant();
+    return this.takeNow(bytes);
   }
 }
 

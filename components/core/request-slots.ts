@@ -1,4 +1,5 @@
 import type { AbortScope } from './abort';
+import { FairLine } from './fair-line';
 
 /**
  * WeChat runs at most 10 network requests at once for the whole mini-program (request,
@@ -9,59 +10,19 @@ export const MAX_REQUESTS_IN_FLIGHT = 8;
 /** WeChat's own limit: `configure({requestSlots})` may not ask for more. */
 export const MAX_REQUESTS_IN_FLIGHT_ALLOWED = 10;
 
-/** A first-come, first-served counting semaphore whose waiters an abort can leave. */
-export class RequestSlots {
-  private used = 0;
-  private readonly waiters: Array<() => void> = [];
-
-  constructor(private max: number) {}
-
-  get limit(): number {
-    return this.max;
-  }
-
-  /** `configure({requestSlots})`: a raised limit lets waiters in at once; a lowered one lets in none until enough leave. */
-  setLimit(limit: number): void {
-    this.max = limit;
-    while (this.used < this.max && this.waiters.length) this.waiters.shift()!();
-  }
-
+/** One slot per request, first come, first served; a waiter an abort stops leaves the line. */
+export class RequestSlots extends FairLine {
   get inUse(): number {
-    return this.used;
+    return this.heldNow;
   }
 
-  get waiting(): number {
-    return this.waiters.length;
+  protected fits(weight: number, held: number, _holders: number, limit: number): boolean {
+    return held + weight <= limit;
   }
 
-  /** Resolves with the release function once a slot is free; rejects with `onAbort()`'s error if aborted first. */
+  /** Resolves with the release function once a slot is free; rejects with `abortError()` if aborted first. */
   acquire(scope: AbortScope, abortError: () => Error): Promise<() => void> {
-    return new Promise((resolve, reject) => {
-      const grant = () => {
-        this.used++;
-        let released = false;
-        resolve(() => {
-          if (released) return;
-          released = true;
-          this.used--;
-          if (this.used < this.max) {
-            const next = this.waiters.shift();
-            if (next) next();
-          }
-        });
-      };
-      if (this.used < this.max && !this.waiters.length) return grant();
-      const waiter = () => {
-        stop();
-        grant();
-      };
-      const stop = scope.onAbort(() => {
-        const i = this.waiters.indexOf(waiter);
-        if (i !== -1) this.waiters.splice(i, 1);
-        reject(abortError());
-      });
-      if (!scope.aborted) this.waiters.push(waiter);
-    });
+    return this.take(1, scope, abortError);
   }
 }
 
