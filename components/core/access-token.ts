@@ -16,8 +16,8 @@ let provider: AccessTokenProvider | null = null;
 /** SPEC: `fn({reason})` returns a token or a Promise of one; `null` removes it. */
 export function setAccessTokenProvider(fn: AccessTokenProvider | null | undefined): void {
   if (fn !== null && fn !== undefined && typeof fn !== 'function') {
-    // Same rule as every other option: a clear, coded error instead of a raw TypeError.
-    throw UploadError.of('InvalidOption', 'en', { option: 'setAccessTokenProvider(fn)' });
+    // Same rule as configure(): a coded error in the package's default locale, not a raw TypeError.
+    throw UploadError.of('InvalidOption', 'zh-CN', { option: 'setAccessTokenProvider(fn)' });
   }
   provider = fn || null;
 }

@@ -76,6 +76,8 @@ export function checkOptions(options: UploadResourceOptions, locale: Locale): Ch
   const o = options as unknown as Record<string, unknown>;
   const resourceVer = optionalString(o, 'resourceVer', locale) || DEFAULTS.resourceVer;
   if (!RESOURCE_VER_PATTERN.test(resourceVer)) throw invalid('resourceVer', locale);
+  // `locale` is worded already (the caller normalized it); a value of the wrong type is still the caller's mistake.
+  if (o.locale !== undefined && o.locale !== null && typeof o.locale !== 'string') throw invalid('locale', locale);
   if (o.onProgress !== undefined && o.onProgress !== null && typeof o.onProgress !== 'function') throw invalid('onProgress', locale);
   // A missing path is FileReadError as in 0.1; a path of the wrong type is the caller's mistake.
   if (o.filePath !== undefined && o.filePath !== null && typeof o.filePath !== 'string') throw invalid('filePath', locale);

@@ -58,6 +58,8 @@ export interface UploadResourceOptions {
 
 export interface UploadResult {
   name: string;
+  /** The `filePath` that was uploaded (SPEC 0.2: `success` carries it, and the result is `success` without `id`). */
+  path: string;
   size: number;
   md5: string;
   userResourceName: string;

@@ -136,6 +136,7 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
 
   const result: UploadResult = {
     name,
+    path: o.filePath,
     size: info.size,
     md5: info.md5,
     userResourceName,

@@ -336,7 +336,7 @@ export class Uploader implements Listener {
       if (percent > 0 && percent < 100) this.view.touch(file.id);
     });
     q.on('success', ({ file, result }) => {
-      this.host.triggerEvent('success', { id: file.id, ...result, path: file.path });
+      this.host.triggerEvent('success', { id: file.id, ...result });
     });
     q.on('fail', ({ file, error }) => {
       this.host.triggerEvent('fail', { id: file.id, name: file.name, code: error.code, message: error.message, requestId: error.requestId, retryable: error.retryable });

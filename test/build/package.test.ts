@@ -55,3 +55,37 @@ test('npm pack publishes only what a host needs', () => {
   expect(files).toContain('README.md');
   expect(files).toContain('LICENSE');
 });
+
+test('SPEC "Package": main, miniprogram, the peer, and the component’s four files', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  expect(pkg).toMatchObject({ name: 'iotexplorer-resource-uploader', miniprogram: 'miniprogram_dist', main: 'miniprogram_dist/index.js' });
+  expect(pkg.peerDependencies).toHaveProperty('@vant/weapp');
+  for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(fs.existsSync(path.join(dist, 'resource-uploader', 'index.' + ext))).toBe(true);
+});
+
+test('the built entry’s configure() throws UploadError InvalidOption for an unusable value', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api = require(path.join(dist, 'index.js'));
+  expect(typeof api.configure).toBe('function');
+  for (const bad of [{ requestSlots: 11 }, { requestSlots: 0 }, { memoryBudget: NaN }, { memoryBudget: -1 }, { memoryBudget: Infinity }, { requestSlots: '8' }]) {
+    let thrown: unknown;
+    try {
+      api.configure(bad);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(api.UploadError);
+    expect(thrown).toMatchObject({ code: 'InvalidOption', retryable: false });
+  }
+  // Within the limits nothing is thrown; the defaults are put back for whoever loads the module next.
+  api.configure({ requestSlots: 10, memoryBudget: 1 });
+  api.configure({ requestSlots: 8, memoryBudget: 134217728 });
+});
+
+test('the shipped declarations export every type SPEC 0.2 names', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const dts = fs.readFileSync(path.join(root, pkg.types), 'utf8');
+  const names = ['ResourceUploaderInstance', 'SelectDetail', 'RejectDetail', 'ProgressDetail', 'SuccessDetail', 'FailDetail', 'CompleteDetail', 'RemoveDetail', 'ErrorDetail', 'BeforeUploadDetail', 'ErrorCode', 'Locale'];
+  for (const name of names) expect(dts).toMatch(new RegExp('\\b' + name + '\\b'));
+  for (const name of ['uploadResource', 'setAccessTokenProvider', 'configure', 'UploadError']) expect(dts).toMatch(new RegExp('export \\{ ' + name + ' \\}'));
+});

@@ -55,6 +55,9 @@ describe('InvalidOption names the option, before any request', () => {
     ['deliveryPollInterval', Infinity],
     ['register', 'yes'],
     ['onProgress', 'log'],
+    // A number where a string belongs (SPEC 0.2 JS API), not a silent fall back to zh-CN.
+    ['locale', 42],
+    ['locale', { en: true }],
   ])('%s = %p', async (option, value) => {
     const { error, platform } = await failure({ [option]: value });
     expect(error).toBeInstanceOf(UploadError);

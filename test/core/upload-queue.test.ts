@@ -252,7 +252,7 @@ describe('progress', () => {
           o.onProgress!({ phase, percent });
           await Promise.resolve();
         }
-        return { name: o.name!, size: 1, md5: 'x', userResourceName: 'x', resourceName: 'x', resourceVer: '0.0.1', requestId: 'r' };
+        return { name: o.name!, path: o.filePath, size: 1, md5: 'x', userResourceName: 'x', resourceName: 'x', resourceVer: '0.0.1', requestId: 'r' };
       })();
       return Object.assign(p, { abort: () => undefined });
     };

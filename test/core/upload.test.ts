@@ -30,6 +30,7 @@ describe('the PUT', () => {
     expect(put.headers['content-type']).toBe('audio/mpeg');
     expect(out.result).toEqual({
       name: 'voice.mp3',
+      path: 'wxfile://tmp/voice.mp3',
       size: 5179,
       md5: md5Hex(bytes),
       userResourceName: md5Hex(bytes),
