@@ -55,11 +55,9 @@ export interface ProgressDetail {
   percent: number;
 }
 
-/** `bind:success`: the upload's result (`delivery` only with `device-id`), with the row's id and path. */
+/** `bind:success`: the upload's result (`path` is the temp file path, `delivery` only with `device-id`), with the row's id. */
 export interface SuccessDetail extends UploadResult {
   id: string;
-  /** The temp file path. */
-  path: string;
 }
 
 /** `bind:fail`: the file stays in the list and can be retried. */
