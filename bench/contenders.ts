@@ -76,29 +76,26 @@ export const barePut: Contender = {
   },
 };
 
-/** This package's `uploadResource` on its own WeChat platform, with the default name (the MD5). */
-export const core: Contender = {
-  name: 'core',
-  note: 'uploadResource: MD5, URL, read, PUT (Content-MD5), ETag check',
-  async prepare() {
-    return createWechatPlatform();
-  },
-  async upload(t, file, _size, platform) {
-    await uploadResource({ platform: platform as ReturnType<typeof createWechatPlatform>, filePath: file, productId: t.productId, accessToken: t.token, endpoint: t.endpoint });
-  },
-};
+/** This package's `uploadResource` on its own WeChat platform; `resourceName` names each upload, else the name is the MD5. */
+function coreContender(name: string, note: string, resourceName?: () => string): Contender {
+  return {
+    name,
+    note,
+    async prepare() {
+      return createWechatPlatform();
+    },
+    async upload(t, file, _size, platform) {
+      const named = resourceName ? { resourceName: resourceName() } : {};
+      await uploadResource({ platform: platform as ReturnType<typeof createWechatPlatform>, filePath: file, productId: t.productId, accessToken: t.token, endpoint: t.endpoint, ...named });
+    },
+  };
+}
 
-/** The same with a fixed `resourceName`: the URL needs no MD5, so hashing can overlap the rest. */
-export const coreNamed: Contender = {
-  name: 'core, given resource-name',
-  note: 'uploadResource with resourceName: MD5 beside URL and read, PUT (Content-MD5), ETag check',
-  async prepare() {
-    return createWechatPlatform();
-  },
-  async upload(t, file, _size, platform) {
-    await uploadResource({ platform: platform as ReturnType<typeof createWechatPlatform>, filePath: file, productId: t.productId, accessToken: t.token, endpoint: t.endpoint, resourceName: uniqueName('named') });
-  },
-};
+/** With the default name (the MD5). */
+export const core = coreContender('core', 'uploadResource: MD5, URL, read, PUT (Content-MD5), ETag check');
+
+/** With a fixed `resourceName`: the URL needs no MD5, so hashing can overlap the rest. */
+export const coreNamed = coreContender('core, given resource-name', 'uploadResource with resourceName: MD5 beside URL and read, PUT (Content-MD5), ETag check', () => uniqueName('named'));
 
 interface CosLike {
   putObject(params: object, cb: (err: unknown, data: { statusCode?: number }) => void): void;

@@ -3,22 +3,16 @@
  * done, counted in `max-count`, removable; never uploaded again.
  */
 import { formatBytes } from '../core/messages';
-import { FileKind, kindOf, thumbnailOf } from './preview';
+import { kindOf, thumbnailOf } from './preview';
 import type { HostFile } from './types';
-import { iconFor } from './view';
+import { iconFor, RowFace } from './view';
 
 import { HOST_ID_PREFIX } from './select';
 
 export { HOST_ID_PREFIX };
 
-/** One row for a host file; as small as a chosen file's row. */
-export interface HostRow {
-  id: string;
-  name: string;
-  sizeText: string;
-  icon: string;
-  kind: FileKind;
-  thumb: string;
+/** One row for a host file: what a chosen file's row shows, and no more. */
+export interface HostRow extends RowFace {
   /** Something to preview or play. */
   hasUrl: boolean;
 }

@@ -5,7 +5,7 @@
  */
 import type { ErrorCode } from '../core/types';
 import type { Locale } from '../core/messages';
-import type { UploadPhase } from '../core/options';
+import type { UploadPhase, UploadResult } from '../core/options';
 
 export type { ErrorCode, Locale, UploadPhase };
 
@@ -55,20 +55,9 @@ export interface ProgressDetail {
   percent: number;
 }
 
-/** `bind:success` */
-export interface SuccessDetail {
+/** `bind:success`: the upload's result (`path` is the temp file path, `delivery` only with `device-id`), with the row's id. */
+export interface SuccessDetail extends UploadResult {
   id: string;
-  name: string;
-  size: number;
-  md5: string;
-  userResourceName: string;
-  resourceName: string;
-  resourceVer: string;
-  requestId: string;
-  /** The temp file path. */
-  path: string;
-  /** Only with `device-id`. */
-  delivery?: 'delivered' | 'pending';
 }
 
 /** `bind:fail`: the file stays in the list and can be retried. */

@@ -10,16 +10,20 @@ import { FileKind, kindOf, thumbnailOf } from './preview';
 /** The data key of the rows: not `files`, which is a property (one namespace, SPEC 0.2). */
 export const ROWS = 'items';
 
-/** One row of the list: names, small numbers and a thumbnail's path; never bytes. */
-export interface ViewFile {
+/** What every row of the list shows, a chosen file's or one of the host's `files`. */
+export interface RowFace {
   id: string;
   name: string;
   sizeText: string;
   /** vant icon name for the file's kind. */
   icon: string;
   kind: FileKind;
-  /** The temp path an `<image>` shows (images, video covers); '' for an icon. */
+  /** The path or URL an `<image>` shows (images, video covers); '' for an icon. */
   thumb: string;
+}
+
+/** One row of the list: names, small numbers and a thumbnail's path; never bytes. */
+export interface ViewFile extends RowFace {
   state: FileState;
   /** Index in `steps` of the current (or failed) phase; -1 before the first; `steps.length` when done. */
   step: number;

@@ -6,26 +6,19 @@
  * `before-upload`, `path`, the reject reasons `resource-name` and `host`, `extension` as a string,
  * the `error` event (`ChooseFailed`, `InvalidOption`), previews and the shared audio player.
  */
-import * as path from 'path';
-import * as simulate from 'miniprogram-simulate';
-import { ENDPOINT, SEED_SIGNATURE } from '../support/fake-platform';
 import { FakeMedia } from '../support/fake-media';
-import { FakeWx } from '../support/fake-wx';
-import { loadOptions, Mounted, mountUploader, ROOT } from '../support/mount-uploader';
-import { guardAgainstLeaks } from '../support/observe';
+import type { Mounted } from '../support/mount-uploader';
+import { settled, tap, text, tick, uploaderHarness } from '../support/uploader-harness';
 import { badProperty } from '../../components/resource-uploader/property-check';
 import { hostFileIndex } from '../../components/resource-uploader/select';
 import type { BeforeUploadDetail, ErrorDetail, RemoveDetail, SelectDetail } from '../../components/resource-uploader/types';
 
 const TOKEN = 'tok-list-control-0123456789abcdef0123456789abcdef';
-const emitted = guardAgainstLeaks(() => [TOKEN, SEED_SIGNATURE]);
-let uploaderId: string;
-let wx: FakeWx;
+const h = uploaderHarness(TOKEN);
+const { mount, phoneFile } = h;
 let media: FakeMedia;
-const mounted: Mounted[] = [];
 
 beforeAll(() => {
-  uploaderId = simulate.load(path.join(ROOT, 'components/resource-uploader/index'), 'resource-uploader', loadOptions(['src']));
   // One media fake for the file: the component keeps ONE audio context for the whole app.
   media = new FakeMedia();
 });
@@ -33,40 +26,11 @@ beforeAll(() => {
 afterAll(() => media.restore());
 
 beforeEach(() => {
-  wx = new FakeWx();
   media.previewMediaCalls.length = 0;
   media.previewImageCalls.length = 0;
 });
 
-afterEach(() => {
-  for (const m of mounted.splice(0)) {
-    emitted.add({ events: m.events, setData: m.setDataCalls.map((c) => c.data) });
-    m.detach();
-  }
-  wx.restore();
-});
-
-function mount(props: Record<string, unknown> = {}, options: { slot?: string } = {}): Mounted {
-  const m = mountUploader(simulate, uploaderId, { productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, ...props }, options);
-  mounted.push(m);
-  return m;
-}
-
-function phoneFile(name: string, size: number) {
-  const bytes = new Uint8Array(size).map((_, i) => (i * 7 + name.length) & 0xff);
-  const temp = wx.addFile('wxfile://tmp/' + name, bytes);
-  return { ...temp, name, bytes };
-}
-
-const text = (m: Mounted): string => (m.uploader.dom as Element).textContent || '';
-const tap = (m: Mounted, selector: string, index = 0): void => {
-  const nodes = m.uploader.querySelectorAll(selector);
-  if (!nodes[index]) throw new Error(`no ${selector} #${index}`);
-  nodes[index].dispatchEvent('tap');
-};
 const has = (m: Mounted, selector: string): boolean => m.uploader.querySelectorAll(selector).length > 0;
-const settled = (m: Mounted, n = 1) => m.until(() => m.of('complete').length >= n, `${n} complete event(s)`);
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 const data = (m: Mounted) => m.instance.data as Record<string, unknown> & { items: Array<Record<string, unknown>>; hostItems: Array<Record<string, unknown>> };
 
 describe('files: what the host already has', () => {
@@ -81,14 +45,14 @@ describe('files: what the host already has', () => {
     expect(text(m)).toContain('current-ring.mp3');
     expect(text(m)).toContain('上传成功');
     // Nothing was uploaded for them.
-    expect(wx.cloud.requests).toHaveLength(0);
+    expect(h.wx.cloud.requests).toHaveLength(0);
   });
 
   test('counted in max-count: the chooser asks for the room left', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({ files: current, maxCount: 3 });
     await m.instance.choose();
-    expect(wx.chooserCalls[0].options).toMatchObject({ count: 2 });
+    expect(h.wx.chooserCalls[0].options).toMatchObject({ count: 2 });
   });
 
   test('removable: remove {id: "host-<index>"} (SPEC’s shape), gone from the view, room again; a new files value shows all again', async () => {
@@ -126,14 +90,14 @@ describe('files: what the host already has', () => {
 
 describe('max-count is the size of the list', () => {
   test('two choices of 2 with max-count 3: the second asks for 1; then the trigger hides and choose() opens nothing', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 10)] });
     const m = mount({ maxCount: 3 });
     await m.instance.choose();
-    expect(wx.chooserCalls[0].options).toMatchObject({ count: 3 });
+    expect(h.wx.chooserCalls[0].options).toMatchObject({ count: 3 });
     await settled(m);
-    wx.nextPick({ files: [phoneFile('c.mp3', 10), phoneFile('d.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('c.mp3', 10), phoneFile('d.mp3', 10)] });
     await m.instance.choose();
-    expect(wx.chooserCalls[1].options).toMatchObject({ count: 1 });
+    expect(h.wx.chooserCalls[1].options).toMatchObject({ count: 1 });
     // A client that hands back more than asked: the extra one is refused as max-count.
     expect(m.of('reject')).toEqual([expect.objectContaining({ name: 'd.mp3', reason: 'max-count' })]);
     await settled(m, 2);
@@ -142,7 +106,7 @@ describe('max-count is the size of the list', () => {
     expect(data(m).full).toBe(true);
     expect(has(m, '.resource-uploader__choose')).toBe(false);
     await m.instance.choose();
-    expect(wx.chooserCalls).toHaveLength(2);
+    expect(h.wx.chooserCalls).toHaveLength(2);
     // Removing one makes room.
     m.instance.remove(data(m).items[0].id as string);
     await tick();
@@ -150,7 +114,7 @@ describe('max-count is the size of the list', () => {
   });
 
   test('a custom trigger (slot) hides too when full', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({}, { slot: '<view class="my-trigger">+</view>' });
     expect(has(m, '.resource-uploader__slot')).toBe(true);
     await m.instance.choose();
@@ -162,7 +126,7 @@ describe('max-count is the size of the list', () => {
 
 describe('deletable', () => {
   test('false: no remove buttons (chosen or host files); remove(id) still works', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({ deletable: false, maxCount: 3, files: [{ name: 'h.mp3' }] });
     await m.instance.choose();
     await settled(m);
@@ -180,7 +144,7 @@ describe('deletable', () => {
 describe('use-before-upload and before-upload', () => {
   test('asked after the restrictions and before select, with id, name, size and path; nothing is sent before ok', async () => {
     const a = phoneFile('a.mp3', 10);
-    wx.nextPick({ files: [a, phoneFile('big.mp3', 500), phoneFile('b.mp3', 20)] });
+    h.wx.nextPick({ files: [a, phoneFile('big.mp3', 500), phoneFile('b.mp3', 20)] });
     const m = mount({ useBeforeUpload: true, maxCount: 5, maxSize: 100 });
     // choose() resolves when the chooser closes, not when the host answers.
     await m.instance.choose();
@@ -192,7 +156,7 @@ describe('use-before-upload and before-upload', () => {
     ]);
     expect(typeof ask.callback).toBe('function');
     await tick();
-    expect(wx.cloud.requests).toHaveLength(0);
+    expect(h.wx.cloud.requests).toHaveLength(0);
     expect(data(m).items).toEqual([]);
     ask.callback(true);
     await settled(m);
@@ -205,7 +169,7 @@ describe('use-before-upload and before-upload', () => {
   });
 
   test('callback(false): the files are rejected with reason "host", never enter the list, and no select', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 10)] });
     const m = mount({ useBeforeUpload: true, maxCount: 5, locale: 'en' });
     await m.instance.choose();
     (m.of('before-upload')[0] as unknown as BeforeUploadDetail).callback(false);
@@ -217,24 +181,24 @@ describe('use-before-upload and before-upload', () => {
     expect(m.of('select')).toEqual([]);
     expect(data(m).items).toEqual([]);
     expect(data(m).notices).toEqual(['"a.mp3" was not accepted', '"b.mp3" was not accepted']);
-    expect(wx.cloud.requests).toHaveLength(0);
+    expect(h.wx.cloud.requests).toHaveLength(0);
   });
 
   test('with auto-upload off it is still asked at choose time; files the host is deciding on hold their place', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({ useBeforeUpload: true, autoUpload: false, maxCount: 2 });
     await m.instance.choose();
     expect(m.of('before-upload')).toHaveLength(1);
-    wx.nextPick({ files: [phoneFile('b.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('b.mp3', 10)] });
     await m.instance.choose();
-    expect(wx.chooserCalls[1].options).toMatchObject({ count: 1 });
+    expect(h.wx.chooserCalls[1].options).toMatchObject({ count: 1 });
     (m.of('before-upload')[0] as unknown as BeforeUploadDetail).callback(true);
     await tick();
     expect(data(m).items.map((f) => [f.name, f.state])).toEqual([['a.mp3', 'waiting']]);
   });
 
   test('an answer after the page left does nothing', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({ useBeforeUpload: true });
     await m.instance.choose();
     const ask = m.of('before-upload')[0] as unknown as BeforeUploadDetail;
@@ -243,13 +207,13 @@ describe('use-before-upload and before-upload', () => {
     ask.callback(true);
     await tick();
     expect(m.setDataCalls.length).toBe(calls);
-    expect(wx.cloud.requests).toHaveLength(0);
+    expect(h.wx.cloud.requests).toHaveLength(0);
   });
 });
 
 describe('reject reason "resource-name"', () => {
   test('a fixed resource-name is taken by a file not failed or cancelled; host files do not count', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 10)] });
     const m = mount({ resourceName: 'ringtone', maxCount: 5, files: [{ name: 'old.mp3', resourceName: 'ringtone' }], autoUpload: false });
     await m.instance.choose();
     expect(m.of('reject')).toEqual([
@@ -259,7 +223,7 @@ describe('reject reason "resource-name"', () => {
     // Once that file is cancelled, the name is free again.
     m.instance.abort(data(m).items[0].id as string);
     await tick();
-    wx.nextPick({ files: [phoneFile('c.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('c.mp3', 10)] });
     await m.instance.choose();
     expect(m.of('reject')).toHaveLength(1);
     expect((m.of('select')[1] as unknown as SelectDetail).files.map((f) => f.name)).toEqual(['c.mp3']);
@@ -268,10 +232,10 @@ describe('reject reason "resource-name"', () => {
 
 describe('extension as a string', () => {
   test.each(['mp3,wav', 'mp3 wav', ' .MP3 , wav '])('%j filters the chooser and the files', async (extension) => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.txt', 10), phoneFile('c.wav', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.txt', 10), phoneFile('c.wav', 10)] });
     const m = mount({ extension, maxCount: 5 });
     await m.instance.choose();
-    expect(wx.chooserCalls[0].options).toMatchObject({ extension: ['mp3', 'wav'] });
+    expect(h.wx.chooserCalls[0].options).toMatchObject({ extension: ['mp3', 'wav'] });
     expect(m.of('reject').map((r) => [r.name, r.reason])).toEqual([['b.txt', 'extension']]);
     await settled(m);
     expect(m.of('success').map((s) => s.name)).toEqual(['a.mp3', 'c.wav']);
@@ -282,7 +246,7 @@ describe('extension as a string', () => {
 describe('the error event', () => {
   test('ChooseFailed carries WeChat’s errMsg and shows a localized notice; nothing else happens', async () => {
     const errMsg = 'chooseMessageFile:fail privacy permission is not authorized';
-    wx.nextPick({ errMsg });
+    h.wx.nextPick({ errMsg });
     const m = mount({ locale: 'zh-CN' });
     await m.instance.choose();
     await tick();
@@ -294,21 +258,21 @@ describe('the error event', () => {
     await tick();
     expect(text(m)).toContain('Files cannot be chosen until the privacy agreement is accepted');
     // A later successful choice clears the notice.
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     await m.instance.choose();
     await tick();
     expect(data(m).alert).toBe('');
   });
 
   test('another chooser failure keeps WeChat’s words in the message', async () => {
-    wx.nextPick({ errMsg: 'chooseMedia:fail no permission' });
+    h.wx.nextPick({ errMsg: 'chooseMedia:fail no permission' });
     const m = mount({ accept: 'image', locale: 'en' });
     await m.instance.choose();
     expect(m.of('error')).toEqual([{ code: 'ChooseFailed', message: 'The file chooser could not open (chooseMedia:fail no permission)', errMsg: 'chooseMedia:fail no permission' }]);
   });
 
   test('a cancel stays silent', async () => {
-    wx.nextPick({ cancel: true });
+    h.wx.nextPick({ cancel: true });
     const m = mount();
     await m.instance.choose();
     await tick();
@@ -331,7 +295,7 @@ describe('the error event', () => {
     expect(errors).toStrictEqual([{ code: 'InvalidOption', message: expect.stringContaining(property), errMsg: '' }]);
     expect(data(m).alert).toBe(errors[0].message);
     await m.instance.choose();
-    expect(wx.chooserCalls).toHaveLength(0);
+    expect(h.wx.chooserCalls).toHaveLength(0);
   });
 
   test('property-check: NaN, Infinity and non-numbers are unusable too', () => {
@@ -355,16 +319,16 @@ describe('the error event', () => {
     m.set({ maxCount: 2 });
     await tick();
     expect(data(m).alert).toBe('');
-    wx.nextPick({ cancel: true });
+    h.wx.nextPick({ cancel: true });
     await m.instance.choose();
-    expect(wx.chooserCalls).toHaveLength(1);
+    expect(h.wx.chooserCalls).toHaveLength(1);
   });
 });
 
 describe('previews', () => {
   test('an image shows its temp path as a thumbnail; a tap opens previewMedia', async () => {
     const photo = phoneFile('photo.png', 40);
-    wx.nextPick({ files: [photo] });
+    h.wx.nextPick({ files: [photo] });
     const m = mount({ accept: 'image' });
     await m.instance.choose();
     await settled(m);
@@ -380,7 +344,7 @@ describe('previews', () => {
     delete (globalThis as unknown as { wx: Record<string, unknown> }).wx.previewMedia;
     try {
       const photo = phoneFile('photo.jpg', 40);
-      wx.nextPick({ files: [photo] });
+      h.wx.nextPick({ files: [photo] });
       const m = mount({ accept: 'image' });
       await m.instance.choose();
       await settled(m);
@@ -396,7 +360,7 @@ describe('previews', () => {
   test('a video shows the cover chooseMedia gives and opens as a video; without a cover, its icon', async () => {
     const clip = phoneFile('clip.mp4', 64);
     const bare = phoneFile('bare.mp4', 64);
-    wx.nextPick({ files: [{ ...clip, thumb: 'wxfile://tmp/clip-cover.jpg' }, bare] });
+    h.wx.nextPick({ files: [{ ...clip, thumb: 'wxfile://tmp/clip-cover.jpg' }, bare] });
     const m = mount({ accept: 'video', maxCount: 2 });
     await m.instance.choose();
     await settled(m);
@@ -412,7 +376,7 @@ describe('previews', () => {
   });
 
   test('preview false: icons only, no thumbnail, no play button', async () => {
-    wx.nextPick({ files: [phoneFile('photo.png', 40), phoneFile('ring.mp3', 40)] });
+    h.wx.nextPick({ files: [phoneFile('photo.png', 40), phoneFile('ring.mp3', 40)] });
     const m = mount({ accept: 'all', preview: false, maxCount: 2 });
     await m.instance.choose();
     await settled(m);
@@ -435,7 +399,7 @@ describe('previews', () => {
 describe('audio: play and stop through one shared InnerAudioContext', () => {
   test('play, stop, another uploader takes over, the end of the sound, detach', async () => {
     const ringA = phoneFile('a.mp3', 30);
-    wx.nextPick({ files: [ringA] });
+    h.wx.nextPick({ files: [ringA] });
     const a = mount({ maxCount: 2 });
     await a.instance.choose();
     await settled(a);
@@ -484,7 +448,7 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
   });
 
   test('removing the file that plays stops it; non-audio files have no play button', async () => {
-    wx.nextPick({ files: [phoneFile('r.wav', 30), phoneFile('doc.pdf', 30)] });
+    h.wx.nextPick({ files: [phoneFile('r.wav', 30), phoneFile('doc.pdf', 30)] });
     const m = mount({ maxCount: 2, accept: 'all' });
     await m.instance.choose();
     await settled(m);
@@ -502,7 +466,7 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
 
 describe('locale', () => {
   test('a failed file’s message is re-worded when the locale changes', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({ productId: '', locale: 'zh-CN' });
     await m.instance.choose();
     await settled(m);
@@ -518,7 +482,7 @@ describe('locale', () => {
 describe('path in select and success', () => {
   test('the temp path, for the host’s own preview', async () => {
     const f = phoneFile('v.mp3', 12);
-    wx.nextPick({ files: [f] });
+    h.wx.nextPick({ files: [f] });
     const m = mount();
     await m.instance.choose();
     await settled(m);

@@ -5,66 +5,23 @@
  * and the real @vant/weapp parts, inside a host page. Only the WeChat client is faked (fake-wx),
  * and the cloud behind it is FakePlatform's, scripted per test.
  */
-import * as path from 'path';
-import * as simulate from 'miniprogram-simulate';
 import { setAccessTokenProvider } from '../../components/core/access-token';
 import { messageFor, RejectDetail, RejectReason, rejectMessage } from '../../components/core/messages';
-import { cosError, ENDPOINT, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
-import { FakeWx } from '../support/fake-wx';
-import { loadOptions, Mounted, mountUploader, ROOT, tapVantButton } from '../support/mount-uploader';
-import { guardAgainstLeaks } from '../support/observe';
+import { cosError, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
+import { Mounted, tapVantButton } from '../support/mount-uploader';
+import { settled, tap, text, tick, uploaderHarness } from '../support/uploader-harness';
 
 const TOKEN = 'tok-component-0123456789abcdef0123456789abcdef';
-// Console output, every event and every setData of the file are checked for the token and the URL signature.
-const emitted = guardAgainstLeaks(() => [TOKEN, SEED_SIGNATURE]);
-let uploaderId: string;
-let wx: FakeWx;
-const mounted: Mounted[] = [];
+const h = uploaderHarness(TOKEN);
+const { mount, phoneFile } = h;
 
-beforeAll(() => {
-  uploaderId = simulate.load(path.join(ROOT, 'components/resource-uploader/index'), 'resource-uploader', loadOptions(['src']));
-});
-
-beforeEach(() => {
-  wx = new FakeWx();
-});
-
-afterEach(() => {
-  for (const m of mounted.splice(0)) {
-    emitted.add({ events: m.events, setData: m.setDataCalls.map((c) => c.data) });
-    m.detach();
-  }
-  wx.restore();
-});
-
-function mount(props: Record<string, unknown> = {}, options: { slot?: string } = {}): Mounted {
-  const m = mountUploader(simulate, uploaderId, { productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, ...props }, options);
-  mounted.push(m);
-  return m;
-}
-
-/** A file on the phone; chat files carry their name, media only a path. */
-function phoneFile(name: string, size: number) {
-  const bytes = new Uint8Array(size).map((_, i) => (i * 13 + name.length) & 0xff);
-  const temp = wx.addFile('wxfile://tmp/' + name, bytes);
-  return { ...temp, name, bytes };
-}
-
-const text = (m: Mounted): string => (m.uploader.dom as Element).textContent || '';
-const tap = (m: Mounted, selector: string): void => {
-  const node = m.uploader.querySelector(selector);
-  if (!node) throw new Error('nothing matches ' + selector);
-  node.dispatchEvent('tap');
-};
-const settled = (m: Mounted, n = 1) => m.until(() => m.of('complete').length >= n, `${n} complete event(s)`);
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 /** Everything a host saw: events and the view's data. */
 const everything = (m: Mounted) => JSON.stringify({ events: m.events, data: m.setDataCalls.map((c) => c.data) });
 
 describe('one upload, end to end', () => {
   test('select, progress, success and complete carry SPEC’s exact details', async () => {
     const f = phoneFile('voice.mp3', 5179);
-    wx.nextPick({ files: [f] });
+    h.wx.nextPick({ files: [f] });
     const m = mount();
     tapVantButton(m.uploader, '.resource-uploader__choose');
     await settled(m);
@@ -78,7 +35,7 @@ describe('one upload, end to end', () => {
       ['hashing', 'signing', 'uploading'].map((phase) => ({ id, name: 'voice.mp3', phase, percent: 0 })),
     );
     const md5 = md5Hex(f.bytes);
-    const [getUrl] = wx.cloud.calls('AppGetResourceUploadURL');
+    const [getUrl] = h.wx.cloud.calls('AppGetResourceUploadURL');
     expect(m.of('success')).toStrictEqual([
       {
         id,
@@ -96,18 +53,18 @@ describe('one upload, end to end', () => {
 
     // What went over the wire: the URL as issued, the bytes as an ArrayBuffer, never uploadFile.
     expect(getUrl.json).toMatchObject({ AccessToken: TOKEN, ProductId: 'PROD1', FileSize: 5179, ResourceVer: '0.0.1' });
-    const put = wx.requestOptions.find((o) => o.method === 'PUT')!;
+    const put = h.wx.requestOptions.find((o) => o.method === 'PUT')!;
     expect(put.url).toBe(SEED_UPLOAD_URL);
     expect(put.data).toBeInstanceOf(ArrayBuffer);
     expect((put.data as ArrayBuffer).byteLength).toBe(5179);
     expect((put.header as Record<string, string>)['content-type']).toBe('audio/mpeg');
-    expect(wx.uploadFileCalls).toBe(0);
-    expect(wx.cloud.readFileCalls).toEqual([f.path]);
+    expect(h.wx.uploadFileCalls).toBe(0);
+    expect(h.wx.cloud.readFileCalls).toEqual([f.path]);
 
     // The chooser: chat files of type 'file', one at a time (max-count 1), no extension filter.
-    expect(wx.chooserCalls.map((c) => c.api)).toEqual(['chooseMessageFile']);
-    expect(wx.chooserCalls[0].options).toMatchObject({ count: 1, type: 'file' });
-    expect(wx.chooserCalls[0].options).not.toHaveProperty('extension');
+    expect(h.wx.chooserCalls.map((c) => c.api)).toEqual(['chooseMessageFile']);
+    expect(h.wx.chooserCalls[0].options).toMatchObject({ count: 1, type: 'file' });
+    expect(h.wx.chooserCalls[0].options).not.toHaveProperty('extension');
 
     await tick();
     expect(m.instance.data.items).toEqual([expect.objectContaining({ id, name: 'voice.mp3', state: 'done' })]);
@@ -122,12 +79,12 @@ describe('one upload, end to end', () => {
       reasons.push(reason);
       return Promise.resolve(TOKEN);
     });
-    wx.nextPick({ files: [phoneFile('a.bin', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.bin', 10)] });
     const m = mount({ accessToken: '' });
     await m.instance.choose();
     await settled(m);
     expect(reasons).toEqual(['missing']);
-    expect(wx.cloud.calls('AppGetResourceUploadURL')[0].json!.AccessToken).toBe(TOKEN);
+    expect(h.wx.cloud.calls('AppGetResourceUploadURL')[0].json!.AccessToken).toBe(TOKEN);
     expect(m.of('success')).toHaveLength(1);
     expect(everything(m)).not.toContain(TOKEN);
   });
@@ -135,7 +92,7 @@ describe('one upload, end to end', () => {
   test('register + device-id: the success detail says whether the device has the file', async () => {
     jest.useFakeTimers();
     try {
-      wx.nextPick({ files: [phoneFile('ring.wav', 300)] });
+      h.wx.nextPick({ files: [phoneFile('ring.wav', 300)] });
       const m = mount({ register: true, deviceId: 'dev-online' });
       const choosing = m.instance.choose();
       // The delivery check waits 5 s between polls (the official demo's pace): let time pass.
@@ -147,7 +104,7 @@ describe('one upload, end to end', () => {
       const [success] = m.of('success');
       expect(Object.keys(success).sort()).toEqual(['delivery', 'id', 'md5', 'name', 'path', 'requestId', 'resourceName', 'resourceVer', 'size', 'userResourceName']);
       expect(success.delivery).toBe('delivered');
-      expect(wx.cloud.calls('AppControlDeviceResource')[0].json).toMatchObject({ DeviceId: 'PROD1/dev-online', Method: 'update' });
+      expect(h.wx.cloud.calls('AppControlDeviceResource')[0].json).toMatchObject({ DeviceId: 'PROD1/dev-online', Method: 'update' });
       await jest.advanceTimersByTimeAsync(50);
       expect(text(m)).toContain('设备已收到');
     } finally {
@@ -158,8 +115,8 @@ describe('one upload, end to end', () => {
 
 describe('failure, retry, abort', () => {
   test('a failed file stays with its message and a retry that ends in success', async () => {
-    wx.cloud.script('PUT', cosError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match (sign=' + SEED_SIGNATURE + ')'));
-    wx.nextPick({ files: [phoneFile('voice.mp3', 64)] });
+    h.wx.cloud.script('PUT', cosError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match (sign=' + SEED_SIGNATURE + ')'));
+    h.wx.nextPick({ files: [phoneFile('voice.mp3', 64)] });
     const m = mount();
     await m.instance.choose();
     await settled(m);
@@ -184,7 +141,7 @@ describe('failure, retry, abort', () => {
     expect(m.of('success')).toHaveLength(1);
     expect(m.of('success')[0].id).toBe(id);
     expect(m.of('complete')[1]).toStrictEqual({ succeeded: 1, failed: 0 });
-    expect(wx.cloud.calls('PUT')).toHaveLength(2);
+    expect(h.wx.cloud.calls('PUT')).toHaveLength(2);
     await tick();
     expect(m.instance.data.items).toEqual([expect.objectContaining({ id, state: 'done', message: '' })]);
     expect(m.uploader.querySelector('.resource-uploader__retry')).toBeFalsy();
@@ -192,28 +149,28 @@ describe('failure, retry, abort', () => {
   });
 
   test('a failure before any server answered has requestId "" (missing product id: nothing is sent)', async () => {
-    wx.nextPick({ files: [phoneFile('a.bin', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.bin', 10)] });
     const m = mount({ productId: '', locale: 'en' });
     await m.instance.choose();
     await settled(m);
     expect(m.of('fail')).toStrictEqual([
       { id: m.of('select')[0].files && (m.of('select')[0].files as Array<{ id: string }>)[0].id, name: 'a.bin', code: 'MissingProductId', message: messageFor('MissingProductId', 'en'), requestId: '', retryable: false },
     ]);
-    expect(wx.cloud.requests).toHaveLength(0);
+    expect(h.wx.cloud.requests).toHaveLength(0);
   });
 
   test('cancel (the ✕ of a running file) aborts its request: state aborted, fail with code Aborted', async () => {
-    wx.cloud.script('PUT', { hang: true });
-    wx.nextPick({ files: [phoneFile('big.bin', 2048)] });
+    h.wx.cloud.script('PUT', { hang: true });
+    h.wx.nextPick({ files: [phoneFile('big.bin', 2048)] });
     const m = mount();
     await m.instance.choose();
-    await m.until(() => wx.cloud.calls('PUT').length === 1, 'the PUT');
+    await m.until(() => h.wx.cloud.calls('PUT').length === 1, 'the PUT');
     await tick();
     expect(m.instance.data.items[0].state).toBe('uploading');
     tap(m, '.resource-uploader__cancel');
     await settled(m);
-    expect(wx.cloud.aborts).toBe(1);
-    expect(wx.inFlight).toBe(0);
+    expect(h.wx.cloud.aborts).toBe(1);
+    expect(h.wx.inFlight).toBe(0);
     const id = m.instance.data.items[0].id;
     expect(m.of('fail')).toStrictEqual([{ id, name: 'big.bin', code: 'Aborted', message: '上传已取消', requestId: '', retryable: false }]);
     await tick();
@@ -223,46 +180,46 @@ describe('failure, retry, abort', () => {
   });
 
   test('abort() with no id stops every file in flight', async () => {
-    wx.cloud.script('PUT', { hang: true }, { hang: true });
-    wx.nextPick({ files: [phoneFile('a.bin', 10), phoneFile('b.bin', 20)] });
+    h.wx.cloud.script('PUT', { hang: true }, { hang: true });
+    h.wx.nextPick({ files: [phoneFile('a.bin', 10), phoneFile('b.bin', 20)] });
     const m = mount({ maxCount: 2 });
     await m.instance.choose();
-    await m.until(() => wx.cloud.calls('PUT').length === 2, 'two PUTs');
+    await m.until(() => h.wx.cloud.calls('PUT').length === 2, 'two PUTs');
     m.instance.abort();
     await settled(m);
-    expect(wx.cloud.aborts).toBe(2);
+    expect(h.wx.cloud.aborts).toBe(2);
     expect(m.of('fail').map((f) => f.code)).toEqual(['Aborted', 'Aborted']);
     expect(m.of('complete')).toStrictEqual([{ succeeded: 0, failed: 2 }]);
   });
 
   test('detaching during an upload aborts it; no setData and no event afterwards', async () => {
-    wx.cloud.script('PUT', { hang: true });
-    wx.nextPick({ files: [phoneFile('a.bin', 10), phoneFile('b.bin', 20), phoneFile('c.bin', 30)] });
+    h.wx.cloud.script('PUT', { hang: true });
+    h.wx.nextPick({ files: [phoneFile('a.bin', 10), phoneFile('b.bin', 20), phoneFile('c.bin', 30)] });
     const m = mount({ maxCount: 3, concurrency: 2 });
     await m.instance.choose();
-    await m.until(() => wx.cloud.calls('PUT').length >= 1, 'a PUT');
+    await m.until(() => h.wx.cloud.calls('PUT').length >= 1, 'a PUT');
     const eventsBefore = m.events.length;
     const callsBefore = m.setDataCalls.length;
     m.detach();
-    expect(wx.cloud.aborts).toBeGreaterThanOrEqual(1);
+    expect(h.wx.cloud.aborts).toBeGreaterThanOrEqual(1);
     await tick(50);
-    expect(wx.inFlight).toBe(0);
+    expect(h.wx.inFlight).toBe(0);
     expect(m.setDataCalls.filter((c) => c.afterDetach)).toEqual([]);
     expect(m.setDataCalls.length).toBe(callsBefore);
     expect(m.events.length).toBe(eventsBefore);
     // The third file never started: nothing was sent for it after the page left.
-    expect(wx.cloud.calls('AppGetResourceUploadURL').length).toBeLessThanOrEqual(2);
+    expect(h.wx.cloud.calls('AppGetResourceUploadURL').length).toBeLessThanOrEqual(2);
   });
 });
 
 describe('methods', () => {
   test('auto-upload off: choose() lists the files, upload() sends them', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 20)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 20)] });
     const m = mount({ autoUpload: false, maxCount: 2 });
     await m.instance.choose();
     await tick();
     expect(m.of('select')).toHaveLength(1);
-    expect(wx.cloud.requests).toHaveLength(0);
+    expect(h.wx.cloud.requests).toHaveLength(0);
     expect(m.instance.data.items.map((f) => f.state)).toEqual(['waiting', 'waiting']);
     expect(m.uploader.querySelector('.resource-uploader__start-button')).toBeTruthy();
     tapVantButton(m.uploader, '.resource-uploader__start-button');
@@ -276,7 +233,7 @@ describe('methods', () => {
   });
 
   test('upload() as a method, remove(id) and clear() each fire remove {id}', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 20), phoneFile('c.mp3', 30)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.mp3', 20), phoneFile('c.mp3', 30)] });
     const m = mount({ autoUpload: false, maxCount: 3 });
     await m.instance.choose();
     const ids = (m.of('select')[0].files as Array<{ id: string }>).map((f) => f.id);
@@ -299,8 +256,8 @@ describe('methods', () => {
   });
 
   test('retry(id) through selectComponent', async () => {
-    wx.cloud.script('AppGetResourceUploadURL', { status: 200, body: JSON.stringify({ code: -1000, msg: 'x', data: { Error: { Code: 'InvalidParameterValue', Message: 'x' } } }) });
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.cloud.script('AppGetResourceUploadURL', { status: 200, body: JSON.stringify({ code: -1000, msg: 'x', data: { Error: { Code: 'InvalidParameterValue', Message: 'x' } } }) });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount();
     await m.instance.choose();
     await settled(m);
@@ -314,21 +271,21 @@ describe('methods', () => {
 describe('choosing', () => {
   test('a second tap while the chooser is open does nothing', async () => {
     const m = mount();
-    wx.holdPick();
+    h.wx.holdPick();
     tapVantButton(m.uploader, '.resource-uploader__choose');
     await tick();
     tapVantButton(m.uploader, '.resource-uploader__choose');
     await m.instance.choose();
     await tick();
-    expect(wx.chooserCalls).toHaveLength(1);
-    wx.release({ cancel: true });
+    expect(h.wx.chooserCalls).toHaveLength(1);
+    h.wx.release({ cancel: true });
     await tick();
     expect(m.events).toEqual([]);
     // Once it closed, the next tap opens it again.
-    wx.nextPick({ cancel: true });
+    h.wx.nextPick({ cancel: true });
     tapVantButton(m.uploader, '.resource-uploader__choose');
     await tick();
-    expect(wx.chooserCalls).toHaveLength(2);
+    expect(h.wx.chooserCalls).toHaveLength(2);
   });
 
   test('disabled: taps and choose() open nothing', async () => {
@@ -336,22 +293,22 @@ describe('choosing', () => {
     tapVantButton(m.uploader, '.resource-uploader__choose');
     await m.instance.choose();
     await tick();
-    expect(wx.chooserCalls).toHaveLength(0);
+    expect(h.wx.chooserCalls).toHaveLength(0);
   });
 
   test('accept "file" with extension and max-count: chooseMessageFile filters by extension', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({ extension: ['.MP3', 'wav'], maxCount: 5 });
     await m.instance.choose();
-    expect(wx.chooserCalls[0]).toEqual({ api: 'chooseMessageFile', options: expect.objectContaining({ type: 'file', count: 5, extension: ['mp3', 'wav'] }) });
+    expect(h.wx.chooserCalls[0]).toEqual({ api: 'chooseMessageFile', options: expect.objectContaining({ type: 'file', count: 5, extension: ['mp3', 'wav'] }) });
   });
 
   test('accept "all" picks any chat file', async () => {
-    wx.nextPick({ files: [phoneFile('a.jpg', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.jpg', 10)] });
     const m = mount({ accept: 'all' });
     await m.instance.choose();
-    expect(wx.chooserCalls[0]).toEqual({ api: 'chooseMessageFile', options: expect.objectContaining({ type: 'all', count: 1 }) });
-    expect(wx.chooserCalls[0].options).not.toHaveProperty('extension');
+    expect(h.wx.chooserCalls[0]).toEqual({ api: 'chooseMessageFile', options: expect.objectContaining({ type: 'all', count: 1 }) });
+    expect(h.wx.chooserCalls[0].options).not.toHaveProperty('extension');
   });
 
   test.each([
@@ -360,34 +317,33 @@ describe('choosing', () => {
     ['media', ['image', 'video']],
   ])('accept "%s" uses chooseMedia; the name comes from the path', async (accept, mediaType) => {
     const f = phoneFile('IMG_0042.jpg', 100);
-    wx.nextPick({ files: [{ path: f.path, size: f.size }] });
+    h.wx.nextPick({ files: [{ path: f.path, size: f.size }] });
     const m = mount({ accept, maxCount: 30 });
     await m.instance.choose();
     await settled(m);
-    expect(wx.chooserCalls[0].api).toBe('chooseMedia');
+    expect(h.wx.chooserCalls[0].api).toBe('chooseMedia');
     // chooseMedia allows 20 at most.
-    expect(wx.chooserCalls[0].options).toMatchObject({ mediaType, count: 20, sizeType: ['original'] });
+    expect(h.wx.chooserCalls[0].options).toMatchObject({ mediaType, count: 20, sizeType: ['original'] });
     expect(m.of('select')[0]).toStrictEqual({ files: [{ id: expect.any(String), name: 'IMG_0042.jpg', size: 100, path: 'wxfile://tmp/IMG_0042.jpg' }] });
-    expect(wx.cloud.calls('PUT')[0].headers['content-type']).toBe('image/jpeg');
+    expect(h.wx.cloud.calls('PUT')[0].headers['content-type']).toBe('image/jpeg');
   });
 
   test('where chooseMedia is missing (PC WeChat), photos come from chooseImage and videos from chooseVideo', async () => {
-    wx.restore();
-    wx = new FakeWx({ chooseMedia: false });
+    h.replaceWx({ chooseMedia: false });
     const img = phoneFile('tmp_photo.png', 50);
-    wx.nextPick({ files: [{ path: img.path, size: img.size }] });
+    h.wx.nextPick({ files: [{ path: img.path, size: img.size }] });
     const m = mount({ accept: 'image', maxCount: 12 });
     await m.instance.choose();
     await settled(m);
-    expect(wx.chooserCalls[0]).toEqual({ api: 'chooseImage', options: expect.objectContaining({ count: 9 }) });
+    expect(h.wx.chooserCalls[0]).toEqual({ api: 'chooseImage', options: expect.objectContaining({ count: 9 }) });
     expect(m.of('select')[0].files).toEqual([expect.objectContaining({ name: 'tmp_photo.png', size: 50 })]);
 
     const vid = phoneFile('clip.mp4', 70);
-    wx.nextPick({ files: [{ path: vid.path, size: vid.size }] });
+    h.wx.nextPick({ files: [{ path: vid.path, size: vid.size }] });
     const v = mount({ accept: 'video' });
     await v.instance.choose();
     await settled(v);
-    expect(wx.chooserCalls[1].api).toBe('chooseVideo');
+    expect(h.wx.chooserCalls[1].api).toBe('chooseVideo');
     expect(v.of('success')[0]).toMatchObject({ name: 'clip.mp4', size: 70 });
   });
 });
@@ -403,15 +359,15 @@ describe('restrictions, before any network call', () => {
     for (const c of cases) {
       test(`${c.reason} (${locale}): a reject event and a visible message; nothing is sent`, async () => {
         const [name, size] = c.file;
-        wx.nextPick({ files: [phoneFile(name, size)] });
+        h.wx.nextPick({ files: [phoneFile(name, size)] });
         const m = mount({ ...c.props, locale });
         await m.instance.choose();
         await tick();
         const message = rejectMessage(c.reason, locale, { name, size, ...c.detail });
         expect(m.of('reject')).toStrictEqual([{ name, size, reason: c.reason, message }]);
         expect(m.of('select')).toEqual([]);
-        expect(wx.cloud.requests).toHaveLength(0);
-        expect(wx.cloud.readFileCalls).toHaveLength(0);
+        expect(h.wx.cloud.requests).toHaveLength(0);
+        expect(h.wx.cloud.readFileCalls).toHaveLength(0);
         expect(text(m)).toContain(name);
         expect(m.instance.data.notices).toEqual([message]);
       });
@@ -419,7 +375,7 @@ describe('restrictions, before any network call', () => {
   }
 
   test('max-count: the files over the count are rejected, the others go', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.txt', 10), phoneFile('c.mp3', 10), phoneFile('d.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10), phoneFile('b.txt', 10), phoneFile('c.mp3', 10), phoneFile('d.mp3', 10)] });
     const m = mount({ maxCount: 2, extension: ['mp3'] });
     await m.instance.choose();
     await settled(m);
@@ -435,8 +391,8 @@ describe('restrictions, before any network call', () => {
 
 describe('locales', () => {
   test('English: every label, state, summary and message', async () => {
-    wx.cloud.script('PUT', { status: 500, body: '' }, { status: 500, body: '' }, { status: 500, body: '' });
-    wx.nextPick({ files: [phoneFile('a.bin', 10)] });
+    h.wx.cloud.script('PUT', { status: 500, body: '' }, { status: 500, body: '' }, { status: 500, body: '' });
+    h.wx.nextPick({ files: [phoneFile('a.bin', 10)] });
     const m = mount({ locale: 'en' });
     await tick();
     expect(text(m)).toContain('Choose a file');
@@ -452,7 +408,7 @@ describe('locales', () => {
   }, 20000);
 
   test('switching locale at run time re-words the labels and the summary', async () => {
-    wx.nextPick({ files: [phoneFile('a.bin', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.bin', 10)] });
     // Room for a second file: the trigger stays.
     const m = mount({ locale: 'zh-CN', maxCount: 2 });
     await m.instance.choose();
@@ -479,7 +435,7 @@ describe('locales', () => {
 
 describe('custom trigger', () => {
   test('slot content replaces the built-in button and opens the chooser', async () => {
-    wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({}, { slot: '<view class="my-trigger">Pick a ringtone</view>' });
     const plain = mount();
     await tick();
@@ -492,7 +448,7 @@ describe('custom trigger', () => {
     const hostNode = m.host.querySelector('.my-trigger')!;
     hostNode.dispatchEvent('tap');
     await settled(m);
-    expect(wx.chooserCalls).toHaveLength(1);
+    expect(h.wx.chooserCalls).toHaveLength(1);
     expect(m.of('success')).toHaveLength(1);
   });
 });

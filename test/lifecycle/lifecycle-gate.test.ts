@@ -8,20 +8,14 @@ import { gatePlatform } from '../../components/core/lifecycle-gate';
 import { Platform, PlatformRequest, TransportError } from '../../components/core/platform';
 import { SimulatedPhone } from '../../node-platform/phone';
 import { FakePlatform } from '../support/fake-platform';
+import { platformBehindPhone } from './behind-phone';
 
 const PUT: PlatformRequest = { url: 'https://bucket.example/key?sign=x', method: 'PUT', headers: {}, body: new ArrayBuffer(8), timeoutMs: 1000 };
 
 function setup() {
   const cloud = new FakePlatform();
   const phone = new SimulatedPhone({ backgroundGraceMs: 20 });
-  const base: Platform = {
-    request: phone.gate((r) => cloud.request(r)),
-    readFile: (p) => cloud.readFile(p),
-    fileInfo: (p) => cloud.fileInfo(p),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-    lifecycle: phone.lifecycle,
-  };
+  const base = platformBehindPhone(cloud, phone);
   const monitor = new LifecycleMonitor(phone.lifecycle);
   const release = monitor.hold();
   return { cloud, phone, monitor, release, gated: gatePlatform(base, monitor) };

@@ -6,12 +6,12 @@
  */
 import { UploadError } from '../../components/core/errors';
 import { memoryBudget } from '../../components/core/memory-budget';
-import type { Platform } from '../../components/core/platform';
 import type { UploadResourceOptions, UploadTask } from '../../components/core/options';
 import { FileState, QueueEvents, QueueUploadOptions, UploadQueue } from '../../components/core/upload-queue';
 import { uploadResource } from '../../components/core/upload-resource';
 import { SimulatedPhone } from '../../node-platform/phone';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
+import { platformBehindPhone } from './behind-phone';
 
 const TOKEN = 'tok-lifecycle-0123456789abcdef012345';
 
@@ -20,14 +20,7 @@ type Logged = { [K in keyof QueueEvents]: { type: K; event: QueueEvents[K] } }[k
 function setup(opts: { concurrency?: number; upload?: (o: UploadResourceOptions) => UploadTask; lifecycle?: boolean; resourceName?: string } = {}) {
   const cloud = new FakePlatform();
   const phone = new SimulatedPhone({ backgroundGraceMs: 40 });
-  const platform: Platform = {
-    request: phone.gate((r) => cloud.request(r)),
-    readFile: (p) => cloud.readFile(p),
-    fileInfo: (p) => cloud.fileInfo(p),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-    lifecycle: phone.lifecycle,
-  };
+  const platform = platformBehindPhone(cloud, phone);
   const base: QueueUploadOptions = { platform, productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, retryDelay: 1, resourceName: opts.resourceName };
   const queue = new UploadQueue({
     uploadOptions: () => base,

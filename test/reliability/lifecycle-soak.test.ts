@@ -12,11 +12,10 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import * as simulate from 'miniprogram-simulate';
 import { Emulator, startEmulator } from '../../emulator';
 import { loadOptions, mountUploader, ROOT, tapVantButton } from '../support/mount-uploader';
+import { collector, resources, resourcesLeftOver, sleep } from './leak-checks';
 import { LiveWx } from './live-wx';
 
 const UPLOADS = 300;
@@ -24,22 +23,6 @@ const BATCH = 10;
 const GRACE_MS = 15;
 const MiB = 1 << 20;
 
-function collector(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  v8.setFlagsFromString('--no-expose-gc');
-  return gc;
-}
-
-function resources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const type of process.getActiveResourcesInfo()) counts[type] = (counts[type] || 0) + 1;
-  return counts;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A small deterministic generator, so a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -140,15 +123,9 @@ test(`${UPLOADS} uploads with hide/show and offline/online toggles: all stored o
   m.detach();
   live.restore();
   agent.destroy();
-  // The emulator's side of the closed connections goes a moment later: wait for it, bounded.
-  const leftOverNow = () => {
-    const now = resources();
-    return Object.keys(now).filter((type) => now[type] > (before[type] || 0));
-  };
-  for (let waited = 0; leftOverNow().length && waited < 3000; waited += 20) await sleep(20);
-  const after = resources();
-  const leftOver = leftOverNow();
-  expect(leftOver.map((type) => `${type}: ${before[type] || 0} → ${after[type]}`)).toEqual([]);
+  // The emulator's side of the closed connections goes a moment later: awaited, bounded.
+  const { after, leftOver } = await resourcesLeftOver(before);
+  expect(leftOver).toEqual([]);
   expect(phone.listenerCount).toBe(0);
   // A batch holds at most ~0.5 MiB of file bytes; keeping every file's would be ~7 MiB.
   expect(bufferGrowth).toBeLessThan(2);

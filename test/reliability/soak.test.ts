@@ -13,13 +13,12 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import * as simulate from 'miniprogram-simulate';
 import { AbortScope } from '../../components/core/abort';
 import { QueueEvents, UploadQueue } from '../../components/core/upload-queue';
 import { Emulator, startEmulator } from '../../emulator';
 import { loadOptions, mountUploader, ROOT } from '../support/mount-uploader';
+import { collector, resources, resourcesLeftOver, sleep } from './leak-checks';
 import { LiveWx, pickAndUpload } from './live-wx';
 
 /** Uploads counted by the soak, after a warm-up that fills JIT, jsdom and style caches. */
@@ -45,17 +44,6 @@ const ARRAY_BUFFER_BOUND_MIB = 4;
 const KiB = 1024;
 const MiB = 1 << 20;
 
-/** A full collection. jest cannot pass --expose-gc to its workers; V8 exposes `gc` to a new context once the flag is set. */
-function collector(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  // Only this context gets it: later test files in this worker keep the default.
-  v8.setFlagsFromString('--no-expose-gc');
-  return gc;
-}
-
 function memoryAfterGc(gc: () => void): { heap: number; arrayBuffers: number } {
   // Twice: the first pass may only run finalizers that free more on the second.
   gc();
@@ -63,15 +51,6 @@ function memoryAfterGc(gc: () => void): { heap: number; arrayBuffers: number } {
   const m = process.memoryUsage();
   return { heap: m.heapUsed, arrayBuffers: m.arrayBuffers };
 }
-
-/** Timers, sockets, file handles… by type, as Node's event loop sees them. */
-function resources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const type of process.getActiveResourcesInfo()) counts[type] = (counts[type] || 0) + 1;
-  return counts;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ——— observation hooks on the core's own classes (they call through unchanged) ———
 
@@ -206,16 +185,9 @@ test(`${SOAKED} sequential uploads through the component: all stored intact, fla
   live.restore();
   // What stays open now is the connection pool standing in for WeChat's; close it and let the server see it.
   agent.destroy();
-  // The server's side of the closed connections goes a moment later (later still on a busy machine): await it, bounded.
-  const leftOverNow = () => {
-    const now = resources();
-    return Object.keys(now).filter((type) => now[type] > (before[type] || 0));
-  };
-  for (let waited = 0; leftOverNow().length && waited < 3000; waited += 20) await sleep(20);
-  const after = resources();
-  // Nothing may be left over.
-  const leftOver = leftOverNow();
-  expect(leftOver.map((type) => `${type}: ${before[type] || 0} → ${after[type]}`)).toEqual([]);
+  // Nothing may be left over (the server's side of the closed connections is awaited, bounded).
+  const { after, leftOver } = await resourcesLeftOver(before);
+  expect(leftOver).toEqual([]);
 
   const mib = (n: number) => (n / MiB).toFixed(1);
   const growth = (final.heap - baseline.heap) / MiB;

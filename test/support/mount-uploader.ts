@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as Simulate from 'miniprogram-simulate';
+import type { ResourceUploaderInstance } from '../../components/resource-uploader/types';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const VANT_LIB = 'node_modules/@vant/weapp/lib';
@@ -56,15 +57,9 @@ export interface SetDataRecord {
   afterDetach: boolean;
 }
 
-/** The component instance as `selectComponent` returns it. */
-export interface UploaderInstance {
+/** The component instance as `selectComponent` returns it: the public methods, and the data and setData tests look at. */
+export interface UploaderInstance extends ResourceUploaderInstance {
   data: Record<string, unknown> & { items: Array<Record<string, unknown>> };
-  choose(): Promise<void>;
-  upload(): void;
-  retry(id?: string): void;
-  abort(id?: string): void;
-  remove(id: string): void;
-  clear(): void;
   setData(data: Record<string, unknown>, cb?: () => void): void;
 }
 
