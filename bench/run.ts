@@ -13,6 +13,7 @@ import { measureBatches, WECHAT_MAX_REQUESTS } from './batches';
 import { Fixtures } from './fixtures';
 import { measureInterruptions } from './interruptions';
 import { measureMemory } from './memory';
+import { measureMemoryBudget } from './memory-budget';
 import { measurePeers, renderPeersTable } from './peers';
 import { measureSetData } from './set-data';
 import { Figure, renderTable } from './table';
@@ -35,6 +36,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { name: 'package weight (miniprogram-ci analyseCode on the demo)', run: () => measureWeight() },
   { name: 'memory', run: ({ emu, fixtures }) => measureMemory(emu, fixtures) },
+  { name: 'memory budget: 3 uploaders × 9 files of 100 MiB', run: ({ emu, fixtures }) => measureMemoryBudget(emu, fixtures) },
   { name: 'peers: bare PUT, core, cos-wx-sdk-v5, IoT Explorer demo', run: measurePeers, table: renderPeersTable },
   { name: 'setData (miniprogram-simulate)', run: ({ emu, fixtures }) => measureSetData(emu, fixtures) },
   { name: 'interruptions (background, offline)', run: ({ emu, fixtures }) => measureInterruptions(emu, fixtures) },
