@@ -52,7 +52,7 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
   checkRequest({ productId, endpoint, resourceName: o.resourceName, hasToken: !!o.accessToken || hasAccessTokenProvider() }, locale);
   if (!o.filePath) throw UploadError.of('FileReadError', locale);
 
-  const platform = options.platform || (defaultPlatformFactory && defaultPlatformFactory());
+  const platform = options.platform || defaultPlatform();
   if (!platform) throw new TypeError('uploadResource: no platform (pass options.platform outside WeChat)');
   const ctx: UploadContext = {
     platform,
