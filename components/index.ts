@@ -2,23 +2,23 @@
  * The package's JS API: `require('iotexplorer-resource-uploader')`.
  * The core is platform-free; this entry binds it to WeChat by default.
  */
-import { setDefaultPlatform } from './core/upload-resource';
+import { setDefaultPlatform } from './core/upload/upload-resource';
 import { createWechatPlatform } from './platform/wechat';
 
 setDefaultPlatform(createWechatPlatform);
 
-export { uploadResource } from './core/upload-resource';
-export { setAccessTokenProvider } from './core/access-token';
-export { configure } from './core/configure';
-export type { Configuration } from './core/configure';
-export type { AccessTokenProvider, AccessTokenReason } from './core/access-token';
-export { UploadError } from './core/errors';
-export type { LocalErrorCode } from './core/errors';
-export type { UploadPhase, UploadProgress, UploadResourceOptions, UploadResult, UploadTask } from './core/options';
+export { uploadResource } from './core/upload/upload-resource';
+export { setAccessTokenProvider } from './core/request/access-token';
+export { configure } from './core/limits/configure';
+export type { Configuration } from './core/limits/configure';
+export type { AccessTokenProvider, AccessTokenReason } from './core/request/access-token';
+export { UploadError } from './core/errors/upload-error';
+export type { LocalErrorCode } from './core/errors/upload-error';
+export type { UploadPhase, UploadProgress, UploadResourceOptions, UploadResult, UploadTask } from './core/upload/options';
 export type { Platform, PlatformRequest, PlatformResponse, PlatformRequestTask, FileInfo } from './core/platform';
 export { TransportError } from './core/platform';
-export type { ErrorCode } from './core/types';
-export type { AccessTokenAnswer } from './core/access-token';
+export type { ErrorCode } from './core/errors/codes';
+export type { AccessTokenAnswer } from './core/request/access-token';
 export { hostFileIndex, selectUploader } from './resource-uploader/select';
 export type { ComponentSelector } from './resource-uploader/select';
 // The component's types, so a host imports everything from the package name.

@@ -15,7 +15,7 @@ import {
   TransportError,
 } from '../components/core/platform';
 import { clampTimer } from '../components/core/time';
-import { originOf, parseUrl } from '../components/core/url';
+import { originOf, parseUrl } from '../components/core/request/url';
 import { PhoneOptions, SimulatedPhone } from './phone';
 
 export { SimulatedPhone } from './phone';

@@ -8,7 +8,7 @@
  */
 import type { PlatformRequest, PlatformRequestTask, PlatformResponse } from '../components/core/platform';
 import { TransportError } from '../components/core/platform';
-import type { AppVisibilityListener, NetworkStatus, NetworkStatusListener, PlatformLifecycle } from '../components/core/lifecycle';
+import type { AppVisibilityListener, NetworkStatus, NetworkStatusListener, PlatformLifecycle } from '../components/core/queue/lifecycle';
 
 export const WECHAT_BACKGROUND_GRACE_MS = 5000;
 export const INTERRUPTED_ERRMSG = 'request:fail interrupted';

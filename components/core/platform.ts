@@ -3,7 +3,7 @@
  * and the browser playground each implement it; the core never touches `wx` itself.
  */
 
-import type { PlatformLifecycle } from './lifecycle';
+import type { PlatformLifecycle } from './queue/lifecycle';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 

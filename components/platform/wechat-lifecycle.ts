@@ -4,7 +4,7 @@
  * registers is the very function it later passes to `off*` (WeChat removes by identity; an
  * `off*` without an argument would remove the host's listeners too).
  */
-import type { NetworkStatus, PlatformLifecycle } from '../core/lifecycle';
+import type { NetworkStatus, PlatformLifecycle } from '../core/queue/lifecycle';
 
 type Listener<T> = (value: T) => void;
 type WxTable = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import type { Platform, PlatformRequestTask, PlatformResponse } from '../core/platform';
 import { TransportError } from '../core/platform';
 import { clampTimer } from '../core/time';
-import { classifyFailure } from '../core/transport-failure';
+import { classifyFailure } from '../core/request/transport-failure';
 import { createWechatLifecycle } from './wechat-lifecycle';
 
 function lowerCaseKeys(headers: unknown): Record<string, string> {

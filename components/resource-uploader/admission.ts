@@ -3,8 +3,8 @@
  * resource-name rule, then the host's say (`before-upload`). Every refusal is a `reject` event
  * and a notice; files the host is still deciding on hold their place.
  */
-import type { Locale } from '../core/messages';
-import { Rejection, Restrictions, screenFiles } from '../core/restrictions';
+import type { Locale } from '../core/i18n/messages';
+import { Rejection, Restrictions, screenFiles } from '../core/queue/restrictions';
 import { RejectFacts, rejectText } from './notices';
 import type { Picked } from './picker';
 import { Props, restrictionsOf } from './props';

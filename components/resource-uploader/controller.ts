@@ -5,8 +5,8 @@
  */
 import { uploadResource } from '../index';
 import { createWechatLifecycle } from '../platform/wechat-lifecycle';
-import { Locale, normalizeLocale } from '../core/messages';
-import { BatchSummary, UploadQueue } from '../core/upload-queue';
+import { Locale, normalizeLocale } from '../core/i18n/messages';
+import { BatchSummary, UploadQueue } from '../core/queue/upload-queue';
 import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
 import { Admission, Candidate } from './admission';
 import { chooseFailedText, invalidOptionText } from './notices';

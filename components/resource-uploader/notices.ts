@@ -2,7 +2,7 @@
  * The component's own sentences: its `error` event and the reject reasons that only a list has
  * (`max-count` as a total, `resource-name`, `host`). The other reject texts come from the core.
  */
-import { Locale, rejectMessage } from '../core/messages';
+import { Locale, rejectMessage } from '../core/i18n/messages';
 import type { BadProperty } from './property-check';
 import type { RejectReason } from './types';
 

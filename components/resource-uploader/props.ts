@@ -1,10 +1,10 @@
 /**
  * SPEC's properties (kebab-case in WXML, camelCase here) and how they become upload options.
  */
-import { normalizeLocale } from '../core/messages';
-import { DEFAULTS } from '../core/options';
-import { normalizeRestrictions, Restrictions } from '../core/restrictions';
-import type { QueueUploadOptions } from '../core/upload-queue';
+import { normalizeLocale } from '../core/i18n/messages';
+import { DEFAULTS } from '../core/upload/options';
+import { normalizeRestrictions, Restrictions } from '../core/queue/restrictions';
+import type { QueueUploadOptions } from '../core/queue/upload-queue';
 
 import type { Accept, HostFile } from './types';
 

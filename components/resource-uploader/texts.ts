@@ -2,10 +2,10 @@
  * Every word the component shows, per locale. Error and reject sentences come from the core's
  * `messages.ts`; these are the labels around them. Sent to the view once per locale.
  */
-import type { BatchSummary, FileState } from '../core/upload-queue';
-import type { Locale } from '../core/messages';
+import type { BatchSummary, FileState } from '../core/queue/upload-queue';
+import type { Locale } from '../core/i18n/messages';
 import type { Accept } from './props';
-import type { WaitReason } from '../core/lifecycle';
+import type { WaitReason } from '../core/queue/lifecycle';
 import { waitingTexts } from './waiting-texts';
 
 export interface Texts {

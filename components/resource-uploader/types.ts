@@ -3,9 +3,9 @@
  * details, the methods of `selectComponent`, the `files` property). Exported from the package
  * entry and from the component's own `index.d.ts`.
  */
-import type { ErrorCode } from '../core/types';
-import type { Locale } from '../core/messages';
-import type { UploadPhase, UploadResult } from '../core/options';
+import type { ErrorCode } from '../core/errors/codes';
+import type { Locale } from '../core/i18n/messages';
+import type { UploadPhase, UploadResult } from '../core/upload/options';
 
 export type { ErrorCode, Locale, UploadPhase };
 

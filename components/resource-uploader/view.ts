@@ -2,9 +2,9 @@
  * What the template sees, and the `setData` discipline: changes made in one tick are sent as one
  * call holding only the paths that changed (`files[2].state`), and nothing once the view is gone.
  */
-import { formatBytes } from '../core/messages';
-import type { UploadPhase } from '../core/options';
-import type { FileState, QueueFile } from '../core/upload-queue';
+import { formatBytes } from '../core/i18n/messages';
+import type { UploadPhase } from '../core/upload/options';
+import type { FileState, QueueFile } from '../core/queue/upload-queue';
 import { FileKind, kindOf, thumbnailOf } from './preview';
 
 /** The data key of the rows: not `files`, which is a property (one namespace, SPEC 0.2). */

@@ -2,8 +2,8 @@
  * What a file held back by the life cycle says: it is neither failed nor stuck, it resumes by
  * itself. Read aloud by screen readers too (the row's aria-label uses the same words).
  */
-import type { WaitReason } from '../core/lifecycle';
-import type { Locale } from '../core/messages';
+import type { WaitReason } from '../core/queue/lifecycle';
+import type { Locale } from '../core/i18n/messages';
 
 const zh: Record<WaitReason, string> = {
   network: '等待网络，恢复后自动继续',

@@ -40,7 +40,7 @@ test('every source file is bundled into exactly one module, so messages and text
   // esbuild marks where each source's code starts; type-only sources leave no code behind.
   const count = (source: string) => js.split(`// components/${source}\n`).length - 1;
   for (const source of sources) expect({ source, copies: count(source) }).toEqual({ source, copies: count(source) ? 1 : 0 });
-  expect(count('core/messages.ts')).toBe(1);
+  expect(count('core/i18n/messages.ts')).toBe(1);
   expect(count('resource-uploader/texts.ts')).toBe(1);
 });
 

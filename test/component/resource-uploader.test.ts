@@ -5,8 +5,8 @@
  * and the real @vant/weapp parts, inside a host page. Only the WeChat client is faked (fake-wx),
  * and the cloud behind it is FakePlatform's, scripted per test.
  */
-import { setAccessTokenProvider } from '../../components/core/access-token';
-import { messageFor, RejectDetail, RejectReason, rejectMessage } from '../../components/core/messages';
+import { setAccessTokenProvider } from '../../components/core/request/access-token';
+import { messageFor, RejectDetail, RejectReason, rejectMessage } from '../../components/core/i18n/messages';
 import { cosError, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
 import { Mounted, tapVantButton } from '../support/mount-uploader';
 import { settled, tap, text, tick, uploaderHarness } from '../support/uploader-harness';

@@ -3,10 +3,10 @@
  * a body changed on the way; and "A failed file's message keeps the locale its upload started in":
  * messages are worded from code + details, so a locale switch re-words them.
  */
-import { base64OfHex } from '../../components/core/base64';
-import { UploadError } from '../../components/core/errors';
-import { UploadQueue } from '../../components/core/upload-queue';
-import { uploadResource } from '../../components/core/upload-resource';
+import { base64OfHex } from '../../components/core/upload/base64';
+import { UploadError } from '../../components/core/errors/upload-error';
+import { UploadQueue } from '../../components/core/queue/upload-queue';
+import { uploadResource } from '../../components/core/upload/upload-resource';
 import { cosError, ENDPOINT, FakePlatform, md5Hex } from '../support/fake-platform';
 
 const TOKEN = 'tok-md5-0123456789abcdef0123456789';

@@ -4,9 +4,9 @@
  * nothing, and the share is given back when the PUT settles (success, failure or abort).
  */
 import { AbortScope } from '../../components/core/abort';
-import { configure, currentConfiguration } from '../../components/core/configure';
-import { MemoryBudget, memoryBudget } from '../../components/core/memory-budget';
-import { UploadQueue } from '../../components/core/upload-queue';
+import { configure, currentConfiguration } from '../../components/core/limits/configure';
+import { MemoryBudget, memoryBudget } from '../../components/core/limits/memory-budget';
+import { UploadQueue } from '../../components/core/queue/upload-queue';
 import { cosError, ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const TOKEN = 'tok-memory-0123456789abcdef0123456789';

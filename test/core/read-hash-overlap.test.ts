@@ -6,8 +6,8 @@
  * before the body. The budget counts an early read like any other.
  */
 import { AbortScope } from '../../components/core/abort';
-import { memoryBudget } from '../../components/core/memory-budget';
-import { uploadResource } from '../../components/core/upload-resource';
+import { memoryBudget } from '../../components/core/limits/memory-budget';
+import { uploadResource } from '../../components/core/upload/upload-resource';
 import { ENDPOINT, FakePlatform, md5Hex } from '../support/fake-platform';
 
 const TOKEN = 'tok-overlap-0123456789abcdef0123456789';

@@ -1,5 +1,5 @@
-import { rejectMessage } from '../../components/core/messages';
-import { fileRejectReason, normalizeExtensions, normalizeRestrictions, screenFiles } from '../../components/core/restrictions';
+import { rejectMessage } from '../../components/core/i18n/messages';
+import { fileRejectReason, normalizeExtensions, normalizeRestrictions, screenFiles } from '../../components/core/queue/restrictions';
 
 const file = (name: string, size = 10) => ({ path: 'wxfile://tmp/' + name, name, size });
 

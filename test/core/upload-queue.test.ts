@@ -1,10 +1,10 @@
 /**
  * The queue over the real `uploadResource`, on the scripted cloud of FakePlatform.
  */
-import { UploadError } from '../../components/core/errors';
-import type { UploadResourceOptions, UploadTask } from '../../components/core/options';
-import { clampConcurrency, FileState, QueueEvents, QueueUploadOptions, stepsFor, UploadQueue } from '../../components/core/upload-queue';
-import { uploadResource } from '../../components/core/upload-resource';
+import { UploadError } from '../../components/core/errors/upload-error';
+import type { UploadResourceOptions, UploadTask } from '../../components/core/upload/options';
+import { clampConcurrency, FileState, QueueEvents, QueueUploadOptions, stepsFor, UploadQueue } from '../../components/core/queue/upload-queue';
+import { uploadResource } from '../../components/core/upload/upload-resource';
 import { cosError, ENDPOINT, FakePlatform, md5Hex, SEED_SIGNATURE } from '../support/fake-platform';
 
 const TOKEN = 'tok-queue-0123456789abcdef0123456789';

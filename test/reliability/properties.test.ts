@@ -3,14 +3,14 @@
  * crash the core, and only ever produce SPEC's codes (or an API code taken from the body).
  */
 import fc from 'fast-check';
-import { isRetryable, UploadError } from '../../components/core/errors';
-import { messageFor } from '../../components/core/messages';
-import { contentTypeFor, DEFAULT_CONTENT_TYPE, extensionOf } from '../../components/core/mime';
-import { Secrets } from '../../components/core/redact';
-import { normalizeEtag, parseCosError } from '../../components/core/storage';
-import { parseTokenApiResponse } from '../../components/core/token-api';
-import { isAllowedEndpoint, isValidResourceName } from '../../components/core/validate';
-import { isAllowedEndpointUrl, isAllowedUploadUrl, isLoopback, parseUrl } from '../../components/core/url';
+import { isRetryable, UploadError } from '../../components/core/errors/upload-error';
+import { messageFor } from '../../components/core/i18n/messages';
+import { contentTypeFor, DEFAULT_CONTENT_TYPE, extensionOf } from '../../components/core/upload/mime';
+import { Secrets } from '../../components/core/request/redact';
+import { normalizeEtag, parseCosError } from '../../components/core/upload/storage';
+import { parseTokenApiResponse } from '../../components/core/request/token-api';
+import { isAllowedEndpoint, isValidResourceName } from '../../components/core/upload/validate';
+import { isAllowedEndpointUrl, isAllowedUploadUrl, isLoopback, parseUrl } from '../../components/core/request/url';
 import { findSecretWindow } from '../support/observe';
 import { ENDPOINT_ATTACKS } from '../support/url-attacks';
 

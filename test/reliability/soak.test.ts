@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as simulate from 'miniprogram-simulate';
 import { AbortScope } from '../../components/core/abort';
-import { QueueEvents, UploadQueue } from '../../components/core/upload-queue';
+import { QueueEvents, UploadQueue } from '../../components/core/queue/upload-queue';
 import { Emulator, startEmulator } from '../../emulator';
 import { loadOptions, mountUploader, ROOT } from '../support/mount-uploader';
 import { collector, resources, resourcesLeftOver, sleep } from './leak-checks';

@@ -1,7 +1,7 @@
 import type { AccessTokenSession } from './access-token';
 import { send, UploadContext, withRetries } from './context';
-import { isInvalidAccessToken, UploadError } from './errors';
-import type { PlatformResponse } from './platform';
+import { isInvalidAccessToken, UploadError } from '../errors/upload-error';
+import type { PlatformResponse } from '../platform';
 import { newRequestId } from './request-id';
 
 export type TokenApiAction =

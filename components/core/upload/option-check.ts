@@ -4,10 +4,10 @@
  * belongs) is `InvalidOption` naming the option, instead of a TypeError after the PUT or a value
  * silently replaced by a default.
  */
-import { UploadError } from './errors';
-import type { Locale } from './messages';
+import { UploadError } from '../errors/upload-error';
+import type { Locale } from '../i18n/messages';
 import { DEFAULTS, UploadResourceOptions } from './options';
-import { clampTimer } from './time';
+import { clampTimer } from '../time';
 
 /** The options after checking, with defaults applied and time values clamped. */
 export interface CheckedOptions {

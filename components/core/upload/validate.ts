@@ -1,6 +1,6 @@
-import { UploadError } from './errors';
-import type { Locale } from './messages';
-import { isAllowedEndpointUrl } from './url';
+import { UploadError } from '../errors/upload-error';
+import type { Locale } from '../i18n/messages';
+import { isAllowedEndpointUrl } from '../request/url';
 
 export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 

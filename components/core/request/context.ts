@@ -1,11 +1,11 @@
-import { AbortScope } from './abort';
-import { UploadError } from './errors';
-import type { Locale } from './messages';
-import type { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse } from './platform';
-import { clampTimer } from './time';
+import { AbortScope } from '../abort';
+import { UploadError } from '../errors/upload-error';
+import type { Locale } from '../i18n/messages';
+import type { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse } from '../platform';
+import { clampTimer } from '../time';
 import { transportError } from './transport-failure';
 import { Secrets } from './redact';
-import { requestSlots } from './request-slots';
+import { requestSlots } from '../limits/request-slots';
 
 /** Everything one upload's steps share. Built once by `uploadResource`, passed down, never global. */
 export interface UploadContext {

@@ -2,9 +2,9 @@
  * What a chosen file must satisfy before anything is sent: extension, size bounds and how many
  * files one choice may hold. Pure; the component reports each refusal as a `reject` event.
  */
-import { DEFAULTS } from './options';
-import { extensionOf } from './mime';
-import { Locale, RejectReason, rejectMessage } from './messages';
+import { DEFAULTS } from '../upload/options';
+import { extensionOf } from '../upload/mime';
+import { Locale, RejectReason, rejectMessage } from '../i18n/messages';
 
 /** A file as a chooser hands it over: a local path, a shown name and its byte count. */
 export interface PickedFile {

@@ -1,5 +1,5 @@
-import type { Locale } from './messages';
-import type { Platform } from './platform';
+import type { Locale } from '../i18n/messages';
+import type { Platform } from '../platform';
 
 export type UploadPhase = 'hashing' | 'signing' | 'uploading' | 'registering' | 'delivering';
 

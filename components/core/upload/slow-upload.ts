@@ -4,8 +4,8 @@
  * a large one still runs out of time the user is told the connection was too slow for this file,
  * not to "check the network" (which is up, just slow).
  */
-import { UploadError } from './errors';
-import { formatBytes, Locale } from './messages';
+import { UploadError } from '../errors/upload-error';
+import { formatBytes, Locale } from '../i18n/messages';
 
 /** 128 KiB/s, a 1 Mbit/s uplink: 1 s of allowance per 128 KiB, as in 0.1. */
 export const DEFAULT_MIN_UPLOAD_RATE = 131072;

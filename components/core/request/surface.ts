@@ -2,9 +2,9 @@
  * The last step before anything reaches a host: every string of a result or an error goes through
  * the upload's secrets (SPEC "Never (added)": code, message, requestId, resourceName, details).
  */
-import { ErrorDetail, UploadError } from './errors';
-import { Locale, messageFor } from './messages';
-import type { UploadResult } from './options';
+import { ErrorDetail, UploadError } from '../errors/upload-error';
+import { Locale, messageFor } from '../i18n/messages';
+import type { UploadResult } from '../upload/options';
 import type { Secrets } from './redact';
 
 function redactDetail(detail: ErrorDetail, secrets: Secrets): ErrorDetail {

@@ -1,8 +1,8 @@
-import { AbortScope } from './abort';
-import { sleep, UploadContext } from './context';
-import { clampTimer } from './time';
-import { UploadError } from './errors';
-import { callAction, TokenApiClient } from './token-api';
+import { AbortScope } from '../abort';
+import { sleep, UploadContext } from '../request/context';
+import { clampTimer } from '../time';
+import { UploadError } from '../errors/upload-error';
+import { callAction, TokenApiClient } from '../request/token-api';
 
 export interface StoredFile {
   productId: string;

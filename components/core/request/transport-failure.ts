@@ -3,8 +3,8 @@
  * what happened (`TransportError.kind`); the words WeChat uses are read here, in one place.
  */
 import type { UploadContext } from './context';
-import { UploadError } from './errors';
-import { PlatformRequest, TransportError, TransportFailure } from './platform';
+import { UploadError } from '../errors/upload-error';
+import { PlatformRequest, TransportError, TransportFailure } from '../platform';
 import { parseUrl } from './url';
 
 /** platform-facts §5: the domain list refusal is errno 600002 / "url not in domain list". */

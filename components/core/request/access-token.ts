@@ -1,8 +1,8 @@
-import type { AbortScope } from './abort';
-import { UploadError } from './errors';
-import type { Platform } from './platform';
-import { clampTimer } from './time';
-import type { Locale } from './messages';
+import type { AbortScope } from '../abort';
+import { UploadError } from '../errors/upload-error';
+import type { Platform } from '../platform';
+import { clampTimer } from '../time';
+import type { Locale } from '../i18n/messages';
 import type { Secrets } from './redact';
 
 export type AccessTokenReason = 'missing' | 'invalid';

@@ -1,5 +1,5 @@
-import type { ErrorCode } from './types';
-import { Locale, messageFor } from './messages';
+import type { ErrorCode } from './codes';
+import { Locale, messageFor } from '../i18n/messages';
 
 /** Codes the package raises itself; codes from the token API pass through unchanged. */
 export type LocalErrorCode =

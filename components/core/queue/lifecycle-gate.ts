@@ -7,7 +7,7 @@
  * Offline, what is in flight is stopped at once rather than left to time out.
  */
 import type { LifecycleMonitor, LifecycleStamp } from './lifecycle';
-import { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse, TransportError } from './platform';
+import { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse, TransportError } from '../platform';
 
 function interrupted(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;

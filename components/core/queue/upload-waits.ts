@@ -4,7 +4,7 @@
  * phone lost its network. Such files wait and start again once the app is back or the network
  * returns, without counting a retry and without a `fail` event.
  */
-import type { UploadError } from './errors';
+import type { UploadError } from '../errors/upload-error';
 import type { LifecycleMonitor, LifecycleStamp } from './lifecycle';
 
 /** SPEC 0.2: what WeChat's `request:fail interrupted` becomes. */

@@ -5,10 +5,10 @@
  * then cost about the longer of them instead of their sum. Otherwise the read waits for the hash,
  * then for the budget. The bytes, and the budget with them, are held until `release()`.
  */
-import { abortedError, UploadContext } from './context';
-import { UploadError } from './errors';
-import { memoryBudget } from './memory-budget';
-import type { FileInfo } from './platform';
+import { abortedError, UploadContext } from '../request/context';
+import { UploadError } from '../errors/upload-error';
+import { memoryBudget } from '../limits/memory-budget';
+import type { FileInfo } from '../platform';
 
 export interface FilePass {
   /** The size before any hashing, when the platform could stat the file; else null. A hint only. */

@@ -1,4 +1,4 @@
-import type { AbortScope } from './abort';
+import type { AbortScope } from '../abort';
 
 /**
  * A first-come, first-served line for a limited resource the whole app shares (request slots,

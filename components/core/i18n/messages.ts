@@ -1,4 +1,4 @@
-import type { ErrorDetail } from './errors';
+import type { ErrorDetail } from '../errors/upload-error';
 
 export type Locale = 'zh-CN' | 'en';
 

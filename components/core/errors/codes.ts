@@ -1,5 +1,5 @@
 /** Types only (see gulpfile: a `types.ts` ships as `.d.ts`, never as JS). */
-import type { LocalErrorCode } from './errors';
+import type { LocalErrorCode } from './upload-error';
 
 /**
  * Every `code` a failure can carry: the package's own codes, which editors complete, and any

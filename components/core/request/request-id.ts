@@ -1,4 +1,4 @@
-import type { Platform } from './platform';
+import type { Platform } from '../platform';
 
 const HEX: string[] = [];
 for (let i = 0; i < 256; i++) HEX.push((i + 0x100).toString(16).slice(1));

@@ -1,4 +1,4 @@
-import type { AbortScope } from './abort';
+import type { AbortScope } from '../abort';
 import { FairLine } from './fair-line';
 
 /**

@@ -4,16 +4,16 @@
  * at most `concurrency` at a time, each through `uploadResource`. The component renders its
  * events; hosts with their own interface can drive it directly.
  */
-import { UploadError } from './errors';
+import { UploadError } from '../errors/upload-error';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
-import { Locale, normalizeLocale } from './messages';
-import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
+import { Locale, normalizeLocale } from '../i18n/messages';
+import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from '../upload/options';
 import type { PlatformLifecycle } from './lifecycle';
 import type { PickedFile } from './restrictions';
-import { defaultPlatform, uploadResource } from './upload-resource';
+import { defaultPlatform, uploadResource } from '../upload/upload-resource';
 import { insertInOrder, waitsInsteadOfFailing } from './upload-waits';
 import { gatePlatform } from './lifecycle-gate';
-import type { Platform } from './platform';
+import type { Platform } from '../platform';
 
 /** `paused`: due to run, held back by the life cycle (`waitingFor` says why); it resumes by itself. */
 export type FileState = 'waiting' | 'paused' | UploadPhase | 'done' | 'failed' | 'aborted';

@@ -1,7 +1,7 @@
 import { base64OfHex } from './base64';
-import { send, UploadContext, withRetries } from './context';
-import { UploadError } from './errors';
-import type { PlatformResponse } from './platform';
+import { send, UploadContext, withRetries } from '../request/context';
+import { UploadError } from '../errors/upload-error';
+import type { PlatformResponse } from '../platform';
 import { isLargePut, putTimeoutMs, slowUploadError } from './slow-upload';
 
 export interface CosError {
