@@ -189,12 +189,15 @@ async function bundle(extra: Set<string>): Promise<Bundles> {
       out.sources.set(module, sourcesOf(result));
     }),
   );
-  const all = [...SHARED_DIRS.flatMap((d) => listTs(path.join(SRC, d))), ...extra].map((f) => `export * from './${posix(path.relative(SRC, f)).replace(/\.ts$/, '')}';`);
+  // The core is entered through its face (core/index.ts re-exports every core file); the other
+  // shared folders file by file. Listing a core file beside its face would export its names twice.
+  const sharedSources = SHARED_DIRS.flatMap((d) => (fs.existsSync(path.join(SRC, d, 'index.ts')) ? [path.join(SRC, d, 'index.ts')] : listTs(path.join(SRC, d))));
+  const all = [...sharedSources, ...extra].map((f) => `export * from './${posix(path.relative(SRC, f)).replace(/\.ts$/, '')}';`);
   const names = importedFromShared(out.code);
   const core = await esbuild.build({
     ...BASE,
     metafile: true,
-    stdin: { contents: `export { ${names.join(', ')} } from './${SHARED_MODULE}.all';`, resolveDir: SRC, sourcefile: SHARED_MODULE + '.ts', loader: 'ts' },
+    stdin: { contents: `export { ${names.join(', ')} } from './${SHARED_MODULE}.all';`, resolveDir: SRC, sourcefile: SHARED_MODULE + '.shared.ts', loader: 'ts' },
     outfile: path.join(DIST, SHARED_MODULE + '.js'),
     plugins: [
       {

@@ -5,7 +5,7 @@
  * (request, uploadFile and downloadFile together), so more than that is a bug, flagged loudly.
  */
 import * as path from 'path';
-import { UploadQueue } from '../components/core/queue/upload-queue';
+import { UploadQueue } from '../components/core';
 import type { Emulator } from '../emulator';
 import { createNodePlatform } from '../node-platform';
 import { Fixtures, MiB } from './fixtures';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'crypto';
 import SparkMD5 from 'spark-md5';
-import { uploadResource } from '../components/core/upload/upload-resource';
+import { uploadResource } from '../components/core';
 import { createWechatPlatform } from '../components/platform/wechat';
 
 export interface Target {

@@ -6,7 +6,7 @@
  * the wake-up). Storage reads at a fixed rate (the emulator's slow PUT, 40 MiB/s) so the PUT
  * lasts long enough to be cut; WeChat's 5 s background grace is scaled down to 50 ms.
  */
-import { UploadQueue } from '../components/core/queue/upload-queue';
+import { UploadQueue } from '../components/core';
 import type { Emulator } from '../emulator';
 import { createNodePlatform, NodePlatform } from '../node-platform';
 import { Fixtures, MiB } from './fixtures';

@@ -3,7 +3,7 @@
  * the Node platform and reports peak memory above the starting point, sampled every millisecond.
  * Input: env BENCH_ENDPOINT, BENCH_TOKEN, BENCH_PRODUCT, BENCH_FILE. Output: one JSON line.
  */
-import { uploadResource } from '../components/core/upload/upload-resource';
+import { uploadResource } from '../components/core';
 import { createNodePlatform } from '../node-platform';
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import { createNodePlatform } from '../node-platform';
-import { Platform, TransportError } from '../components/core/platform';
+import { Platform, TransportError } from '../components/core';
 import { bridgeWx } from '../test/reliability/wx-bridge';
 
 export interface NodeWx {

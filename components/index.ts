@@ -2,23 +2,25 @@
  * The package's JS API: `require('iotexplorer-resource-uploader')`.
  * The core is platform-free; this entry binds it to WeChat by default.
  */
-import { setDefaultPlatform } from './core/upload/upload-resource';
+import { setDefaultPlatform } from './core';
 import { createWechatPlatform } from './platform/wechat';
 
 setDefaultPlatform(createWechatPlatform);
 
-export { uploadResource } from './core/upload/upload-resource';
-export { setAccessTokenProvider } from './core/request/access-token';
-export { configure } from './core/limits/configure';
-export type { Configuration } from './core/limits/configure';
-export type { AccessTokenProvider, AccessTokenReason } from './core/request/access-token';
-export { UploadError } from './core/errors/upload-error';
-export type { LocalErrorCode } from './core/errors/upload-error';
-export type { UploadPhase, UploadProgress, UploadResourceOptions, UploadResult, UploadTask } from './core/upload/options';
-export type { Platform, PlatformRequest, PlatformResponse, PlatformRequestTask, FileInfo } from './core/platform';
-export { TransportError } from './core/platform';
-export type { ErrorCode } from './core/errors/codes';
-export type { AccessTokenAnswer } from './core/request/access-token';
+export { uploadResource } from './core';
+export { setAccessTokenProvider } from './core';
+export { configure } from './core';
+export type { Configuration } from './core';
+export type { AccessTokenProvider, AccessTokenReason } from './core';
+export { UploadError } from './core';
+export type { LocalErrorCode } from './core';
+export { isLocalErrorCode, setMessages } from './core';
+export type { MessageTable, MessageText } from './core';
+export type { UploadPhase, UploadProgress, UploadResourceOptions, UploadResult, UploadTask } from './core';
+export type { Platform, PlatformRequest, PlatformResponse, PlatformRequestTask, FileInfo } from './core';
+export { TransportError } from './core';
+export type { ErrorCode } from './core';
+export type { AccessTokenAnswer } from './core';
 export { hostFileIndex, selectUploader } from './resource-uploader/select';
 export type { ComponentSelector } from './resource-uploader/select';
 // The component's types, so a host imports everything from the package name.

@@ -13,9 +13,9 @@ import {
   PlatformRequestTask,
   PlatformResponse,
   TransportError,
-} from '../components/core/platform';
-import { clampTimer } from '../components/core/time';
-import { originOf, parseUrl } from '../components/core/request/url';
+} from '../components/core';
+import { clampTimer } from '../components/core';
+import { originOf, parseUrl } from '../components/core';
 import { PhoneOptions, SimulatedPhone } from './phone';
 
 export { SimulatedPhone } from './phone';

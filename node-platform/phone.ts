@@ -6,9 +6,9 @@
  * in flight fail at once, new ones too, `getNetworkType` answers 'none' and
  * `onNetworkStatusChange` fires.
  */
-import type { PlatformRequest, PlatformRequestTask, PlatformResponse } from '../components/core/platform';
-import { TransportError } from '../components/core/platform';
-import type { AppVisibilityListener, NetworkStatus, NetworkStatusListener, PlatformLifecycle } from '../components/core/queue/lifecycle';
+import type { PlatformRequest, PlatformRequestTask, PlatformResponse } from '../components/core';
+import { TransportError } from '../components/core';
+import type { AppVisibilityListener, NetworkStatus, NetworkStatusListener, PlatformLifecycle } from '../components/core';
 
 export const WECHAT_BACKGROUND_GRACE_MS = 5000;
 export const INTERRUPTED_ERRMSG = 'request:fail interrupted';

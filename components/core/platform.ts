@@ -3,8 +3,6 @@
  * and the browser playground each implement it; the core never touches `wx` itself.
  */
 
-import type { PlatformLifecycle } from './queue/lifecycle';
-
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 export interface PlatformRequest {
@@ -63,6 +61,31 @@ export interface Platform {
   clearTimeout(handle: unknown): void;
   /** Cryptographically strong random bytes when the platform has them; Math.random otherwise. */
   randomBytes?(n: number): Uint8Array;
-  /** App hide/show and network status (see lifecycle.ts); absent: always foreground and online. */
+  /** App hide/show and network status; absent: always foreground and online. */
   lifecycle?: PlatformLifecycle;
+}
+
+// ——— the life cycle a platform reports (optional: `platform.lifecycle`) ———
+// The app going to the background and back, and the network coming and going; a platform without
+// it is always "foreground, online". Shaped after WeChat's `wx.onAppHide` / `wx.onNetworkStatusChange`
+// (platform-facts §5), so the WeChat binding is a thin pass-through.
+
+export interface NetworkStatus {
+  isConnected: boolean;
+  /** WeChat's `networkType`: 'wifi', '4g', …, 'none' when offline, 'unknown'. */
+  networkType: string;
+}
+
+export type AppVisibilityListener = () => void;
+export type NetworkStatusListener = (status: NetworkStatus) => void;
+
+export interface PlatformLifecycle {
+  onAppHide(fn: AppVisibilityListener): void;
+  offAppHide(fn: AppVisibilityListener): void;
+  onAppShow(fn: AppVisibilityListener): void;
+  offAppShow(fn: AppVisibilityListener): void;
+  onNetworkStatusChange(fn: NetworkStatusListener): void;
+  offNetworkStatusChange(fn: NetworkStatusListener): void;
+  /** Resolves with the current network type ('none' when offline); rejects when it cannot tell. */
+  getNetworkType(): Promise<string>;
 }

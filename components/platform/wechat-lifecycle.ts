@@ -4,7 +4,7 @@
  * registers is the very function it later passes to `off*` (WeChat removes by identity; an
  * `off*` without an argument would remove the host's listeners too).
  */
-import type { NetworkStatus, PlatformLifecycle } from '../core/queue/lifecycle';
+import { appSlot, NetworkStatus, PlatformLifecycle } from '../core';
 
 type Listener<T> = (value: T) => void;
 type WxTable = Record<string, unknown>;
@@ -15,11 +15,12 @@ function wxTable(): WxTable {
 
 /**
  * One event's on/off pair. Where the base library has `on*` but no `off*` (older clients), one
- * forwarder is registered once and our listeners come and go in a list of our own.
+ * forwarder is registered once per app (whatever the number of uploaders and of copies of the
+ * package) and our listeners come and go in a list of our own, kept app-wide with it.
  */
 function channel<T>(onName: string, offName: string) {
-  const own: Array<Listener<T>> = [];
-  let forwarding = false;
+  const shared = appSlot('wx.' + onName, () => ({ own: [] as Array<Listener<unknown>>, forwarding: false }));
+  const own = shared.own as Array<Listener<T>>;
   return {
     on(fn: Listener<T>): void {
       const w = wxTable();
@@ -27,8 +28,8 @@ function channel<T>(onName: string, offName: string) {
       if (typeof on !== 'function') return;
       if (typeof w[offName] === 'function') return void on.call(w, fn);
       own.push(fn);
-      if (forwarding) return;
-      forwarding = true;
+      if (shared.forwarding) return;
+      shared.forwarding = true;
       on.call(w, (value: T) => {
         for (const f of own.slice()) f(value);
       });
@@ -36,7 +37,7 @@ function channel<T>(onName: string, offName: string) {
     off(fn: Listener<T>): void {
       const w = wxTable();
       const off = w[offName];
-      if (typeof off === 'function' && !forwarding) return void off.call(w, fn);
+      if (typeof off === 'function' && !shared.forwarding) return void off.call(w, fn);
       const i = own.indexOf(fn);
       if (i !== -1) own.splice(i, 1);
     },

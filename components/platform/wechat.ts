@@ -1,7 +1,7 @@
-import type { Platform, PlatformRequestTask, PlatformResponse } from '../core/platform';
-import { TransportError } from '../core/platform';
-import { clampTimer } from '../core/time';
-import { classifyFailure } from '../core/request/transport-failure';
+import type { Platform, PlatformRequestTask, PlatformResponse } from '../core';
+import { TransportError } from '../core';
+import { clampTimer } from '../core';
+import { classifyFailure } from '../core';
 import { createWechatLifecycle } from './wechat-lifecycle';
 
 function lowerCaseKeys(headers: unknown): Record<string, string> {
@@ -53,18 +53,19 @@ function request(req: Parameters<Platform['request']>[0]): PlatformRequestTask {
 
 /** The default platform: WeChat's request, file system and timers. */
 export function createWechatPlatform(): Platform {
-  const fs = wx.getFileSystemManager();
+  // Looked up at each call, not once: the platform is made once per app, `wx` may be patched later (tests).
+  const fs = () => wx.getFileSystemManager();
   return {
     request,
     readFile: (filePath) =>
       new Promise((resolve, reject) =>
         // No encoding: the bytes come back as one ArrayBuffer, the only copy we keep.
-        fs.readFile({ filePath, success: (res) => resolve(res.data as ArrayBuffer), fail: reject }),
+        fs().readFile({ filePath, success: (res) => resolve(res.data as ArrayBuffer), fail: reject }),
       ),
     fileInfo: (filePath) =>
       new Promise((resolve, reject) =>
         // MD5 computed natively: the bytes need not cross into JS for hashing.
-        fs.getFileInfo({
+        fs().getFileInfo({
           filePath,
           digestAlgorithm: 'md5',
           success: (res) => resolve({ size: res.size, md5: String(res.digest).toLowerCase() }),
@@ -73,7 +74,7 @@ export function createWechatPlatform(): Platform {
       ),
     fileSize: (filePath) =>
       new Promise((resolve, reject) =>
-        fs.stat({ path: filePath, success: (res) => resolve((res.stats as WechatMiniprogram.Stats).size), fail: reject }),
+        fs().stat({ path: filePath, success: (res) => resolve((res.stats as WechatMiniprogram.Stats).size), fail: reject }),
       ),
     setTimeout: (fn, ms) => setTimeout(fn, clampTimer(ms)),
     clearTimeout: (handle) => clearTimeout(handle as number),

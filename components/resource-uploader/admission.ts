@@ -3,9 +3,8 @@
  * resource-name rule, then the host's say (`before-upload`). Every refusal is a `reject` event
  * and a notice; files the host is still deciding on hold their place.
  */
-import type { Locale } from '../core/i18n/messages';
-import { Rejection, Restrictions, screenFiles } from '../core/queue/restrictions';
-import { RejectFacts, rejectText } from './notices';
+import { Rejection, Restrictions, screenFiles } from '../core';
+import { RejectFacts, rejectText } from './texts';
 import type { Picked } from './picker';
 import { Props, restrictionsOf } from './props';
 import type { BeforeUploadDetail, ChosenFile, RejectDetail, RejectReason } from './types';
@@ -16,7 +15,7 @@ export type Candidate = Picked & { id: string };
 /** What admission needs from the component. */
 export interface AdmissionHost {
   props(): Props;
-  locale(): Locale;
+  locale(): string;
   /** Whether a file of the list (not failed, not cancelled) uses this fixed resource name. */
   nameUsed(name: string): boolean;
   /** These passed everything: into the list. */
@@ -46,14 +45,14 @@ export class Admission {
     return this.awaiting.length;
   }
 
-  notices(locale: Locale): string[] {
+  notices(locale: string): string[] {
     return this.refusals.map((r) => rejectText(r, locale));
   }
 
   /** One choice: restrictions (with `maxCount` the room left), the resource-name rule, the host's say. */
   admit(picked: Picked[], restrictions: Restrictions): void {
     const props = this.host.props();
-    const { accepted, rejected } = screenFiles(picked, restrictions, this.host.locale());
+    const { accepted, rejected } = screenFiles(picked, restrictions);
     const refused: Refusal[] = rejected.map((r: Rejection) => ({ file: r, reason: r.reason }));
     const fixedName = typeof props.resourceName === 'string' ? props.resourceName.trim() : '';
     // A fixed name is used by every file of the list not failed or cancelled, and by files the host is deciding on.

@@ -5,17 +5,16 @@
  */
 import { uploadResource } from '../index';
 import { createWechatLifecycle } from '../platform/wechat-lifecycle';
-import { Locale, normalizeLocale } from '../core/i18n/messages';
-import { BatchSummary, UploadQueue } from '../core/queue/upload-queue';
+import { messageFor, normalizeLocale } from '../core';
+import { BatchSummary, UploadQueue } from '../core';
 import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
 import { Admission, Candidate } from './admission';
-import { chooseFailedText, invalidOptionText } from './notices';
 import { pickFiles } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
-import { summaryText, textsFor } from './texts';
+import { chooseFailedText, invalidOptionText, summaryText, textsFor } from './texts';
 import type { ChosenFile, ErrorDetail, HostFile } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 
@@ -76,7 +75,8 @@ export class Uploader implements Listener {
   private readonly queue: UploadQueue;
   private readonly view: ViewSync;
   private readonly admission: Admission;
-  private locale: Locale;
+  /** The locale the view was last drawn in. */
+  private shownLocale = '';
   private picking = false;
   private detached = false;
   private problem: Problem | null = null;
@@ -91,7 +91,6 @@ export class Uploader implements Listener {
 
   constructor(private readonly host: Host) {
     const initial = initialData();
-    this.locale = 'zh-CN';
     const idPrefix = `ru${++instances}-`;
     this.queue = new UploadQueue({
       uploadOptions: () => uploadOptionsOf(this.host.props()),
@@ -117,7 +116,7 @@ export class Uploader implements Listener {
     delete sent[ROWS];
     delete sent.running;
     this.view = new ViewSync(
-      { files: () => this.queue.files, row: (f) => viewOf(f, this.previewOn(), this.covers[f.id]), top: () => this.top() },
+      { files: () => this.queue.files, row: (f) => viewOf(f, this.locale, this.previewOn(), this.covers[f.id]), top: () => this.top() },
       (patch) => {
         if (!this.detached) this.host.setData(patch);
       },
@@ -128,6 +127,11 @@ export class Uploader implements Listener {
     this.setLocale(host.props().locale);
     this.setHostFiles(host.props().files);
     this.checkProperties();
+  }
+
+  /** Read at every wording: a locale whose texts a host adds later (`setMessages`) is used from then on. */
+  private get locale(): string {
+    return normalizeLocale(this.host.props().locale);
   }
 
   // ——— SPEC methods ———
@@ -213,10 +217,9 @@ export class Uploader implements Listener {
 
   setLocale(value: unknown): void {
     const locale = normalizeLocale(value);
-    if (locale === this.locale) return;
-    this.locale = locale;
-    // Failed files' messages too: the queue keeps errors as codes and details.
-    this.queue.setLocale(locale);
+    if (locale === this.shownLocale) return;
+    this.shownLocale = locale;
+    // Failed files' messages too: rows are worded from each error's code and details when drawn.
     this.view.touchAll();
     this.view.touchTop();
   }
@@ -339,7 +342,8 @@ export class Uploader implements Listener {
       this.host.triggerEvent('success', { id: file.id, ...result });
     });
     q.on('fail', ({ file, error }) => {
-      this.host.triggerEvent('fail', { id: file.id, name: file.name, code: error.code, message: error.message, requestId: error.requestId, retryable: error.retryable });
+      // Worded now, in the locale in force now (SPEC 0.3 "Words"), from the redacted code and details.
+      this.host.triggerEvent('fail', { id: file.id, name: file.name, code: error.code, message: messageFor(error.code, this.locale, error.detail), requestId: error.requestId, retryable: error.retryable });
     });
     q.on('remove', ({ file }) => {
       sharedAudio.stop(this, file.id);

@@ -2,7 +2,7 @@
  * The `files` property: what the host already has (a current ringtone, earlier uploads). Shown as
  * done, counted in `max-count`, removable; never uploaded again.
  */
-import { formatBytes } from '../core/i18n/messages';
+import { formatBytes } from '../core';
 import { kindOf, thumbnailOf } from './preview';
 import type { HostFile } from './types';
 import { iconFor, RowFace } from './view';

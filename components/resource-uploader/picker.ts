@@ -3,7 +3,7 @@
  * through `wx.chooseMedia`, falling back to `chooseImage` / `chooseVideo` where `chooseMedia`
  * is missing (PC WeChat, iOS WeCom). Only names, paths and sizes come back: never bytes.
  */
-import type { PickedFile } from '../core/queue/restrictions';
+import type { PickedFile } from '../core';
 import type { Accept } from './props';
 
 export interface PickRequest {

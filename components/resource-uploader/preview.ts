@@ -2,7 +2,7 @@
  * Previews: which files get a thumbnail or a play button, full-screen preview on tap, and one
  * audio player for the whole app (two ringtones never play over each other).
  */
-import { contentTypeFor } from '../core/upload/mime';
+import { contentTypeFor } from '../core';
 
 export type FileKind = 'image' | 'video' | 'audio' | 'file';
 

@@ -3,9 +3,9 @@
  * become an `InvalidOption` error instead, and the chooser stays closed until they are fixed.
  */
 import type { Props } from './props';
+import type { BadProperty } from './texts';
 
-/** A property with an unusable value, named as a host writes it in WXML. */
-export type BadProperty = 'max-count' | 'max-size' | 'extension' | 'min-upload-rate';
+export type { BadProperty };
 
 function usableNumber(value: unknown): value is number {
   return typeof value === 'number' && isFinite(value);

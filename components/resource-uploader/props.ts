@@ -1,10 +1,11 @@
 /**
  * SPEC's properties (kebab-case in WXML, camelCase here) and how they become upload options.
  */
-import { normalizeLocale } from '../core/i18n/messages';
-import { DEFAULTS } from '../core/upload/options';
-import { normalizeRestrictions, Restrictions } from '../core/queue/restrictions';
-import type { QueueUploadOptions } from '../core/queue/upload-queue';
+import { normalizeLocale } from '../core';
+import type { Locale } from '../core';
+import { DEFAULTS } from '../core';
+import { normalizeRestrictions, Restrictions } from '../core';
+import type { QueueUploadOptions } from '../core';
 
 import type { Accept, HostFile } from './types';
 
@@ -88,7 +89,7 @@ export function uploadOptionsOf(p: Props): QueueUploadOptions {
     register: !!p.register,
     deviceId: p.deviceId,
     maxSize: restrictionsOf(p).maxSize,
-    locale: normalizeLocale(p.locale),
+    locale: normalizeLocale(p.locale) as Locale,
     minUploadRate: p.minUploadRate,
   };
 }

@@ -3,9 +3,9 @@
  * details, the methods of `selectComponent`, the `files` property). Exported from the package
  * entry and from the component's own `index.d.ts`.
  */
-import type { ErrorCode } from '../core/errors/codes';
-import type { Locale } from '../core/i18n/messages';
-import type { UploadPhase, UploadResult } from '../core/upload/options';
+import type { ErrorCode } from '../core';
+import type { Locale } from '../core';
+import type { UploadPhase, UploadResult } from '../core';
 
 export type { ErrorCode, Locale, UploadPhase };
 

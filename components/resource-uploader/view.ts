@@ -2,9 +2,9 @@
  * What the template sees, and the `setData` discipline: changes made in one tick are sent as one
  * call holding only the paths that changed (`files[2].state`), and nothing once the view is gone.
  */
-import { formatBytes } from '../core/i18n/messages';
-import type { UploadPhase } from '../core/upload/options';
-import type { FileState, QueueFile } from '../core/queue/upload-queue';
+import { formatBytes, messageFor } from '../core';
+import type { UploadPhase } from '../core';
+import type { FileState, QueueFile } from '../core';
 import { FileKind, kindOf, thumbnailOf } from './preview';
 
 /** The data key of the rows: not `files`, which is a property (one namespace, SPEC 0.2). */
@@ -52,7 +52,7 @@ function stepOf(file: QueueFile): number {
 }
 
 /** `preview` off: every row shows its icon. `cover`: a video's cover image, when the chooser gave one. */
-export function viewOf(file: QueueFile, preview = true, cover?: string): ViewFile {
+export function viewOf(file: QueueFile, locale: string, preview = true, cover?: string): ViewFile {
   const kind = kindOf(file.name);
   return {
     id: file.id,
@@ -64,7 +64,7 @@ export function viewOf(file: QueueFile, preview = true, cover?: string): ViewFil
     state: file.state,
     step: stepOf(file),
     steps: file.steps.slice(),
-    message: (file.state === 'failed' || file.state === 'aborted') && file.error ? file.error.message : '',
+    message: (file.state === 'failed' || file.state === 'aborted') && file.error ? messageFor(file.error.code, locale, file.error.detail) : '',
     delivery: file.state === 'done' && file.result && file.result.delivery ? file.result.delivery : '',
     // 0 and 100 only mark a phase's ends, which `step` already shows.
     percent: file.percent > 0 && file.percent < 100 ? Math.round(file.percent) : 0,
@@ -173,7 +173,7 @@ export class ViewSync {
   }
 
   private rowOf(file: QueueFile): ViewFile {
-    return this.source.row ? this.source.row(file) : viewOf(file);
+    return this.source.row ? this.source.row(file) : viewOf(file, 'zh-CN');
   }
 
   private later(): void {

@@ -5,8 +5,10 @@
  * and the real @vant/weapp parts, inside a host page. Only the WeChat client is faked (fake-wx),
  * and the cloud behind it is FakePlatform's, scripted per test.
  */
-import { setAccessTokenProvider } from '../../components/core/request/access-token';
-import { messageFor, RejectDetail, RejectReason, rejectMessage } from '../../components/core/i18n/messages';
+import { setAccessTokenProvider } from '../../components/core';
+import { messageFor } from '../../components/core';
+import { rejectText, RejectFacts } from '../../components/resource-uploader/texts';
+import type { RejectReason } from '../../components/resource-uploader/types';
 import { cosError, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
 import { Mounted, tapVantButton } from '../support/mount-uploader';
 import { settled, tap, text, tick, uploaderHarness } from '../support/uploader-harness';
@@ -349,7 +351,7 @@ describe('choosing', () => {
 });
 
 describe('restrictions, before any network call', () => {
-  const cases: Array<{ reason: RejectReason; props: Record<string, unknown>; file: [string, number]; detail: Partial<RejectDetail> }> = [
+  const cases: Array<{ reason: RejectReason; props: Record<string, unknown>; file: [string, number]; detail: Partial<RejectFacts> }> = [
     { reason: 'extension', props: { extension: ['mp3', 'wav'] }, file: ['notes.txt', 10], detail: { extensions: ['mp3', 'wav'] } },
     { reason: 'min-size', props: {}, file: ['empty.mp3', 0], detail: {} },
     { reason: 'max-size', props: { maxSize: 1024 }, file: ['big.mp3', 2048], detail: { maxSize: 1024 } },
@@ -363,7 +365,7 @@ describe('restrictions, before any network call', () => {
         const m = mount({ ...c.props, locale });
         await m.instance.choose();
         await tick();
-        const message = rejectMessage(c.reason, locale, { name, size, ...c.detail });
+        const message = rejectText({ reason: c.reason, name, size, maxSize: 104857600, maxCount: 1, extensions: [], resourceName: '', ...c.detail }, locale);
         expect(m.of('reject')).toStrictEqual([{ name, size, reason: c.reason, message }]);
         expect(m.of('select')).toEqual([]);
         expect(h.wx.cloud.requests).toHaveLength(0);

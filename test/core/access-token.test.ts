@@ -1,5 +1,5 @@
-import { setAccessTokenProvider } from '../../components/core/request/access-token';
-import { UploadError } from '../../components/core/errors/upload-error';
+import { setAccessTokenProvider } from '../../components/core';
+import { UploadError } from '../../components/core';
 import { apiError, ENDPOINT, FakePlatform, SEED_SIGNATURE } from '../support/fake-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 

@@ -3,10 +3,10 @@
  * a body changed on the way; and "A failed file's message keeps the locale its upload started in":
  * messages are worded from code + details, so a locale switch re-words them.
  */
-import { base64OfHex } from '../../components/core/upload/base64';
-import { UploadError } from '../../components/core/errors/upload-error';
-import { UploadQueue } from '../../components/core/queue/upload-queue';
-import { uploadResource } from '../../components/core/upload/upload-resource';
+import { base64OfHex } from '../../components/core';
+import { messageFor, UploadError, worded } from '../../components/core';
+import { UploadQueue } from '../../components/core';
+import { uploadResource } from '../../components/core';
 import { cosError, ENDPOINT, FakePlatform, md5Hex } from '../support/fake-platform';
 
 const TOKEN = 'tok-md5-0123456789abcdef0123456789';
@@ -48,27 +48,27 @@ describe('messages follow the locale', () => {
     ['DomainNotAllowed', { domain: 'https://bucket.example' }],
     ['Storage.Weird', { status: 409, serverMessage: 'conflict here' }],
     ['HttpError', { status: 502 }],
-  ])('%s re-worded with its details', (code, detail) => {
-    const zh = UploadError.of(code, 'zh-CN', detail, 'rid');
-    const en = zh.inLocale('en');
+  ])('%s is worded from its code and details, in either locale, as often as asked', (code, detail) => {
+    const err = UploadError.of(code, detail, 'rid');
+    const zh = worded(err, 'zh-CN');
+    const en = worded(zh, 'en');
     expect(en).toBeInstanceOf(UploadError);
-    expect(en).toMatchObject({ code, requestId: 'rid', retryable: zh.retryable, status: zh.status });
-    expect(en.message).toBe(UploadError.of(code, 'en', detail).message);
+    expect(en).toMatchObject({ code, requestId: 'rid', retryable: err.retryable, status: err.status, detail: err.detail });
+    expect(en.message).toBe(messageFor(code, 'en', detail));
     expect(en.message).not.toBe(zh.message);
-    expect(en.inLocale('zh-CN').message).toBe(zh.message);
+    expect(worded(en, 'zh-CN').message).toBe(zh.message);
   });
 
-  test("a queue's failed file is re-worded by setLocale", async () => {
+  test("a queue's failed file keeps what it is worded from, not words", async () => {
     const platform = new FakePlatform();
     platform.addFile('/a.bin', new Uint8Array(10));
     let locale: 'zh-CN' | 'en' = 'zh-CN';
     const queue = new UploadQueue({ uploadOptions: () => ({ platform, productId: 'P', accessToken: TOKEN, endpoint: ENDPOINT, maxSize: 5, locale }) });
     const [file] = queue.add([{ path: '/a.bin', name: 'a.bin', size: 10 }], true);
     for (const end = Date.now() + 5000; file.state !== 'failed' && Date.now() < end; ) await new Promise((r) => setTimeout(r, 2));
-    expect(file.error!.message).toBe(UploadError.of('FileTooLarge', 'zh-CN', { size: 10, maxSize: 5 }).message);
+    expect(file.error!.message).toBe(messageFor('FileTooLarge', 'zh-CN', { size: 10, maxSize: 5 }));
     locale = 'en';
-    queue.setLocale('en');
-    expect(file.error!.message).toBe('The file is too large (10 B); the limit is 5 B');
+    expect(messageFor(file.error!.code, locale, file.error!.detail)).toBe('The file is too large (10 B); the limit is 5 B');
     expect(file.error!.code).toBe('FileTooLarge');
   });
 });

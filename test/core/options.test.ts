@@ -2,11 +2,11 @@
  * Issue 10 "Unusable option values": every option of the wrong type or with an unusable value fails
  * with InvalidOption naming it, before any request; time values are clamped the way timers need.
  */
-import { configure, currentConfiguration } from '../../components/core/limits/configure';
-import { UploadError } from '../../components/core/errors/upload-error';
-import { requestSlots } from '../../components/core/limits/request-slots';
-import { uploadResource } from '../../components/core/upload/upload-resource';
-import type { UploadResourceOptions } from '../../components/core/upload/options';
+import { configure, currentConfiguration } from '../../components/core';
+import { UploadError } from '../../components/core';
+import { requestSlots } from '../../components/core';
+import { uploadResource } from '../../components/core';
+import type { UploadResourceOptions } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const TOKEN = 'tok-options-0123456789abcdef';

@@ -3,7 +3,7 @@
  * it controls, cut, re-cased, URL-encoded or form-decoded. Nothing the package surfaces may hold
  * 16 consecutive characters of either (SPEC "Never (added)" and "Clarifications (0.2)").
  */
-import { Secrets } from '../../components/core/request/redact';
+import { Secrets } from '../../components/core';
 import { cosError, ENDPOINT, FakePlatform, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
 import { Emitted, findSecretWindow, observeUpload } from '../support/observe';
 

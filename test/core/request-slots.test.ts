@@ -1,6 +1,6 @@
-import { AbortScope } from '../../components/core/abort';
-import { MAX_REQUESTS_IN_FLIGHT, RequestSlots, requestSlots } from '../../components/core/limits/request-slots';
-import { uploadResource } from '../../components/core/upload/upload-resource';
+import { AbortScope } from '../../components/core';
+import { MAX_REQUESTS_IN_FLIGHT, RequestSlots, requestSlots } from '../../components/core';
+import { uploadResource } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const aborted = () => new Error('aborted');

@@ -3,9 +3,9 @@
  * stays." Two files are never stored under one name: concurrent uploads of one fixed name (app-wide)
  * and files of one queue sharing a fixed name end ResourceNameInUse, with nothing sent for them.
  */
-import { UploadError } from '../../components/core/errors/upload-error';
-import { UploadQueue } from '../../components/core/queue/upload-queue';
-import { uploadResource } from '../../components/core/upload/upload-resource';
+import { UploadError } from '../../components/core';
+import { UploadQueue } from '../../components/core';
+import { uploadResource } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const TOKEN = 'tok-names-0123456789abcdef0123456789';

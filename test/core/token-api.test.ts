@@ -1,5 +1,5 @@
-import { parseTokenApiResponse } from '../../components/core/request/token-api';
-import { newRequestId } from '../../components/core/request/request-id';
+import { parseTokenApiResponse } from '../../components/core';
+import { newRequestId } from '../../components/core';
 import { apiError, codeEnvelope, ENDPOINT, FakePlatform, responseEnvelope, SEED_SIGNATURE } from '../support/fake-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 

@@ -1,10 +1,10 @@
 /**
  * The queue over the real `uploadResource`, on the scripted cloud of FakePlatform.
  */
-import { UploadError } from '../../components/core/errors/upload-error';
-import type { UploadResourceOptions, UploadTask } from '../../components/core/upload/options';
-import { clampConcurrency, FileState, QueueEvents, QueueUploadOptions, stepsFor, UploadQueue } from '../../components/core/queue/upload-queue';
-import { uploadResource } from '../../components/core/upload/upload-resource';
+import { UploadError, messageFor } from '../../components/core';
+import type { UploadResourceOptions, UploadTask } from '../../components/core';
+import { clampConcurrency, FileState, QueueEvents, QueueUploadOptions, stepsFor, UploadQueue } from '../../components/core';
+import { uploadResource } from '../../components/core';
 import { cosError, ENDPOINT, FakePlatform, md5Hex, SEED_SIGNATURE } from '../support/fake-platform';
 
 const TOKEN = 'tok-queue-0123456789abcdef0123456789';
@@ -168,7 +168,8 @@ describe('failures', () => {
     await new Promise((r) => setTimeout(r, 5));
     expect(f.state).toBe('failed');
     expect(fails[0].error).toMatchObject({ code: 'ClientError', retryable: false });
-    expect(fails[0].error.message).toMatch(/unexpected/);
+    // Worded at the edge (the component), from the code: a sentence, not the bug's own text.
+    expect(messageFor(fails[0].error.code, 'en', fails[0].error.detail)).toMatch(/unexpected/);
   });
 });
 

@@ -1,5 +1,5 @@
-import { UploadError } from '../../components/core/errors/upload-error';
-import { uploadResource } from '../../components/core/upload/upload-resource';
+import { UploadError } from '../../components/core';
+import { uploadResource } from '../../components/core';
 import { apiError, cosError, ENDPOINT, expiredUrl, FakePlatform, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 

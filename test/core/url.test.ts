@@ -2,7 +2,7 @@
  * The strict URL parser behind the endpoint and UploadUrl checks (issue 10): the exact strings that
  * once sent the AccessToken to another host over plain HTTP, and the shapes it must still accept.
  */
-import { isAllowedEndpointUrl, isAllowedUploadUrl, originOf, parseUrl } from '../../components/core/request/url';
+import { isAllowedEndpointUrl, isAllowedUploadUrl, originOf, parseUrl } from '../../components/core';
 import { SEED_UPLOAD_URL } from '../support/fake-platform';
 
 import { ENDPOINT_ATTACKS, PORT } from '../support/url-attacks';

@@ -1,8 +1,8 @@
-import { setAccessTokenProvider } from '../../components/core/request/access-token';
-import { isRetryable, UploadError } from '../../components/core/errors/upload-error';
-import { formatBytes, messageFor } from '../../components/core/i18n/messages';
-import { contentTypeFor, extensionOf } from '../../components/core/upload/mime';
-import { isAllowedEndpoint } from '../../components/core/upload/validate';
+import { setAccessTokenProvider } from '../../components/core';
+import { isRetryable, UploadError } from '../../components/core';
+import { formatBytes, messageFor } from '../../components/core';
+import { contentTypeFor, extensionOf } from '../../components/core';
+import { isAllowedEndpoint } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 import { ENDPOINT_ATTACKS } from '../support/url-attacks';
 import { Emitted, observeUpload } from '../support/observe';

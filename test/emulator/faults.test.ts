@@ -1,4 +1,4 @@
-import { TransportError } from '../../components/core/platform';
+import { TransportError } from '../../components/core';
 import { Emulator, startEmulator, TOKEN_ACTIONS } from '../../emulator';
 import { callApi, cosError, dataOf, errorCodeOf, getUploadUrl, platform, put } from './helpers';
 

@@ -2,7 +2,7 @@
 import { createHash } from 'crypto';
 import { createNodePlatform } from '../../node-platform';
 import type { Emulator } from '../../emulator';
-import type { PlatformResponse } from '../../components/core/platform';
+import type { PlatformResponse } from '../../components/core';
 
 export const platform = createNodePlatform();
 

@@ -3,7 +3,7 @@
  * put a PUT on either side of a timeout; `offline` drops every token-API and bucket request until
  * it is switched off, like a phone that lost its network.
  */
-import { TransportError } from '../../components/core/platform';
+import { TransportError } from '../../components/core';
 import { Emulator, startEmulator } from '../../emulator';
 import { callApi, getUploadUrl, platform, rawRequest } from './helpers';
 

@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { uploadResource } from '../../components/core/upload/upload-resource';
-import type { UploadResourceOptions } from '../../components/core/upload/options';
+import { uploadResource } from '../../components/core';
+import type { UploadResourceOptions } from '../../components/core';
 import { Emulator, startEmulator } from '../../emulator';
 import { createNodePlatform } from '../../node-platform';
 import { Emitted, observeUpload } from '../support/observe';

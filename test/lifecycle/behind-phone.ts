@@ -2,7 +2,7 @@
  * FakePlatform's scripted cloud reached through a simulated phone: requests obey WeChat's
  * background and network rules, files and timers are the cloud's and Node's own.
  */
-import type { Platform } from '../../components/core/platform';
+import type { Platform } from '../../components/core';
 import type { SimulatedPhone } from '../../node-platform/phone';
 import type { FakePlatform } from '../support/fake-platform';
 

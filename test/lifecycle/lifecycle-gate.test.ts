@@ -3,9 +3,9 @@
  * request again as it was, and nothing else: answers (any status) and failures that are not the
  * life cycle's doing pass through, and an abort ends a wait at once without a request.
  */
-import { LifecycleMonitor } from '../../components/core/queue/lifecycle';
-import { gatePlatform } from '../../components/core/queue/lifecycle-gate';
-import { Platform, PlatformRequest, TransportError } from '../../components/core/platform';
+import { LifecycleMonitor } from '../../components/core';
+import { gatePlatform } from '../../components/core';
+import { Platform, PlatformRequest, TransportError } from '../../components/core';
 import { SimulatedPhone } from '../../node-platform/phone';
 import { FakePlatform } from '../support/fake-platform';
 import { platformBehindPhone } from './behind-phone';

@@ -4,11 +4,11 @@
  * grace, new ones refused while hidden; offline, everything fails at once). Files cut by the
  * life cycle wait in `paused` and finish by themselves: no `fail` event, no retry counted.
  */
-import { UploadError } from '../../components/core/errors/upload-error';
-import { memoryBudget } from '../../components/core/limits/memory-budget';
-import type { UploadResourceOptions, UploadTask } from '../../components/core/upload/options';
-import { FileState, QueueEvents, QueueUploadOptions, UploadQueue } from '../../components/core/queue/upload-queue';
-import { uploadResource } from '../../components/core/upload/upload-resource';
+import { UploadError } from '../../components/core';
+import { memoryBudget } from '../../components/core';
+import type { UploadResourceOptions, UploadTask } from '../../components/core';
+import { FileState, QueueEvents, QueueUploadOptions, UploadQueue } from '../../components/core';
+import { uploadResource } from '../../components/core';
 import { SimulatedPhone } from '../../node-platform/phone';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 import { platformBehindPhone } from './behind-phone';

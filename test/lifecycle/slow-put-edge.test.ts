@@ -7,7 +7,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { UploadResourceOptions } from '../../components/core/upload/options';
+import type { UploadResourceOptions } from '../../components/core';
 import { Emulator, startEmulator } from '../../emulator';
 import { createNodePlatform } from '../../node-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';

@@ -4,7 +4,7 @@
  * library without `off*` gets one forwarder only, and `getNetworkType` answers `networkType`.
  */
 import { createWechatLifecycle } from '../../components/platform/wechat-lifecycle';
-import { LifecycleMonitor } from '../../components/core/queue/lifecycle';
+import { LifecycleMonitor } from '../../components/core';
 
 type Fn = (v?: unknown) => void;
 

@@ -4,7 +4,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { TransportError } from '../../components/core/platform';
+import { TransportError } from '../../components/core';
 import { createNodePlatform, RequestEvent, splitRawUrl } from '../../node-platform';
 
 interface Seen {

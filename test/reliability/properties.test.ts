@@ -3,14 +3,14 @@
  * crash the core, and only ever produce SPEC's codes (or an API code taken from the body).
  */
 import fc from 'fast-check';
-import { isRetryable, UploadError } from '../../components/core/errors/upload-error';
-import { messageFor } from '../../components/core/i18n/messages';
-import { contentTypeFor, DEFAULT_CONTENT_TYPE, extensionOf } from '../../components/core/upload/mime';
-import { Secrets } from '../../components/core/request/redact';
-import { normalizeEtag, parseCosError } from '../../components/core/upload/storage';
-import { parseTokenApiResponse } from '../../components/core/request/token-api';
-import { isAllowedEndpoint, isValidResourceName } from '../../components/core/upload/validate';
-import { isAllowedEndpointUrl, isAllowedUploadUrl, isLoopback, parseUrl } from '../../components/core/request/url';
+import { isRetryable, UploadError } from '../../components/core';
+import { messageFor } from '../../components/core';
+import { contentTypeFor, DEFAULT_CONTENT_TYPE, extensionOf } from '../../components/core';
+import { Secrets } from '../../components/core';
+import { normalizeEtag, parseCosError } from '../../components/core';
+import { parseTokenApiResponse } from '../../components/core';
+import { isAllowedEndpoint, isValidResourceName } from '../../components/core';
+import { isAllowedEndpointUrl, isAllowedUploadUrl, isLoopback, parseUrl } from '../../components/core';
 import { findSecretWindow } from '../support/observe';
 import { ENDPOINT_ATTACKS } from '../support/url-attacks';
 
@@ -59,8 +59,8 @@ test.each([
       expect(parsed.code.length).toBeGreaterThan(0);
       if (!LOCAL_PARSE_CODES.includes(parsed.code)) expect(body).toContain(JSON.stringify(parsed.code).slice(1, -1).slice(0, 20));
       // Whatever came back, an error can be built and read without throwing.
-      const err = UploadError.of(parsed.code, 'en', { status, serverMessage: parsed.serverMessage }, parsed.requestId);
-      expect(typeof err.message).toBe('string');
+      const err = UploadError.of(parsed.code, { status, serverMessage: parsed.serverMessage }, parsed.requestId);
+      expect(typeof messageFor(err.code, 'en', err.detail)).toBe('string');
       expect(err.retryable).toBe(isRetryable(parsed.code, status));
     }),
     RUNS,

@@ -7,7 +7,7 @@
  * `readFile` without encoding gives one ArrayBuffer, `getFileInfo` hashes without handing bytes to JS.
  * Choosers are left to whoever patched them (FakeWx).
  */
-import type { Platform, TransportError } from '../../components/core/platform';
+import type { Platform, TransportError } from '../../components/core';
 
 type WxTable = Record<string, unknown>;
 type Callback = (res: Record<string, unknown>) => void;

@@ -5,7 +5,7 @@
  * script the next answers of an action or of the bucket to play a misbehaving one.
  */
 import { createHash } from 'crypto';
-import { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse, TransportError } from '../../components/core/platform';
+import { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse, TransportError } from '../../components/core';
 
 /** The seed example's upload URL from AppGetResourceUploadURL.md, byte for byte. */
 export const SEED_UPLOAD_URL =

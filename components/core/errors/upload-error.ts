@@ -1,32 +1,12 @@
+/**
+ * A failure as the core knows it: a code and the facts it can be worded from. Nothing here is
+ * worded: a message is made from `code` and `detail` at the edge, in the locale in force there
+ * (i18n/), so a failure shown again after a locale switch speaks the new locale.
+ */
 import type { ErrorCode } from './codes';
-import { Locale, messageFor } from '../i18n/messages';
+import { isRetryable } from './transient-codes';
 
-/** Codes the package raises itself; codes from the token API pass through unchanged. */
-export type LocalErrorCode =
-  | 'MissingProductId'
-  | 'MissingAccessToken'
-  | 'InvalidResourceName'
-  | 'InsecureEndpoint'
-  | 'FileTooLarge'
-  | 'EmptyFile'
-  | 'FileReadError'
-  | 'HttpError'
-  | 'InvalidResponse'
-  | 'NetworkError'
-  | 'Timeout'
-  | 'Aborted'
-  | 'IntegrityError'
-  | 'Storage.HttpError'
-  /** An option of the wrong type or an unusable value; `detail.option` names it. */
-  | 'InvalidOption'
-  /** WeChat refused a host missing from the request domain list; `domain` names it. */
-  | 'DomainNotAllowed'
-  /** WeChat cut a request after 5 s in the background; retryable once the app is back. */
-  | 'Interrupted'
-  /** Another upload of the same fixed resource name is in flight: two files never share a name. */
-  | 'ResourceNameInUse'
-  /** The queue's name for anything thrown that is not an UploadError: a bug, ours or the platform's. */
-  | 'ClientError';
+export type { ErrorCode, LocalErrorCode } from './codes';
 
 /** What a message may mention. Never a token or a signed URL: callers pass redacted text only. */
 export interface ErrorDetail {
@@ -41,19 +21,8 @@ export interface ErrorDetail {
   option?: string;
   /** DomainNotAllowed: `https://host[:port]` to add to the request domain list. */
   domain?: string;
-}
-
-const TRANSIENT_CODES = ['NetworkError', 'Timeout', 'Interrupted', 'InternalError', 'RequestLimitExceeded'];
-
-/** SPEC: retryable for no answer, timeouts, 5xx, InternalError and RequestLimitExceeded (sub-codes too). */
-export function isRetryable(code: string, status?: number): boolean {
-  if (status !== undefined && status >= 500) return true;
-  return TRANSIENT_CODES.some((c) => code === c || code.startsWith(c + '.'));
-}
-
-export function isInvalidAccessToken(code: string): boolean {
-  // The official SDK matches any code containing it, whatever the prefix.
-  return code.indexOf('InvalidAccessToken') !== -1;
+  /** A large PUT's Timeout: the file's size, so the message says the link was too slow for it. */
+  slowBytes?: number;
 }
 
 export interface UploadErrorOptions {
@@ -61,7 +30,6 @@ export interface UploadErrorOptions {
   status?: number;
   retryable?: boolean;
   detail?: ErrorDetail;
-  domain?: string;
 }
 
 export class UploadError extends Error {
@@ -74,9 +42,10 @@ export class UploadError extends Error {
   readonly status?: number;
   /** DomainNotAllowed: the `https://host` to add to the mini-program's request domain list. */
   readonly domain?: string;
-  /** What the message was worded from, so it can be worded again in another locale. */
+  /** What the message is worded from, in any locale, whenever it is shown. */
   readonly detail: ErrorDetail;
 
+  /** `message` is the worded text once surfaced (i18n `worded`); inside the core it is the code. */
   constructor(code: string, message: string, options: UploadErrorOptions = {}) {
     super(message);
     // Keep `instanceof` working when compiled to ES5-style classes.
@@ -84,31 +53,24 @@ export class UploadError extends Error {
     this.name = 'UploadError';
     this.code = code;
     this.requestId = options.requestId || '';
-    this.status = options.status;
     this.detail = options.detail || {};
-    if (options.domain) this.domain = options.domain;
-    this.retryable = options.retryable !== undefined ? options.retryable : isRetryable(code, options.status);
+    this.status = options.status !== undefined ? options.status : this.detail.status;
+    if (this.detail.domain) this.domain = this.detail.domain;
+    this.retryable = options.retryable !== undefined ? options.retryable : isRetryable(code, this.status);
   }
 
-  /** The usual way to raise: a code, its localized message, and where it came from. */
-  static of(code: string, locale: Locale, detail: ErrorDetail = {}, requestId = ''): UploadError {
-    return new UploadError(code, messageFor(code, locale, detail), { requestId, status: detail.status, detail, domain: detail.domain });
+  /** The usual way to raise: a code, the facts of it, and the RequestId of the answer that failed. */
+  static of(code: string, detail: ErrorDetail = {}, requestId = ''): UploadError {
+    return new UploadError(code, code, { requestId, detail });
   }
 
-  /** The same failure worded in another locale (the message is derived, never stored text). */
-  inLocale(locale: Locale): UploadError {
-    return this.with({ message: messageFor(this.code, locale, this.detail) });
-  }
-
-  /** A copy with some fields replaced (used to redact and to re-word). */
+  /** A copy with some fields replaced (used to redact and to word). */
   with(patch: { code?: string; message?: string; requestId?: string; detail?: ErrorDetail }): UploadError {
-    const detail = patch.detail || this.detail;
     return new UploadError(patch.code !== undefined ? patch.code : this.code, patch.message !== undefined ? patch.message : this.message, {
       requestId: patch.requestId !== undefined ? patch.requestId : this.requestId,
       status: this.status,
       retryable: this.retryable,
-      detail,
-      domain: detail.domain,
+      detail: patch.detail || this.detail,
     });
   }
 

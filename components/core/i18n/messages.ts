@@ -1,23 +1,10 @@
-import type { ErrorDetail } from '../errors/upload-error';
-
-export type Locale = 'zh-CN' | 'en';
-
-export function normalizeLocale(value: unknown): Locale {
-  return typeof value === 'string' && value.toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN';
-}
-
-/** 1536 → "1.5 KB"; used in size messages the end user reads. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const rounded = unit === 0 ? String(value) : String(Math.round(value * 10) / 10);
-  return rounded + ' ' + units[unit];
-}
+/**
+ * The core's words: one sentence per error code, per locale, made from the code and its details
+ * only when a failure is shown (`worded`), so it speaks the locale in force at that moment.
+ */
+import type { ErrorDetail, UploadError } from '../errors/upload-error';
+import { formatBytes } from './format';
+import { baseLocale, hostText, Locale } from './locale';
 
 type Template = (d: ErrorDetail) => string;
 type Table = Record<string, Template>;
@@ -33,7 +20,7 @@ const zh: Table = {
   HttpError: (d) => `服务暂时不可用（HTTP ${d.status}）`,
   InvalidResponse: () => '服务返回了无法识别的内容',
   NetworkError: () => '网络连接失败，请检查网络后重试',
-  Timeout: () => '请求超时，请稍后重试',
+  Timeout: (d) => (d.slowBytes ? `网络连接太慢，这个文件（${formatBytes(d.slowBytes)}）未能在时限内上传完。请换到更快的网络（如 Wi-Fi）后重试` : '请求超时，请稍后重试'),
   Aborted: () => '上传已取消',
   IntegrityError: () => '文件校验失败：存储的内容与所选文件不一致',
   'InvalidParameterValue.InvalidAccessToken': () => '登录已失效，请重新登录后重试',
@@ -47,6 +34,7 @@ const zh: Table = {
   InvalidOption: (d) => `参数 ${d.option || '?'} 的值无效，请检查类型和取值`,
   DomainNotAllowed: (d) => `${d.domain || '该域名'} 不在小程序的 request 合法域名中，请在小程序管理后台添加后重试`,
   Interrupted: () => '小程序切到后台，上传被中断；回到前台后可继续',
+  ChooseFailed: () => '无法打开文件选择',
   ResourceNameInUse: () => '已有文件正在以同一资源名称上传，同一名称不能保存两个文件',
 };
 
@@ -61,7 +49,7 @@ const en: Table = {
   HttpError: (d) => `The service is unavailable (HTTP ${d.status})`,
   InvalidResponse: () => 'The service sent an answer that could not be understood',
   NetworkError: () => 'The network connection failed; check it and try again',
-  Timeout: () => 'The request timed out; try again later',
+  Timeout: (d) => (d.slowBytes ? `The connection was too slow to upload this file (${formatBytes(d.slowBytes)}) in time; try again on a faster network such as Wi-Fi` : 'The request timed out; try again later'),
   Aborted: () => 'The upload was cancelled',
   IntegrityError: () => 'Integrity check failed: the stored bytes differ from the chosen file',
   'InvalidParameterValue.InvalidAccessToken': () => 'The sign-in has expired; sign in again and retry',
@@ -75,6 +63,7 @@ const en: Table = {
   InvalidOption: (d) => `The option ${d.option || '?'} has an unusable value; check its type and range`,
   DomainNotAllowed: (d) => `${d.domain || 'This host'} is not in the mini-program's request domain list; add it in the mini-program admin console and try again`,
   Interrupted: () => 'The upload was interrupted while the mini-program was in the background; it can go on once it is back',
+  ChooseFailed: () => 'The file chooser could not open',
   ResourceNameInUse: () => 'Another file is being uploaded under the same resource name; one name never holds two files',
 };
 
@@ -95,39 +84,18 @@ const fallback: Record<Locale, (code: string, d: ErrorDetail) => string> = {
   },
 };
 
-/** A sentence an end user can read; unknown codes keep the code and the server's (redacted) words. */
-export function messageFor(code: string, locale: Locale, detail: ErrorDetail = {}): string {
-  const table = locale === 'en' ? en : zh;
+/** A sentence an end user can read: the host's text if it gave one, else ours; unknown codes keep the code and the server's (redacted) words. */
+export function messageFor(code: string, locale: string, detail: ErrorDetail = {}): string {
+  const host = hostText(locale, code, detail);
+  if (host !== null) return host;
+  const base = baseLocale(locale);
+  const table = base === 'en' ? en : zh;
   // Own keys only: a server code like "constructor" must not reach Object.prototype.
   const template = Object.prototype.hasOwnProperty.call(table, code) ? table[code] : undefined;
-  return template ? template(detail) : fallback[locale](code, detail);
+  return template ? template(detail) : fallback[base](code, detail);
 }
 
-export type RejectReason = 'max-size' | 'min-size' | 'extension' | 'max-count';
-
-export interface RejectDetail {
-  name: string;
-  size: number;
-  maxSize?: number;
-  maxCount?: number;
-  extensions?: string[];
-}
-
-/** Texts for files the component refuses before any network call. */
-export function rejectMessage(reason: RejectReason, locale: Locale, d: RejectDetail): string {
-  const exts = (d.extensions || []).join(locale === 'en' ? ', ' : '、');
-  if (locale === 'en') {
-    switch (reason) {
-      case 'max-size': return `"${d.name}" is too large (${formatBytes(d.size)}); the limit is ${formatBytes(d.maxSize || 0)}`;
-      case 'min-size': return `"${d.name}" is empty (0 bytes)`;
-      case 'extension': return `"${d.name}" is not an allowed type (${exts})`;
-      case 'max-count': return `"${d.name}" was left out: at most ${d.maxCount} files at a time`;
-    }
-  }
-  switch (reason) {
-    case 'max-size': return `“${d.name}”过大（${formatBytes(d.size)}），上限为 ${formatBytes(d.maxSize || 0)}`;
-    case 'min-size': return `“${d.name}”为空文件（0 字节）`;
-    case 'extension': return `“${d.name}”的类型不被允许（仅限 ${exts}）`;
-    case 'max-count': return `“${d.name}”未加入：每次最多 ${d.maxCount} 个文件`;
-  }
+/** The failure with its message worded in `locale`: what every edge does before a host sees it. */
+export function worded(err: UploadError, locale: string): UploadError {
+  return err.with({ message: messageFor(err.code, locale, err.detail) });
 }

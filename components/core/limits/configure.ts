@@ -3,6 +3,7 @@
  * every `uploadResource` call. Checked whole before anything changes.
  */
 import { UploadError } from '../errors/upload-error';
+import { worded } from '../i18n/messages';
 import { memoryBudget } from './memory-budget';
 import { MAX_REQUESTS_IN_FLIGHT_ALLOWED, requestSlots } from './request-slots';
 
@@ -15,7 +16,7 @@ export interface Configuration {
 
 function invalid(option: string): UploadError {
   // No locale reaches configure(): the package's default one words it.
-  return UploadError.of('InvalidOption', 'zh-CN', { option });
+  return worded(UploadError.of('InvalidOption', { option }), 'zh-CN');
 }
 
 export function configure(options: Configuration): void {

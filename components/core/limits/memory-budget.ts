@@ -1,4 +1,5 @@
 import type { AbortScope } from '../abort';
+import { appSlot } from '../app-state';
 import { FairLine } from './fair-line';
 
 /**
@@ -40,5 +41,5 @@ export class MemoryBudget extends FairLine {
   }
 }
 
-/** The app-wide budget; one module instance per mini-program, as the memory is the process's. */
-export const memoryBudget = new MemoryBudget(DEFAULT_MEMORY_BUDGET);
+/** The app-wide budget, shared by every copy of the package: the memory is the process's. */
+export const memoryBudget = appSlot('memoryBudget', () => new MemoryBudget(DEFAULT_MEMORY_BUDGET));

@@ -1,4 +1,5 @@
 import type { AbortScope } from '../abort';
+import { appSlot } from '../app-state';
 import { FairLine } from './fair-line';
 
 /**
@@ -26,5 +27,5 @@ export class RequestSlots extends FairLine {
   }
 }
 
-/** The app-wide slots; one module instance per mini-program, as WeChat's limit is per mini-program. */
-export const requestSlots = new RequestSlots(MAX_REQUESTS_IN_FLIGHT);
+/** The app-wide slots, shared by every copy of the package: WeChat's limit is per mini-program. */
+export const requestSlots = appSlot('requestSlots', () => new RequestSlots(MAX_REQUESTS_IN_FLIGHT));

@@ -5,31 +5,9 @@
  * off again when the last holder lets go: a page left open with nothing to upload listens to nothing.
  */
 
-// ——— what a platform reports (optional on a Platform, `platform.lifecycle`) ———
-// The app going to the background and back, and the network coming and going; a platform without
-// it is always "foreground, online". Shaped after WeChat's `wx.onAppHide` / `wx.onNetworkStatusChange`
-// (platform-facts §5), so the WeChat binding is a thin pass-through. Kept here, not in a file of
-// its own: a module of types only would build to an empty file that nothing requires.
+import type { NetworkStatus, PlatformLifecycle } from '../platform';
 
-export interface NetworkStatus {
-  isConnected: boolean;
-  /** WeChat's `networkType`: 'wifi', '4g', …, 'none' when offline, 'unknown'. */
-  networkType: string;
-}
-
-export type AppVisibilityListener = () => void;
-export type NetworkStatusListener = (status: NetworkStatus) => void;
-
-export interface PlatformLifecycle {
-  onAppHide(fn: AppVisibilityListener): void;
-  offAppHide(fn: AppVisibilityListener): void;
-  onAppShow(fn: AppVisibilityListener): void;
-  offAppShow(fn: AppVisibilityListener): void;
-  onNetworkStatusChange(fn: NetworkStatusListener): void;
-  offNetworkStatusChange(fn: NetworkStatusListener): void;
-  /** Resolves with the current network type ('none' when offline); rejects when it cannot tell. */
-  getNetworkType(): Promise<string>;
-}
+export type { NetworkStatus, PlatformLifecycle };
 
 // ——— what the queue makes of it ———
 

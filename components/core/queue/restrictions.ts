@@ -4,7 +4,6 @@
  */
 import { DEFAULTS } from '../upload/options';
 import { extensionOf } from '../upload/mime';
-import { Locale, RejectReason, rejectMessage } from '../i18n/messages';
 
 /** A file as a chooser hands it over: a local path, a shown name and its byte count. */
 export interface PickedFile {
@@ -20,12 +19,14 @@ export interface Restrictions {
   maxCount: number;
 }
 
-/** SPEC's `reject` detail, exactly. */
+/** Why the restrictions refuse a file (the component adds reasons only a list has). */
+export type RestrictionReason = 'max-size' | 'min-size' | 'extension' | 'max-count';
+
+/** A refused file; the component words it when it reports it. */
 export interface Rejection {
   name: string;
   size: number;
-  reason: RejectReason;
-  message: string;
+  reason: RestrictionReason;
 }
 
 export interface Screened<T extends PickedFile> {
@@ -59,7 +60,7 @@ export function normalizeRestrictions(r: { extension?: unknown; maxSize?: unknow
 }
 
 /** Why one file cannot go, ignoring the count; null when it may. */
-export function fileRejectReason(file: PickedFile, r: Restrictions): Exclude<RejectReason, 'max-count'> | null {
+export function fileRejectReason(file: PickedFile, r: Restrictions): Exclude<RestrictionReason, 'max-count'> | null {
   if (r.extensions.length && r.extensions.indexOf(extensionOf(file.name)) === -1) return 'extension';
   if (file.size === 0) return 'min-size';
   if (file.size > r.maxSize) return 'max-size';
@@ -70,17 +71,13 @@ export function fileRejectReason(file: PickedFile, r: Restrictions): Exclude<Rej
  * Splits one choice into what may be uploaded and what is refused, in the order chosen.
  * The count limit applies to acceptable files only: a refused file takes no place.
  */
-export function screenFiles<T extends PickedFile>(files: T[], r: Restrictions, locale: Locale): Screened<T> {
+export function screenFiles<T extends PickedFile>(files: T[], r: Restrictions): Screened<T> {
   const accepted: T[] = [];
   const rejected: Rejection[] = [];
   for (const file of files) {
-    const reason: RejectReason | null = fileRejectReason(file, r) || (accepted.length >= r.maxCount ? 'max-count' : null);
-    if (!reason) {
-      accepted.push(file);
-      continue;
-    }
-    const message = rejectMessage(reason, locale, { name: file.name, size: file.size, maxSize: r.maxSize, maxCount: r.maxCount, extensions: r.extensions });
-    rejected.push({ name: file.name, size: file.size, reason, message });
+    const reason: RestrictionReason | null = fileRejectReason(file, r) || (accepted.length >= r.maxCount ? 'max-count' : null);
+    if (reason) rejected.push({ name: file.name, size: file.size, reason });
+    else accepted.push(file);
   }
   return { accepted, rejected };
 }

@@ -6,7 +6,6 @@
  */
 import { UploadError } from '../errors/upload-error';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
-import { Locale, normalizeLocale } from '../i18n/messages';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from '../upload/options';
 import type { PlatformLifecycle } from './lifecycle';
 import type { PickedFile } from './restrictions';
@@ -246,15 +245,6 @@ export class UploadQueue {
     return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (notStarted(f) ? current : f.resourceName) === name);
   }
 
-  /**
-   * Re-words every stored error in `locale` (the component calls it when its `locale` changes):
-   * messages are derived from code and details, never kept as text of the locale they started in.
-   */
-  setLocale(locale: Locale | string): void {
-    const to = normalizeLocale(locale);
-    for (const file of this.list) if (file.error) file.error = file.error.inLocale(to);
-  }
-
   /** Starts every waiting file (the component's `upload()`). */
   start(): void {
     this.enqueue(this.list.filter((f) => f.state === 'waiting'));
@@ -397,7 +387,7 @@ export class UploadQueue {
     file.resourceName = fixedNameOf(base);
     // Two files are never stored under one name: one already uploading (paused included) or stored under it keeps it.
     if (file.resourceName && this.list.some((g) => g !== file && (this.running.has(g.id) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
-      this.refuse(file, UploadError.of('ResourceNameInUse', normalizeLocale(base.locale)));
+      this.refuse(file, UploadError.of('ResourceNameInUse'));
       return;
     }
     const running: Running = { task: undefined as unknown as UploadTask, lastReport: -Infinity, started: this.lifecycle.stamp() };
@@ -425,7 +415,7 @@ export class UploadQueue {
       (err: unknown) => {
         if (this.running.get(file.id) !== running) return;
         // Anything but an UploadError is a bug; the file still fails visibly instead of hanging.
-        const error = err instanceof UploadError ? err : UploadError.of('ClientError', normalizeLocale(base.locale));
+        const error = err instanceof UploadError ? err : UploadError.of('ClientError');
         if (waitsInsteadOfFailing(error, this.lifecycle, running.started)) {
           this.requeue(file);
           this.pump();
@@ -477,7 +467,7 @@ export class UploadQueue {
     if (running) running.task.abort();
     if (!report || isSettled(file.state)) return;
     const inBatch = this.batch.has(file.id);
-    const error = UploadError.of('Aborted', normalizeLocale(this.options.uploadOptions().locale));
+    const error = UploadError.of('Aborted');
     file.error = error;
     if (inBatch) this.settle(file, 'aborted');
     else this.setState(file, 'aborted');

@@ -1,8 +1,9 @@
 import type { AbortScope } from '../abort';
+import { appSlot } from '../app-state';
 import { UploadError } from '../errors/upload-error';
+import { worded } from '../i18n/messages';
 import type { Platform } from '../platform';
 import { clampTimer } from '../time';
-import type { Locale } from '../i18n/messages';
 import type { Secrets } from './redact';
 
 export type AccessTokenReason = 'missing' | 'invalid';
@@ -10,42 +11,47 @@ export type AccessTokenReason = 'missing' | 'invalid';
 export type AccessTokenProvider = (request: { reason: AccessTokenReason }) => AccessTokenAnswer | Promise<AccessTokenAnswer>;
 export type AccessTokenAnswer = string | null | undefined | void;
 
-// One provider for the whole app, as the host's login flow is app-wide.
-let provider: AccessTokenProvider | null = null;
+/**
+ * One provider for the whole app, as the host's login flow is app-wide: set on any copy of the
+ * package, it reaches uploads started by every other. `missing` is the provider call in flight
+ * for reason 'missing', shared by every upload that needs a token while it runs (a batch of 9 asks
+ * the host's login once, not 9 times). 'invalid' is never shared: the server refused a token, so
+ * the answer everyone already had is not good enough.
+ */
+const tokens = appSlot('accessToken', () => ({
+  provider: null as AccessTokenProvider | null,
+  missing: null as { fn: AccessTokenProvider; answer: Promise<unknown> } | null,
+}));
 
 /** SPEC: `fn({reason})` returns a token or a Promise of one; `null` removes it. */
 export function setAccessTokenProvider(fn: AccessTokenProvider | null | undefined): void {
   if (fn !== null && fn !== undefined && typeof fn !== 'function') {
     // Same rule as configure(): a coded error in the package's default locale, not a raw TypeError.
-    throw UploadError.of('InvalidOption', 'zh-CN', { option: 'setAccessTokenProvider(fn)' });
+    throw worded(UploadError.of('InvalidOption', { option: 'setAccessTokenProvider(fn)' }), 'zh-CN');
   }
-  provider = fn || null;
+  tokens.provider = fn || null;
 }
 
 export function hasAccessTokenProvider(): boolean {
-  return provider !== null;
+  return tokens.provider !== null;
 }
 
-/**
- * The provider call in flight for reason 'missing', shared by every upload that needs a token while
- * it runs (a batch of 9 asks the host's login once, not 9 times). 'invalid' is never shared: the
- * server refused a token, so the answer everyone already had is not good enough.
- */
-let sharedMissing: { fn: AccessTokenProvider; answer: Promise<unknown> } | null = null;
-
 function callProvider(fn: AccessTokenProvider, reason: AccessTokenReason): Promise<unknown> {
-  if (reason === 'missing' && sharedMissing && sharedMissing.fn === fn) return sharedMissing.answer;
+  const shared = tokens.missing;
+  if (reason === 'missing' && shared && shared.fn === fn) return shared.answer;
   // Whatever the host does (throw, reject, return junk), the answer is a settled Promise.
   const answer = new Promise<unknown>((resolve) => resolve(fn({ reason }))).catch(() => '');
   if (reason === 'missing') {
     const entry = { fn, answer };
-    sharedMissing = entry;
-    const clear = () => {
-      if (sharedMissing === entry) sharedMissing = null;
-    };
-    answer.then(clear, clear);
+    tokens.missing = entry;
+    answer.then(() => forget(answer), () => forget(answer));
   }
   return answer;
+}
+
+/** The shared call is over (answered, or given up on after its timeout): the next upload asks again. */
+function forget(answer: Promise<unknown>): void {
+  if (tokens.missing && tokens.missing.answer === answer) tokens.missing = null;
 }
 
 /** How long the provider may think, and what stops the wait. */
@@ -63,13 +69,13 @@ export class AccessTokenSession {
   private token: string;
   private readonly asked: Record<AccessTokenReason, boolean> = { missing: false, invalid: false };
 
-  constructor(given: string | undefined, private readonly locale: Locale, private readonly secrets: Secrets, private readonly wait?: ProviderWait) {
+  constructor(given: string | undefined, private readonly secrets: Secrets, private readonly wait?: ProviderWait) {
     this.token = typeof given === 'string' ? given : '';
     secrets.add(this.token);
   }
 
   async current(): Promise<string> {
-    if (!this.token && !(await this.ask('missing'))) throw UploadError.of('MissingAccessToken', this.locale);
+    if (!this.token && !(await this.ask('missing'))) throw UploadError.of('MissingAccessToken');
     return this.token;
   }
 
@@ -79,7 +85,7 @@ export class AccessTokenSession {
   }
 
   private async ask(reason: AccessTokenReason): Promise<boolean> {
-    const fn = provider;
+    const fn = tokens.provider;
     if (!fn || this.asked[reason]) return false;
     this.asked[reason] = true;
     // The host's login failing is its own business (its error text is not ours to show): no token.
@@ -101,11 +107,13 @@ export class AccessTokenSession {
       };
       const timer = wait.platform.setTimeout(() => {
         finish();
-        reject(UploadError.of('Timeout', this.locale));
+        // SPEC 0.3: a provider call that timed out is forgotten, so a later upload asks afresh.
+        forget(answer);
+        reject(UploadError.of('Timeout'));
       }, clampTimer(wait.timeoutMs));
       const stop = wait.scope.onAbort(() => {
         finish();
-        reject(UploadError.of('Aborted', this.locale));
+        reject(UploadError.of('Aborted'));
       });
       answer.then((value) => {
         finish();

@@ -1,31 +1,22 @@
-import { AbortScope } from '../abort';
+import type { AbortScope } from '../abort';
 import { UploadError } from '../errors/upload-error';
-import type { Locale } from '../i18n/messages';
+import type { RetryScope } from '../errors/retry-policy';
+import { requestSlots } from '../limits/request-slots';
 import type { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse } from '../platform';
 import { clampTimer } from '../time';
+import type { Secrets } from './redact';
 import { transportError } from './transport-failure';
-import { Secrets } from './redact';
-import { requestSlots } from '../limits/request-slots';
 
 /** Everything one upload's steps share. Built once by `uploadResource`, passed down, never global. */
-export interface UploadContext {
+export interface UploadContext extends RetryScope {
   platform: Platform;
-  locale: Locale;
   scope: AbortScope;
   secrets: Secrets;
-  /** Transient-fault retries per call. */
-  retries: number;
-  /** First retry delay; each further one doubles. */
-  retryDelayMs: number;
   timeoutMs: number;
 }
 
-export function abortedError(ctx: UploadContext): UploadError {
-  return UploadError.of('Aborted', ctx.locale);
-}
-
-export function throwIfAborted(ctx: UploadContext): void {
-  if (ctx.scope.aborted) throw abortedError(ctx);
+export function throwIfAborted(ctx: Pick<UploadContext, 'scope'>): void {
+  if (ctx.scope.aborted) throw UploadError.of('Aborted');
 }
 
 /**
@@ -35,7 +26,7 @@ export function throwIfAborted(ctx: UploadContext): void {
 export async function send(ctx: UploadContext, req: PlatformRequest): Promise<PlatformResponse> {
   throwIfAborted(ctx);
   // Wait for one of the app-wide request slots (WeChat's 10-request limit), then hold it until settled.
-  const release = await requestSlots.acquire(ctx.scope, () => abortedError(ctx));
+  const release = await requestSlots.acquire(ctx.scope, () => UploadError.of('Aborted'));
   try {
     return await sendInSlot(ctx, req);
   } finally {
@@ -49,7 +40,7 @@ async function sendInSlot(ctx: UploadContext, req: PlatformRequest): Promise<Pla
     task = ctx.platform.request({ ...req, timeoutMs: clampTimer(req.timeoutMs) });
   } catch (err) {
     // A platform that throws instead of failing its task still ends in a code, never a raw Error.
-    throw transportError(ctx, req, err);
+    throw transportError(req, err);
   }
   const stop = ctx.scope.onAbort(() => task.abort());
   try {
@@ -59,41 +50,9 @@ async function sendInSlot(ctx: UploadContext, req: PlatformRequest): Promise<Pla
     return response;
   } catch (err) {
     if (err instanceof UploadError) throw err;
-    if (ctx.scope.aborted) throw abortedError(ctx);
-    throw transportError(ctx, req, err);
+    if (ctx.scope.aborted) throw UploadError.of('Aborted');
+    throw transportError(req, err);
   } finally {
     stop();
-  }
-}
-
-/** A pause that an abort cuts short (rejecting with Aborted) and that leaves no timer behind. */
-export function sleep(ctx: UploadContext, ms: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (ctx.scope.aborted) return reject(abortedError(ctx));
-    const timer = ctx.platform.setTimeout(() => {
-      stop();
-      resolve();
-    }, clampTimer(ms));
-    const stop = ctx.scope.onAbort(() => {
-      ctx.platform.clearTimeout(timer);
-      reject(abortedError(ctx));
-    });
-  });
-}
-
-/**
- * Runs `attempt` and repeats it after transient faults (SPEC: no answer, timeout, 5xx,
- * InternalError, RequestLimitExceeded) with doubling delays; anything else fails at once.
- */
-export async function withRetries<T>(ctx: UploadContext, attempt: () => Promise<T>): Promise<T> {
-  for (let retry = 0; ; retry++) {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (!(err instanceof UploadError) || !err.retryable || retry >= ctx.retries || ctx.scope.aborted) throw err;
-      // Retrying while WeChat keeps the app in the background is pointless: the caller waits for onAppShow.
-      if (err.code === 'Interrupted') throw err;
-      await sleep(ctx, ctx.retryDelayMs * Math.pow(2, retry));
-    }
   }
 }

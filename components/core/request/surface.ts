@@ -1,10 +1,10 @@
 /**
  * The last step before anything reaches a host: every string of a result or an error goes through
- * the upload's secrets (SPEC "Never (added)": code, message, requestId, resourceName, details).
+ * the upload's secrets (SPEC "Never (added)": code, message, requestId, resourceName, details),
+ * and an error is worded here, from its clean code and details, in the locale asked for.
  */
 import { ErrorDetail, UploadError } from '../errors/upload-error';
-import { Locale, messageFor } from '../i18n/messages';
-import type { UploadResult } from '../upload/options';
+import { messageFor } from '../i18n/messages';
 import type { Secrets } from './redact';
 
 function redactDetail(detail: ErrorDetail, secrets: Secrets): ErrorDetail {
@@ -16,20 +16,18 @@ function redactDetail(detail: ErrorDetail, secrets: Secrets): ErrorDetail {
 }
 
 /** A server code holding a secret has that part replaced; the message is worded from the clean code. */
-export function surfaceError(err: UploadError, secrets: Secrets, locale: Locale): UploadError {
+export function surfaceError(err: UploadError, secrets: Secrets, locale: string): UploadError {
   const code = secrets.redact(err.code);
   const detail = redactDetail(err.detail, secrets);
-  const message = secrets.redact(code !== err.code || detail.serverMessage !== err.detail.serverMessage ? messageFor(code, locale, detail) : err.message);
-  const requestId = secrets.redact(err.requestId);
-  if (code === err.code && message === err.message && requestId === err.requestId && detail.serverMessage === err.detail.serverMessage) return err;
-  return err.with({ code, message, requestId, detail });
+  return err.with({ code, detail, requestId: secrets.redact(err.requestId), message: secrets.redact(messageFor(code, locale, detail)) });
 }
 
-export function surfaceResult(result: UploadResult, secrets: Secrets): UploadResult {
-  const out = { ...result } as UploadResult & Record<string, unknown>;
+/** Every string field of a result, redacted. */
+export function surfaceResult<T extends object>(result: T, secrets: Secrets): T {
+  const out = { ...result } as Record<string, unknown>;
   for (const key of Object.keys(out)) {
     const value = out[key];
     if (typeof value === 'string') out[key] = secrets.redact(value);
   }
-  return out;
+  return out as T;
 }

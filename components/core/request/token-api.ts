@@ -1,6 +1,8 @@
 import type { AccessTokenSession } from './access-token';
-import { send, UploadContext, withRetries } from './context';
-import { isInvalidAccessToken, UploadError } from '../errors/upload-error';
+import { withRetries } from '../errors/retry-policy';
+import { send, UploadContext } from './context';
+import { isInvalidAccessToken } from '../errors/codes';
+import { UploadError } from '../errors/upload-error';
 import type { PlatformResponse } from '../platform';
 import { newRequestId } from './request-id';
 
@@ -94,7 +96,7 @@ async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApi
   const answeredId = ctx.secrets.holds(parsed.requestId) ? requestId : parsed.requestId;
   if (parsed.ok) return { data: parsed.data, requestId: answeredId };
   const code = ctx.secrets.redact(parsed.code);
-  throw UploadError.of(code, ctx.locale, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);
+  throw UploadError.of(code, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);
 }
 
 /**

@@ -2,7 +2,6 @@
  * A request that got no HTTP answer, turned into the code a host can act on. Platforms only say
  * what happened (`TransportError.kind`); the words WeChat uses are read here, in one place.
  */
-import type { UploadContext } from './context';
 import { UploadError } from '../errors/upload-error';
 import { PlatformRequest, TransportError, TransportFailure } from '../platform';
 import { parseUrl } from './url';
@@ -31,7 +30,7 @@ export function domainToAdd(url: string): string {
 }
 
 /** Any failure without an answer (a rejected task, or a platform that threw) → an UploadError. */
-export function transportError(ctx: UploadContext, req: PlatformRequest, err: unknown): UploadError {
+export function transportError(req: PlatformRequest, err: unknown): UploadError {
   let kind: TransportFailure;
   if (err instanceof TransportError) kind = err.kind;
   else {
@@ -40,13 +39,13 @@ export function transportError(ctx: UploadContext, req: PlatformRequest, err: un
   }
   switch (kind) {
     case 'timeout':
-      return UploadError.of('Timeout', ctx.locale);
+      return UploadError.of('Timeout');
     case 'domain':
-      return UploadError.of('DomainNotAllowed', ctx.locale, { domain: domainToAdd(req.url) });
+      return UploadError.of('DomainNotAllowed', { domain: domainToAdd(req.url) });
     case 'interrupted':
-      return UploadError.of('Interrupted', ctx.locale);
+      return UploadError.of('Interrupted');
     default:
       // 'aborted' here means the platform stopped a request the package did not stop: a network fault.
-      return UploadError.of('NetworkError', ctx.locale);
+      return UploadError.of('NetworkError');
   }
 }

@@ -5,7 +5,7 @@
  * then cost about the longer of them instead of their sum. Otherwise the read waits for the hash,
  * then for the budget. The bytes, and the budget with them, are held until `release()`.
  */
-import { abortedError, UploadContext } from '../request/context';
+import type { UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
 import { memoryBudget } from '../limits/memory-budget';
 import type { FileInfo } from '../platform';
@@ -38,7 +38,7 @@ async function fileInfoOf(ctx: UploadContext, filePath: string): Promise<FileInf
     const info = await ctx.platform.fileInfo(filePath);
     return { size: info.size, md5: String(info.md5).toLowerCase() };
   } catch {
-    throw UploadError.of('FileReadError', ctx.locale);
+    throw UploadError.of('FileReadError');
   }
 }
 
@@ -47,10 +47,10 @@ async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize:
   try {
     bytes = await ctx.platform.readFile(filePath);
   } catch {
-    throw UploadError.of('FileReadError', ctx.locale);
+    throw UploadError.of('FileReadError');
   }
   // FileSize was signed for this size; a file that changed since would be stored wrong.
-  if (!bytes || bytes.byteLength !== expectedSize) throw UploadError.of('FileReadError', ctx.locale);
+  if (!bytes || bytes.byteLength !== expectedSize) throw UploadError.of('FileReadError');
   return bytes;
 }
 
@@ -81,7 +81,7 @@ export async function startFilePass(ctx: UploadContext, filePath: string, check:
         reading = null;
       }
       if (!reading) {
-        release = await memoryBudget.acquire(hashedSize, ctx.scope, () => abortedError(ctx));
+        release = await memoryBudget.acquire(hashedSize, ctx.scope, () => UploadError.of('Aborted'));
         reading = readWholeFile(ctx, filePath, hashedSize);
       }
       return reading;

@@ -5,7 +5,6 @@
  * silently replaced by a default.
  */
 import { UploadError } from '../errors/upload-error';
-import type { Locale } from '../i18n/messages';
 import { DEFAULTS, UploadResourceOptions } from './options';
 import { clampTimer } from '../time';
 
@@ -36,70 +35,70 @@ export const MIN_POLL_INTERVAL_MS = 1000;
 /** `ResourceVer` goes into the stored object's key: the resource-name alphabet, at most 64 characters. */
 const RESOURCE_VER_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
-function invalid(option: string, locale: Locale): UploadError {
-  return UploadError.of('InvalidOption', locale, { option });
+function invalid(option: string): UploadError {
+  return UploadError.of('InvalidOption', { option });
 }
 
-function optionalString(o: Record<string, unknown>, key: string, locale: Locale): string {
+function optionalString(o: Record<string, unknown>, key: string): string {
   const value = o[key];
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw invalid(key, locale);
+  if (typeof value !== 'string') throw invalid(key);
   return value;
 }
 
-function optionalBoolean(o: Record<string, unknown>, key: string, locale: Locale): boolean {
+function optionalBoolean(o: Record<string, unknown>, key: string): boolean {
   const value = o[key];
   if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw invalid(key, locale);
+  if (typeof value !== 'boolean') throw invalid(key);
   return value;
 }
 
 /** A finite number >= 0, or the default when absent (and when 0, if `zeroIsDefault`). */
-function optionalCount(o: Record<string, unknown>, key: string, fallback: number, locale: Locale, zeroIsDefault = false): number {
+function optionalCount(o: Record<string, unknown>, key: string, fallback: number, zeroIsDefault = false): number {
   const value = o[key];
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !isFinite(value) || value < 0) throw invalid(key, locale);
+  if (typeof value !== 'number' || !isFinite(value) || value < 0) throw invalid(key);
   return value === 0 && zeroIsDefault ? fallback : value;
 }
 
 /** A time in ms: 0 means the default where `zeroIsDefault`; above 2^31-1 counts as 2^31-1. */
-function optionalTime(o: Record<string, unknown>, key: string, fallback: number, locale: Locale, zeroIsDefault: boolean): number {
-  return clampTimer(optionalCount(o, key, fallback, locale, zeroIsDefault));
+function optionalTime(o: Record<string, unknown>, key: string, fallback: number, zeroIsDefault: boolean): number {
+  return clampTimer(optionalCount(o, key, fallback, zeroIsDefault));
 }
 
 function lastSegment(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
 }
 
-export function checkOptions(options: UploadResourceOptions, locale: Locale): CheckedOptions {
-  if (typeof options !== 'object' || options === null) throw invalid('options', locale);
+export function checkOptions(options: UploadResourceOptions): CheckedOptions {
+  if (typeof options !== 'object' || options === null) throw invalid('options');
   const o = options as unknown as Record<string, unknown>;
-  const resourceVer = optionalString(o, 'resourceVer', locale) || DEFAULTS.resourceVer;
-  if (!RESOURCE_VER_PATTERN.test(resourceVer)) throw invalid('resourceVer', locale);
-  // `locale` is worded already (the caller normalized it); a value of the wrong type is still the caller's mistake.
-  if (o.locale !== undefined && o.locale !== null && typeof o.locale !== 'string') throw invalid('locale', locale);
-  if (o.onProgress !== undefined && o.onProgress !== null && typeof o.onProgress !== 'function') throw invalid('onProgress', locale);
+  const resourceVer = optionalString(o, 'resourceVer') || DEFAULTS.resourceVer;
+  if (!RESOURCE_VER_PATTERN.test(resourceVer)) throw invalid('resourceVer');
+  // A locale of the wrong type is the caller's mistake, not a silent zh-CN.
+  if (o.locale !== undefined && o.locale !== null && typeof o.locale !== 'string') throw invalid('locale');
+  if (o.onProgress !== undefined && o.onProgress !== null && typeof o.onProgress !== 'function') throw invalid('onProgress');
   // A missing path is FileReadError as in 0.1; a path of the wrong type is the caller's mistake.
-  if (o.filePath !== undefined && o.filePath !== null && typeof o.filePath !== 'string') throw invalid('filePath', locale);
+  if (o.filePath !== undefined && o.filePath !== null && typeof o.filePath !== 'string') throw invalid('filePath');
   const filePath = typeof o.filePath === 'string' ? o.filePath : '';
   const checked: CheckedOptions = {
     filePath,
-    name: optionalString(o, 'name', locale) || lastSegment(filePath),
-    productId: optionalString(o, 'productId', locale).trim(),
-    accessToken: optionalString(o, 'accessToken', locale),
+    name: optionalString(o, 'name') || lastSegment(filePath),
+    productId: optionalString(o, 'productId').trim(),
+    accessToken: optionalString(o, 'accessToken'),
     resourceVer,
-    resourceName: optionalString(o, 'resourceName', locale),
-    endpoint: optionalString(o, 'endpoint', locale) || DEFAULTS.endpoint,
-    register: optionalBoolean(o, 'register', locale),
-    deviceId: optionalString(o, 'deviceId', locale).trim(),
-    maxSize: optionalCount(o, 'maxSize', DEFAULTS.maxSize, locale),
-    retries: Math.floor(optionalCount(o, 'retries', DEFAULTS.retries, locale)),
-    retryDelayMs: optionalTime(o, 'retryDelay', DEFAULTS.retryDelay, locale, false),
-    timeoutMs: optionalTime(o, 'timeout', DEFAULTS.timeout, locale, true),
-    deliveryTimeoutMs: optionalTime(o, 'deliveryTimeout', DEFAULTS.deliveryTimeout, locale, true),
-    deliveryPollIntervalMs: Math.max(MIN_POLL_INTERVAL_MS, optionalTime(o, 'deliveryPollInterval', DEFAULTS.deliveryPollInterval, locale, true)),
+    resourceName: optionalString(o, 'resourceName'),
+    endpoint: optionalString(o, 'endpoint') || DEFAULTS.endpoint,
+    register: optionalBoolean(o, 'register'),
+    deviceId: optionalString(o, 'deviceId').trim(),
+    maxSize: optionalCount(o, 'maxSize', DEFAULTS.maxSize),
+    retries: Math.floor(optionalCount(o, 'retries', DEFAULTS.retries)),
+    retryDelayMs: optionalTime(o, 'retryDelay', DEFAULTS.retryDelay, false),
+    timeoutMs: optionalTime(o, 'timeout', DEFAULTS.timeout, true),
+    deliveryTimeoutMs: optionalTime(o, 'deliveryTimeout', DEFAULTS.deliveryTimeout, true),
+    deliveryPollIntervalMs: Math.max(MIN_POLL_INTERVAL_MS, optionalTime(o, 'deliveryPollInterval', DEFAULTS.deliveryPollInterval, true)),
     // 0 means the default, as for the time values; a rate cannot be negative or infinite.
-    minUploadRate: optionalCount(o, 'minUploadRate', DEFAULTS.minUploadRate, locale, true),
+    minUploadRate: optionalCount(o, 'minUploadRate', DEFAULTS.minUploadRate, true),
   };
   return checked;
 }

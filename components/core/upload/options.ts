@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/messages';
+import type { Locale } from '../i18n/locale';
 import type { Platform } from '../platform';
 
 export type UploadPhase = 'hashing' | 'signing' | 'uploading' | 'registering' | 'delivering';
@@ -33,7 +33,7 @@ export interface UploadResourceOptions {
   deviceId?: string;
   /** Bytes; default 100 MiB (WeChat reads at most 100 MB into memory). */
   maxSize?: number;
-  /** 'zh-CN' (default) or 'en'. */
+  /** 'zh-CN' (default) or 'en'; a locale a host gave texts with `setMessages` works too (cast it: `'ja' as Locale`). */
   locale?: Locale;
   /** Transient-fault retries per call; default 2. */
   retries?: number;

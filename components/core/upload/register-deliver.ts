@@ -1,5 +1,6 @@
 import { AbortScope } from '../abort';
-import { sleep, UploadContext } from '../request/context';
+import { sleep } from '../errors/retry-policy';
+import type { UploadContext } from '../request/context';
 import { clampTimer } from '../time';
 import { UploadError } from '../errors/upload-error';
 import { callAction, TokenApiClient } from '../request/token-api';

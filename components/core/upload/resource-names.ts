@@ -5,7 +5,10 @@
  * may reuse a name on purpose (a host replacing a ringtone): the JS API leaves that to the host, and
  * the queue refuses it within one list (see `UploadQueue.isResourceNameUsed`).
  */
-const held = new Set<string>();
+import { appSlot } from '../app-state';
+
+/** App-wide: an upload started by another copy of the package holds its name too. */
+const held = appSlot('resourceNames', () => new Set<string>());
 
 function keyOf(productId: string, name: string): string {
   return productId + '\n' + name;

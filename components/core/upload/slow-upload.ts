@@ -1,11 +1,11 @@
 /**
  * Weak signal. WeChat gives no upload progress for a PUT, so a stall and a slow link look the
  * same: the PUT gets the usual timeout plus the time the file needs at `minUploadRate`, and when
- * a large one still runs out of time the user is told the connection was too slow for this file,
- * not to "check the network" (which is up, just slow).
+ * a large one still runs out of time the error carries the file's size (`detail.slowBytes`), so
+ * its message, in whatever locale, says the connection was too slow for this file, not to "check
+ * the network" (which is up, just slow).
  */
 import { UploadError } from '../errors/upload-error';
-import { formatBytes, Locale } from '../i18n/messages';
 
 /** 128 KiB/s, a 1 Mbit/s uplink: 1 s of allowance per 128 KiB, as in 0.1. */
 export const DEFAULT_MIN_UPLOAD_RATE = 131072;
@@ -33,12 +33,7 @@ export function isLargePut(baseTimeoutMs: number, bytes: number, minUploadRate: 
   return sizeAllowanceMs(bytes, minUploadRate) >= Math.min(10000, baseTimeoutMs);
 }
 
-const texts: Record<Locale, (size: string) => string> = {
-  'zh-CN': (size) => `网络连接太慢，这个文件（${size}）未能在时限内上传完。请换到更快的网络（如 Wi-Fi）后重试`,
-  en: (size) => `The connection was too slow to upload this file (${size}) in time; try again on a faster network such as Wi-Fi`,
-};
-
-/** A PUT's Timeout, re-worded for a large file; still `Timeout`, still retryable. */
-export function slowUploadError(timeout: UploadError, locale: Locale, bytes: number): UploadError {
-  return new UploadError(timeout.code, texts[locale](formatBytes(bytes)), { requestId: timeout.requestId, status: timeout.status, retryable: timeout.retryable });
+/** A PUT's Timeout for a large file: still `Timeout`, still retryable; its message says the link was too slow for this file. */
+export function slowUploadError(timeout: UploadError, bytes: number): UploadError {
+  return timeout.with({ detail: { ...timeout.detail, slowBytes: bytes } });
 }

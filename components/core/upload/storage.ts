@@ -1,5 +1,6 @@
 import { base64OfHex } from './base64';
-import { send, UploadContext, withRetries } from '../request/context';
+import { withRetries } from '../errors/retry-policy';
+import { send, UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
 import type { PlatformResponse } from '../platform';
 import { isLargePut, putTimeoutMs, slowUploadError } from './slow-upload';
@@ -62,7 +63,7 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
   if (res.status >= 200 && res.status < 300) {
     const etag = res.headers['etag'];
     if (etag && normalizeEtag(etag) !== put.md5.toLowerCase()) {
-      throw UploadError.of('IntegrityError', ctx.locale, { status: res.status }, cosRequestId || put.urlRequestId);
+      throw UploadError.of('IntegrityError', { status: res.status }, cosRequestId || put.urlRequestId);
     }
     return { stored: true };
   }
@@ -70,7 +71,7 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
   const cos = parseCosError(res.body);
   const code = cos ? 'Storage.' + ctx.secrets.redact(cos.code) : 'Storage.HttpError';
   const serverMessage = cos ? ctx.secrets.redact(cos.message) : '';
-  throw UploadError.of(code, ctx.locale, { status: res.status, serverMessage }, (cos && clean(cos.requestId)) || cosRequestId || put.urlRequestId);
+  throw UploadError.of(code, { status: res.status, serverMessage }, (cos && clean(cos.requestId)) || cosRequestId || put.urlRequestId);
 }
 
 /** The PUT with transient-fault retries; an expired URL is reported, not retried, so a new one can be fetched. */
@@ -80,7 +81,7 @@ export async function putObject(ctx: UploadContext, put: PutRequest): Promise<Pu
   } catch (err) {
     // A large file that ran out of time: the link is up but too slow for it, say so.
     if (err instanceof UploadError && err.code === 'Timeout' && isLargePut(ctx.timeoutMs, put.body.byteLength, put.minUploadRate)) {
-      throw slowUploadError(err, ctx.locale, put.body.byteLength);
+      throw slowUploadError(err, put.body.byteLength);
     }
     throw err;
   }

@@ -3,7 +3,7 @@ import { AccessTokenSession, hasAccessTokenProvider } from '../request/access-to
 import { throwIfAborted, UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
 import { startFilePass } from './file-pass';
-import { Locale, normalizeLocale } from '../i18n/messages';
+import { normalizeLocale } from '../i18n/locale';
 import { contentTypeFor } from './mime';
 import { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { FileInfo, Platform } from '../platform';
@@ -11,6 +11,7 @@ import { Secrets } from '../request/redact';
 import { deliverResource, fullDeviceId, registerResource } from './register-deliver';
 import { putObject } from './storage';
 import { surfaceError, surfaceResult } from '../request/surface';
+import { worded } from '../i18n/messages';
 import { callAction, TokenApiClient } from '../request/token-api';
 import { isAllowedUploadUrl } from '../request/url';
 import { checkRequest, checkSize } from './validate';
@@ -20,15 +21,21 @@ import { claimResourceName } from './resource-names';
 export type PlatformFactory = () => Platform;
 
 let defaultPlatformFactory: PlatformFactory | null = null;
+let made: Platform | null = null;
 
 /** The package entry binds WeChat here; the core itself never names `wx`. */
 export function setDefaultPlatform(factory: PlatformFactory): void {
   defaultPlatformFactory = factory;
+  made = null;
 }
 
-/** The platform uploads run on when the options name none (the queue wraps it to wait out hides). */
+/**
+ * The platform uploads run on when the options name none, made once: the queue wraps each
+ * platform it meets only once, which holds only if the same platform comes back every time.
+ */
 export function defaultPlatform(): Platform | null {
-  return defaultPlatformFactory && defaultPlatformFactory();
+  if (!made && defaultPlatformFactory) made = defaultPlatformFactory();
+  return made;
 }
 
 interface IssuedUrl {
@@ -42,28 +49,27 @@ async function issueUploadUrl(ctx: UploadContext, api: TokenApiClient, params: R
   const url = data.UploadUrl;
   // Registered first: even a refused URL may carry a signature that must never be shown.
   if (typeof url === 'string') ctx.secrets.addUrl(url);
-  if (typeof url !== 'string' || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', ctx.locale, {}, requestId);
+  if (typeof url !== 'string' || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', {}, requestId);
   return { url, resourceName: typeof data.ResourceName === 'string' ? data.ResourceName : '', requestId };
 }
 
-async function run(options: UploadResourceOptions, scope: AbortScope, locale: Locale, secrets: Secrets): Promise<UploadResult> {
-  const o = checkOptions(options, locale);
+async function run(options: UploadResourceOptions, scope: AbortScope, secrets: Secrets): Promise<UploadResult> {
+  const o = checkOptions(options);
   const { productId, endpoint } = o;
-  checkRequest({ productId, endpoint, resourceName: o.resourceName, hasToken: !!o.accessToken || hasAccessTokenProvider() }, locale);
-  if (!o.filePath) throw UploadError.of('FileReadError', locale);
+  checkRequest({ productId, endpoint, resourceName: o.resourceName, hasToken: !!o.accessToken || hasAccessTokenProvider() });
+  if (!o.filePath) throw UploadError.of('FileReadError');
 
   const platform = options.platform || defaultPlatform();
   if (!platform) throw new TypeError('uploadResource: no platform (pass options.platform outside WeChat)');
   const ctx: UploadContext = {
     platform,
-    locale,
     scope,
     secrets,
     retries: o.retries,
     retryDelayMs: o.retryDelayMs,
     timeoutMs: o.timeoutMs,
   };
-  const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, locale, secrets, { platform, scope, timeoutMs: o.timeoutMs }) };
+  const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, secrets, { platform, scope, timeoutMs: o.timeoutMs }) };
   const onProgress = options.onProgress;
   const progress = (phase: UploadPhase, percent: number): void => {
     throwIfAborted(ctx);
@@ -78,7 +84,7 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
   if (givenName) {
     // Held until this upload settles (finally, below), so no other upload stores a file under it meanwhile.
     const release = claimResourceName(productId, givenName);
-    if (!release) throw UploadError.of('ResourceNameInUse', locale);
+    if (!release) throw UploadError.of('ResourceNameInUse');
     // An abort frees the name at once: retrying right after must not meet this upload's ghost.
     const unhook = scope.onAbort(release);
     try {
@@ -93,12 +99,11 @@ async function run(options: UploadResourceOptions, scope: AbortScope, locale: Lo
 
 /** Hash, sign, PUT, and optionally register and deliver: the upload once every check has passed. */
 async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: (phase: UploadPhase, percent: number) => void): Promise<UploadResult> {
-  const { locale } = ctx;
   const { productId, resourceVer, maxSize, name } = o;
   const givenName = o.resourceName;
 
   progress('hashing', 0);
-  const pass = await startFilePass(ctx, o.filePath, (size) => checkSize(size, maxSize, locale));
+  const pass = await startFilePass(ctx, o.filePath, (size) => checkSize(size, maxSize));
   let info: FileInfo;
   let userResourceName: string;
   let issued: IssuedUrl;
@@ -127,7 +132,7 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
       // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.
       issued = await issueUploadUrl(ctx, api, urlParams);
       outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
-      if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', locale, { status: 403 }, issued.requestId);
+      if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', { status: 403 }, issued.requestId);
     }
   } finally {
     pass.release();
@@ -173,11 +178,12 @@ export function uploadResource(options: UploadResourceOptions): UploadTask {
   const locale = normalizeLocale(options && options.locale);
   const secrets = new Secrets();
   const promise = new Promise<UploadResult>((resolve, reject) => {
-    scope.onAbort(() => reject(UploadError.of('Aborted', locale)));
-    run(options, scope, locale, secrets).then(
+    const aborted = () => worded(UploadError.of('Aborted'), locale);
+    scope.onAbort(() => reject(aborted()));
+    run(options, scope, secrets).then(
       (result) => resolve(surfaceResult(result, secrets)),
       (err) => {
-        if (scope.aborted) return reject(UploadError.of('Aborted', locale));
+        if (scope.aborted) return reject(aborted());
         // Anything but an UploadError is a bug (ours or the platform's): surface it unchanged.
         reject(err instanceof UploadError ? surfaceError(err, secrets, locale) : err);
       },

@@ -1,5 +1,4 @@
 import { UploadError } from '../errors/upload-error';
-import type { Locale } from '../i18n/messages';
 import { isAllowedEndpointUrl } from '../request/url';
 
 export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
@@ -21,15 +20,15 @@ export interface RequestChecks {
 }
 
 /** Everything that can be refused before the file is touched or any request is sent. */
-export function checkRequest(c: RequestChecks, locale: Locale): void {
-  if (typeof c.productId !== 'string' || !c.productId.trim()) throw UploadError.of('MissingProductId', locale);
-  if (!isAllowedEndpoint(c.endpoint)) throw UploadError.of('InsecureEndpoint', locale);
-  if (c.resourceName && !isValidResourceName(c.resourceName)) throw UploadError.of('InvalidResourceName', locale);
-  if (!c.hasToken) throw UploadError.of('MissingAccessToken', locale);
+export function checkRequest(c: RequestChecks): void {
+  if (typeof c.productId !== 'string' || !c.productId.trim()) throw UploadError.of('MissingProductId');
+  if (!isAllowedEndpoint(c.endpoint)) throw UploadError.of('InsecureEndpoint');
+  if (c.resourceName && !isValidResourceName(c.resourceName)) throw UploadError.of('InvalidResourceName');
+  if (!c.hasToken) throw UploadError.of('MissingAccessToken');
 }
 
 /** SPEC size bounds, checked on the platform's file info before any network call. */
-export function checkSize(size: number, maxSize: number, locale: Locale): void {
-  if (size === 0) throw UploadError.of('EmptyFile', locale);
-  if (size > maxSize) throw UploadError.of('FileTooLarge', locale, { size, maxSize });
+export function checkSize(size: number, maxSize: number): void {
+  if (size === 0) throw UploadError.of('EmptyFile');
+  if (size > maxSize) throw UploadError.of('FileTooLarge', { size, maxSize });
 }

@@ -1,0 +1,60 @@
+/**
+ * Locales, and the texts a host adds or replaces (SPEC 0.3 "Words"): `setMessages(locale, table)`
+ * puts texts for error codes and for the component's own ids into one app-wide registry that both
+ * tables (the core's messages, the component's texts) read before their own words. A locale that
+ * only a host gave texts for becomes usable in `locale`.
+ */
+import { appSlot } from '../app-state';
+
+/** The locales the package words itself. */
+export type Locale = 'zh-CN' | 'en';
+
+/** A text, or a function of the facts it may mention (a failure's details, a reject's file). */
+export type MessageText = string | ((detail: Record<string, unknown>) => string);
+export type MessageTable = Record<string, MessageText>;
+
+/** locale → id → text, shared by every copy of the package (one app, one set of words). */
+const registry = appSlot('messages', () => ({}) as Record<string, MessageTable>);
+
+function has(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/**
+ * Adds or replaces texts of `locale`: error codes (`Timeout`) and the component's ids
+ * (`upload`, `state.uploading`, …). Values must be strings or functions; anything else is left out.
+ */
+export function setMessages(locale: string, table: Record<string, unknown>): void {
+  if (typeof locale !== 'string' || !locale || typeof table !== 'object' || table === null) return;
+  const own = has(registry, locale) ? registry[locale] : (registry[locale] = {});
+  for (const id of Object.keys(table)) {
+    const text = table[id];
+    if (typeof text === 'string' || typeof text === 'function') own[id] = text as MessageText;
+  }
+}
+
+/** A host's text for `id` in `locale`, worded with `detail`; null when the host gave none (or it threw). */
+export function hostText(locale: string, id: string, detail: object = {}): string | null {
+  const table = has(registry, locale) ? registry[locale] : null;
+  if (!table || !has(table, id)) return null;
+  const text = table[id];
+  if (typeof text === 'string') return text;
+  try {
+    const out = text(detail as Record<string, unknown>);
+    return typeof out === 'string' ? out : null;
+  } catch {
+    return null; // A host's broken wording must not hide the failure: the package's own words stand.
+  }
+}
+
+/** `'en-US'` → `'en'`; a locale a host registered stays itself; anything else is the default, zh-CN. */
+export function normalizeLocale(value: unknown): string {
+  if (typeof value !== 'string') return 'zh-CN';
+  if (value !== 'zh-CN' && value !== 'en' && has(registry, value)) return value;
+  return value.toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN';
+}
+
+/** Whose words a locale falls back to where a host gave none: Chinese for zh-*, English otherwise. */
+export function baseLocale(locale: string): Locale {
+  return locale === 'zh-CN' || locale.toLowerCase().indexOf('zh') === 0 ? 'zh-CN' : 'en';
+}
