@@ -4,8 +4,11 @@
  * - `Host` must name this server (a loopback name, or the address it was bound to) with its own
  *   port: a page whose DNS name was rebound to 127.0.0.1 sends its own name and is refused, so it
  *   cannot use the demo token, read the state or download objects.
- * - Admin routes also want their own page: no foreign `Origin`, no `Sec-Fetch-Site` other than
- *   `same-origin`/`none`, and a JSON body on POST (a form or a `text/plain` fetch, which a browser
+ * - The token API and the admin routes want their own page: no foreign `Origin`, no
+ *   `Sec-Fetch-Site` other than `same-origin`/`none`. A browser cannot read their answers
+ *   cross-origin anyway (no CORS), but it can *send*: a page elsewhere could spend the demo token
+ *   (issue URLs, register, deliver) blind. Node and WeChat send neither header and pass.
+ * - Admin routes also want a JSON body on POST (a form or a `text/plain` fetch, which a browser
  *   sends cross-site without asking first, is refused before it changes anything).
  * No answer carries CORS headers, so no other origin can read one.
  */
@@ -59,17 +62,27 @@ export class OriginGuard {
     return { status: 421, error: 'this emulator answers requests for its own loopback address only' };
   }
 
+  /**
+   * Whether a browser says the request comes from a page other than the emulator's own: a foreign
+   * (or `null`) `Origin`, or `Sec-Fetch-Site` `cross-site`/`same-site` (another port is another page).
+   */
+  private fromForeignPage(req: IncomingMessage): boolean {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+    const origin = req.headers.origin;
+    if (origin === undefined) return false;
+    const m = /^http:\/\/([^/]+)$/i.exec(origin);
+    return !m || !this.isOwnAuthority(m[1], 80);
+  }
+
+  /** The token API: its own page and non-browser clients only. */
+  checkTokenApi(req: IncomingMessage): Refusal | null {
+    return this.fromForeignPage(req) ? { status: 403, error: 'the token API answers its own page only' } : null;
+  }
+
   /** Admin routes: only the emulator's own page (or a non-browser client) may read or steer it. */
   checkAdmin(req: IncomingMessage): Refusal | null {
-    const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      return { status: 403, error: 'admin routes answer their own page only' };
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined) {
-      const m = /^http:\/\/([^/]+)$/i.exec(origin);
-      if (!m || !this.isOwnAuthority(m[1], 80)) return { status: 403, error: 'admin routes answer their own page only' };
-    }
+    if (this.fromForeignPage(req)) return { status: 403, error: 'admin routes answer their own page only' };
     if (req.method === 'POST') {
       const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       if (type !== 'application/json') return { status: 415, error: 'admin routes take a JSON body (content-type: application/json)' };

@@ -17,7 +17,7 @@ import { randomAlnum, randomDigits } from './ids';
 import { Presigner, PresignOptions } from './presign';
 import { applySettings, DEFAULT_SETTINGS, Settings } from './settings';
 import { EmulatorState } from './state';
-import { handleTokenApi } from './token-route';
+import { handleTokenApi, refuseTokenApi } from './token-route';
 
 export interface EmulatorOptions extends Partial<Settings> {
   /** 0 (the default) picks a free port. */
@@ -253,7 +253,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       req.socket.destroy();
       return;
     }
-    if (urlPath === TOKEN_API_PATH) return handleTokenApi(req, res, ctx);
+    if (urlPath === TOKEN_API_PATH) {
+      const refused = guard.checkTokenApi(req);
+      return refused ? refuseTokenApi(req, res, ctx, refused) : handleTokenApi(req, res, ctx);
+    }
     const fallback = options.fallback;
     if (fallback && (req.method === 'GET' || req.method === 'HEAD') && !isSigned(req, query) && (await fallback(req, res))) return;
     if (urlPath === '/' && (req.method === 'GET' || req.method === 'HEAD')) {

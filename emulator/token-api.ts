@@ -27,6 +27,8 @@ export interface ActionContext {
 /** Largest single PUT COS accepts (5 GB). */
 const MAX_FILE_SIZE = 5 * 1024 ** 3;
 const MAX_NAME_LENGTH = 255;
+/** Longest lifetime a download URL may ask for: 7 days, the same bound as the urlValiditySeconds setting. */
+const MAX_EFFECTIVE_TIME = 7 * 24 * 3600;
 
 function required(p: Params, name: string): unknown {
   const v = p[name];
@@ -47,11 +49,7 @@ function str(p: Params, name: string): string {
   return v;
 }
 
-function optionalStr(p: Params, name: string): string | undefined {
-  return p[name] === undefined || p[name] === null ? undefined : str(p, name);
-}
-
-/** FileSize is an Int in the API: a JSON number, not a numeric string. */
+/** Int parameters of the API (FileSize, EffectiveTime): a JSON number, not a numeric string. */
 function int(p: Params, name: string, min: number, max: number): number {
   const v = required(p, name);
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
@@ -71,10 +69,9 @@ function resourceNameOf(uid: string, userResourceName: string): string {
 }
 
 /** Signature window: [now, now + validity], or one that closed a minute ago for the expiredUrl fault. */
-function signWindowStart(ctx: ActionContext): number {
+function signWindowStart(ctx: ActionContext, validitySeconds: number): number {
   const nowSeconds = Math.floor(ctx.state.now() / 1000);
-  const validity = ctx.state.settings.urlValiditySeconds;
-  return ctx.issueExpired ? nowSeconds - validity - 60 : nowSeconds;
+  return ctx.issueExpired ? nowSeconds - validitySeconds - 60 : nowSeconds;
 }
 
 function getUploadUrl(p: Params, ctx: ActionContext): ApiData {
@@ -98,7 +95,7 @@ function getUploadUrl(p: Params, ctx: ActionContext): ApiData {
   const UploadUrl = ctx.presigner.url({
     method: 'PUT',
     key,
-    startSeconds: signWindowStart(ctx),
+    startSeconds: signWindowStart(ctx, ctx.state.settings.urlValiditySeconds),
     validitySeconds: ctx.state.settings.urlValiditySeconds,
   });
   return { UploadUrl, ResourceName: resourceName };
@@ -195,25 +192,39 @@ function describeDeviceResource(p: Params, ctx: ActionContext): ApiData {
   return ctx.state.settings.pendingResource === 'empty' ? { Resource: {} } : {};
 }
 
+/**
+ * The object a name and version point at: the registered one when AppCreateProductResource named
+ * it, else the newest upload (registering is optional, and a stored file is downloadable without it).
+ */
+function storedObjectOf(ctx: ActionContext, productId: string, userResourceName: string, resourceVer: string) {
+  const registered = ctx.state.findResource(resourceNameOf(ctx.uid, userResourceName), resourceVer);
+  if (registered && registered.productId === productId && registered.uid === ctx.uid) {
+    const object = ctx.store.get(registered.key);
+    if (object) return object;
+  }
+  return findUpload(ctx, productId, userResourceName, resourceVer);
+}
+
 function getDownloadUrl(p: Params, ctx: ActionContext): ApiData {
   const productId = str(p, 'ProductId');
-  const resourceVer = optionalStr(p, 'ResourceVer');
-  const given = optionalStr(p, 'ResourceName');
-  const userResourceName = optionalStr(p, 'UserResourceName');
-  if (given === undefined && userResourceName === undefined) {
-    throw new ApiError(ApiErrorCode.RequiredParamNotFound, 'ResourceName or UserResourceName is required.');
-  }
-  const resourceName = given ?? resourceNameOf(ctx.uid, userResourceName as string);
+  const userResourceName = str(p, 'UserResourceName');
+  const resourceVer = str(p, 'ResourceVer');
+  // The API page marks EffectiveTime required, but clients may leave it out: then the URL lasts as
+  // long as an upload URL does (the urlValiditySeconds setting, 3600 by default).
+  const validitySeconds =
+    p.EffectiveTime === undefined || p.EffectiveTime === null
+      ? ctx.state.settings.urlValiditySeconds
+      : int(p, 'EffectiveTime', 1, MAX_EFFECTIVE_TIME);
   checkProduct(ctx, productId);
-  const resource = ctx.state.findResource(resourceName, resourceVer);
-  if (!resource || resource.productId !== productId || resource.uid !== ctx.uid) {
-    throw new ApiError(ApiErrorCode.InvalidParameterValue, 'No registered resource has this name and version.');
+  const object = storedObjectOf(ctx, productId, userResourceName, resourceVer);
+  if (!object) {
+    throw new ApiError(ApiErrorCode.ResourceNotExist, 'No stored file has this name and version: upload it first.');
   }
   const DownloadUrl = ctx.presigner.url({
     method: 'GET',
-    key: resource.key,
-    startSeconds: signWindowStart(ctx),
-    validitySeconds: ctx.state.settings.urlValiditySeconds,
+    key: object.key,
+    startSeconds: signWindowStart(ctx, validitySeconds),
+    validitySeconds,
   });
   return { DownloadUrl };
 }

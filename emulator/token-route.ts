@@ -7,6 +7,7 @@ import { ApiData, errorBody, successBody } from './envelope';
 import { ActiveFault, isTokenAction } from './faults';
 import { BodyTooLargeError, closeAfterAnswer, readBody, sendJson, sendText, waitUnlessGone } from './http-util';
 import { uuid } from './ids';
+import { Refusal } from './origin-guard';
 import { ACTIONS, Params } from './token-api';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -95,6 +96,17 @@ async function applyFault(ex: Exchange, fault: ActiveFault, req: IncomingMessage
     case 'slowPut':
       return false; // refused at injection: the bucket only
   }
+}
+
+/**
+ * A request the origin guard refused (another page's browser request): answered in the API's own
+ * error shape, before its body is read, so it changes nothing and consumes no fault.
+ */
+export function refuseTokenApi(req: IncomingMessage, res: ServerResponse, ctx: RouteContext, refusal: Refusal): void {
+  const call = ctx.calls.addApi({ at: ctx.state.now(), action: null, requestId: null, params: {} });
+  const ex = new Exchange(req, res, ctx, call, uuid());
+  closeAfterAnswer(req, res);
+  ex.fail(ApiErrorCode.CrossSiteRequest, `Refused: ${refusal.error}.`, refusal.status);
 }
 
 export async function handleTokenApi(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {

@@ -111,6 +111,36 @@ async function fileInfoStreaming(path: string): Promise<FileInfo> {
   }
 }
 
+/** Body pieces: small enough that an early answer stops the upload within one piece. */
+const BODY_PIECE_BYTES = 256 * 1024;
+
+/**
+ * Writes the body piece by piece, waiting for `drain`, and ends the request once all is written.
+ * Writing it in one `end(body)` would hand the whole file to the socket at once, and an answer that
+ * comes early (COS refusing an expired URL, a 413) could no longer stop it. Stops writing (and never
+ * ends the request) once `stopped()` turns true or the request is destroyed.
+ */
+function sendBody(request: http.ClientRequest, body: Buffer | undefined, stopped: () => boolean): void {
+  if (!body || body.length <= BODY_PIECE_BYTES) {
+    request.end(body);
+    return;
+  }
+  let offset = 0;
+  const pump = () => {
+    while (offset < body.length) {
+      if (stopped() || request.destroyed) return;
+      const piece = body.subarray(offset, Math.min(offset + BODY_PIECE_BYTES, body.length));
+      offset += piece.length;
+      if (!request.write(piece)) {
+        request.once('drain', pump);
+        return;
+      }
+    }
+    request.end();
+  };
+  pump();
+}
+
 export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatform {
   let inFlight = 0;
   let maxInFlight = 0;
@@ -136,6 +166,8 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
     const observed = originOf(target) + (target.path || '/');
 
     let settled = false;
+    /** The answer's headers are in: send no more of the body. */
+    let answered = false;
     let clientRequest: http.ClientRequest | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let rejectTask: (err: TransportError) => void = () => undefined;
@@ -171,6 +203,10 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
       });
       clientRequest.on('error', (err) => failWith('network', err.message));
       clientRequest.on('response', (res) => {
+        answered = true;
+        // Answered before the body was all sent: the rest would be pushed for nobody, and the
+        // connection cannot be reused with half a body in it, so it closes once the answer is read.
+        const cutShort = !clientRequest?.writableEnded;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', (err) => failWith('network', err.message));
@@ -182,11 +218,12 @@ export function createNodePlatform(options: NodePlatformOptions = {}): NodePlatf
           const status = res.statusCode ?? 0;
           done(status);
           resolve({ status, headers: headerRecord(res.headers), body: Buffer.concat(chunks).toString('utf8') });
+          if (cutShort) clientRequest?.destroy();
         });
       });
       // Node fires a timer above 2^31-1 ms at once: such a timeout counts as 2^31-1 (SPEC 0.2).
       timer = setTimeout(() => failWith('timeout', `no answer within ${req.timeoutMs} ms`), clampTimer(req.timeoutMs));
-      clientRequest.end(body);
+      sendBody(clientRequest, body, () => answered || settled);
     });
 
     return { response, abort: () => failWith('aborted', 'aborted') };

@@ -282,24 +282,17 @@ describe('token API', () => {
       expect(dataOf(ok).ResourceName).toBe(`USER_${emu.uid}_RES_song`);
     });
 
-    test('AppGetResourceDownloadUrl gives a presigned GET of the registered bytes', async () => {
+    test('AppGetResourceDownloadUrl gives a presigned GET of the stored bytes, registered or not', async () => {
       const { url } = await getUploadUrl(emu, {
         UserResourceName: 'song',
         ResourceVer: '1.0.0',
         FileSize: bytes.length,
       });
       await put(url, bytes, 'audio/mpeg');
-      expect(
-        errorCodeOf(
-          await callApi(emu, 'AppGetResourceDownloadUrl', { ProductId: emu.productId, UserResourceName: 'song' }),
-        ),
-      ).toBe('InvalidParameterValue');
-      await register(emu);
-      for (const by of [
-        { UserResourceName: 'song' },
-        { ResourceName: `USER_${emu.uid}_RES_song`, ResourceVer: '1.0.0' },
-      ]) {
-        const answer = await callApi(emu, 'AppGetResourceDownloadUrl', { ProductId: emu.productId, ...by });
+      const download = { ProductId: emu.productId, UserResourceName: 'song', ResourceVer: '1.0.0' };
+      for (const registered of [false, true]) {
+        if (registered) await register(emu);
+        const answer = await callApi(emu, 'AppGetResourceDownloadUrl', download);
         const downloadUrl = String(dataOf(answer).DownloadUrl);
         expect(downloadUrl.startsWith(emu.origin + '/res%2F')).toBe(true);
         const res = await get(downloadUrl);
@@ -308,9 +301,11 @@ describe('token API', () => {
         expect(res.headers.etag).toBe(`"${md5}"`);
         expect(res.body).toBe(Buffer.from(bytes).toString('utf8'));
       }
-      expect(errorCodeOf(await callApi(emu, 'AppGetResourceDownloadUrl', { ProductId: emu.productId }))).toBe(
-        'ErrorRequiredParamNotFound',
-      );
+      for (const missing of ['UserResourceName', 'ResourceVer', 'ProductId']) {
+        const params: Record<string, unknown> = { ...download };
+        delete params[missing];
+        expect(errorCodeOf(await callApi(emu, 'AppGetResourceDownloadUrl', params))).toBe('ErrorRequiredParamNotFound');
+      }
     });
   });
 });
