@@ -5,7 +5,7 @@
  */
 import { uploadResource } from '../index';
 import { createWechatLifecycle } from '../platform/wechat-lifecycle';
-import { messageFor, normalizeLocale } from '../core';
+import { messageFor, normalizeLocale, onMessagesChange } from '../core';
 import { BatchSummary, UploadQueue } from '../core';
 import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
 import { Admission, Candidate } from './admission';
@@ -77,6 +77,7 @@ export class Uploader implements Listener {
   private readonly admission: Admission;
   /** The locale the view was last drawn in. */
   private shownLocale = '';
+  private readonly stopWatchingWords: () => void;
   private picking = false;
   private detached = false;
   private problem: Problem | null = null;
@@ -124,6 +125,11 @@ export class Uploader implements Listener {
       sent,
     );
     this.listen();
+    // A host's new texts (or a locale it just registered) show at once.
+    this.stopWatchingWords = onMessagesChange(() => {
+      this.shownLocale = '';
+      this.setLocale(this.host.props().locale);
+    });
     this.setLocale(host.props().locale);
     this.setHostFiles(host.props().files);
     this.checkProperties();
@@ -264,6 +270,7 @@ export class Uploader implements Listener {
   /** The page is leaving: stop what is in flight and the sound, and never touch the view again. */
   detach(): void {
     this.detached = true;
+    this.stopWatchingWords();
     sharedAudio.stop(this);
     this.view.close();
     this.queue.destroy();

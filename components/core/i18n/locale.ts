@@ -15,6 +15,17 @@ export type MessageTable = Record<string, MessageText>;
 
 /** locale → id → text, shared by every copy of the package (one app, one set of words). */
 const registry = appSlot('messages', () => ({}) as Record<string, MessageTable>);
+/** Who shows words and must draw again when a host changes them (mounted components). */
+const watchers = appSlot('messageWatchers', () => [] as Array<() => void>);
+
+/** Calls `fn` after every `setMessages`; returns the unsubscribe. */
+export function onMessagesChange(fn: () => void): () => void {
+  watchers.push(fn);
+  return () => {
+    const i = watchers.indexOf(fn);
+    if (i !== -1) watchers.splice(i, 1);
+  };
+}
 
 function has(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
@@ -22,15 +33,18 @@ function has(o: object, key: string): boolean {
 
 /**
  * Adds or replaces texts of `locale`: error codes (`Timeout`) and the component's ids
- * (`upload`, `state.uploading`, …). Values must be strings or functions; anything else is left out.
+ * (`upload`, `state.uploading`, …). Values must be strings or functions; `null` takes a host text
+ * away again; anything else is left out.
  */
-export function setMessages(locale: string, table: Record<string, unknown>): void {
+export function setMessages(locale: string, table: Record<string, MessageText | null>): void {
   if (typeof locale !== 'string' || !locale || typeof table !== 'object' || table === null) return;
   const own = has(registry, locale) ? registry[locale] : (registry[locale] = {});
   for (const id of Object.keys(table)) {
-    const text = table[id];
-    if (typeof text === 'string' || typeof text === 'function') own[id] = text as MessageText;
+    const text: unknown = table[id];
+    if (text === null) delete own[id];
+    else if (typeof text === 'string' || typeof text === 'function') own[id] = text as MessageText;
   }
+  for (const fn of watchers.slice()) fn();
 }
 
 /** A host's text for `id` in `locale`, worded with `detail`; null when the host gave none (or it threw). */
