@@ -8,6 +8,7 @@
 import * as path from 'path';
 import * as glassEasel from 'glass-easel';
 import { AssociatedBackend, CodeSpace, MiniProgramEnv } from 'glass-easel-miniprogram-adapter';
+import { createSelectorQuery, withoutBuiltinBehaviors } from './glass-easel-bridges';
 import { compileTemplateGroups, needsColonlessListeners, UPLOADER_PATH, uploaderSources } from './glass-easel-sources';
 
 type StaticConfig = Parameters<CodeSpace['addComponentStaticConfig']>[1];
@@ -36,17 +37,7 @@ function installClient(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const api = require('miniprogram-simulate/src/api') as AnyRecord;
   g.wx = api;
-  // vant asks `wx.createSelectorQuery().in(this)`; in WeChat that is the component's own query,
-  // which is what glass-easel's adapter gives each component.
-  api.createSelectorQuery = () => ({ in: (component: { createSelectorQuery(): unknown }) => component.createSelectorQuery() });
-}
-
-/** Makes `Component` drop string behaviors: vant's `wx://form-field-button` is a WeChat built-in (button forms) the open-source runtime lacks, and none of the specs submit a form. */
-export function withoutBuiltinBehaviors<T extends (o: AnyRecord) => unknown>(component: T): T {
-  return ((options: AnyRecord) => {
-    if (Array.isArray(options.behaviors)) options.behaviors = options.behaviors.filter((b) => typeof b !== 'string');
-    return component(options);
-  }) as T;
+  api.createSelectorQuery = createSelectorQuery;
 }
 
 export interface GlassEaselWorld {
