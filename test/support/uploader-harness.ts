@@ -6,7 +6,7 @@
  */
 import * as path from 'path';
 import type * as Simulate from 'miniprogram-simulate';
-import { setAccessTokenProvider as setSourceTokenProvider } from '../../components/core/access-token';
+import { setAccessTokenProvider as setSourceTokenProvider } from '../../components';
 import { ENDPOINT, SEED_SIGNATURE } from './fake-platform';
 import { FakeWx, PickedTemp } from './fake-wx';
 import { glassEaselWorld } from './glass-easel-backend';
