@@ -9,7 +9,7 @@ import { Locale, normalizeLocale } from '../core/messages';
 import { BatchSummary, UploadQueue } from '../core/upload-queue';
 import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
 import { Admission, Candidate } from './admission';
-import { chooseFailedText, invalidOptionText } from './notices';
+import { chooseFailedText, invalidOptionText, unusableChoiceText } from './notices';
 import { pickFiles } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { BadProperty, badProperty } from './property-check';
@@ -154,6 +154,8 @@ export class Uploader implements Listener {
       return;
     }
     if (this.problem && this.problem.kind === 'choose') this.problem = null;
+    // Entries of the answer without a usable path or size: one error for the choice (SPEC 0.3).
+    if (outcome.dropped) this.emitError({ code: 'ChooseFailed', message: unusableChoiceText(this.locale), errMsg: outcome.dropped });
     this.admission.admit(outcome.files, { ...restrictions, maxCount: Math.max(this.room(), 0) });
   }
 

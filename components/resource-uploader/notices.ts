@@ -44,6 +44,11 @@ export function chooseFailedText(errMsg: string, locale: Locale): string {
   return privacy ? '同意隐私保护指引后才能选择文件' : `无法打开文件选择（${errMsg || '未说明原因'}）`;
 }
 
+/** Some entries a chooser handed back had no usable path or size and were left out. */
+export function unusableChoiceText(locale: Locale): string {
+  return locale === 'en' ? 'Some chosen files could not be read and were left out' : '部分所选文件无法读取，未加入';
+}
+
 /** The message of an InvalidOption: which property, and what it takes. */
 export function invalidOptionText(property: BadProperty, value: unknown, locale: Locale): string {
   const shown = typeof value === 'number' ? String(value) : typeof value === 'string' ? `"${value.slice(0, 40)}"` : value === null ? 'null' : typeof value;
