@@ -14,7 +14,7 @@ import { kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
-import { chooseFailedText, invalidOptionText, summaryText, textsFor } from './texts';
+import { chooseFailedText, invalidOptionText, summaryText, textsFor, unusableChoiceText } from './texts';
 import type { ChosenFile, ErrorDetail, HostFile } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 
@@ -164,6 +164,8 @@ export class Uploader implements Listener {
       return;
     }
     if (this.problem && this.problem.kind === 'choose') this.problem = null;
+    // Entries of the answer without a usable path or size: one error for the choice (SPEC 0.3).
+    if (outcome.dropped) this.emitError({ code: 'ChooseFailed', message: unusableChoiceText(this.locale), errMsg: outcome.dropped });
     this.admission.admit(outcome.files, { ...restrictions, maxCount: Math.max(this.room(), 0) });
   }
 

@@ -52,8 +52,54 @@ function isUnsupported(errMsg: string | undefined): boolean {
 /** A picked file; videos from chooseMedia also bring a cover image. */
 export type Picked = PickedFile & { thumb?: string };
 
-/** What a chooser ended with: files, the user's cancel, or a failure with WeChat's text. */
-export type PickOutcome = { files: Picked[] } | { cancelled: true } | { errMsg: string };
+/**
+ * What a chooser ended with: files (and, when some entries of its answer were unusable, a text
+ * naming what they lacked), the user's cancel, or a failure with WeChat's text or the missing API.
+ */
+export type PickOutcome = { files: Picked[]; dropped?: string } | { cancelled: true } | { errMsg: string };
+
+/** The fields of a chooser's entry the component needs, in the order they are checked. */
+const NEEDED_FIELDS = ['path', 'size'] as const;
+type NeededField = (typeof NEEDED_FIELDS)[number];
+
+/** A size as a chooser may give it: a number, or decimal digits (Android has sent strings). */
+function sizeOf(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/**
+ * A chooser's answer is untrusted (platform facts §6): a size given as digits counts as that
+ * number, a missing or empty name becomes the path's last segment, and an entry without a usable
+ * path or size is left out, the `dropped` text naming the fields that were missing.
+ */
+function usable(api: string, entries: unknown, read: (entry: Record<string, unknown>) => { path: unknown; size: unknown; name?: unknown; thumb?: unknown }): PickOutcome {
+  const files: Picked[] = [];
+  const lacking: NeededField[] = [];
+  let left = 0;
+  for (const entry of Array.isArray(entries) ? entries : []) {
+    const raw = entry && typeof entry === 'object' ? read(entry as Record<string, unknown>) : { path: undefined, size: undefined };
+    const path = typeof raw.path === 'string' && raw.path ? raw.path : null;
+    const size = sizeOf(raw.size);
+    if (path === null || size === null) {
+      left++;
+      const field: NeededField = path === null ? 'path' : 'size';
+      if (lacking.indexOf(field) === -1) lacking.push(field);
+      continue;
+    }
+    const name = typeof raw.name === 'string' && raw.name ? raw.name : nameFromPath(path);
+    const thumb = typeof raw.thumb === 'string' && raw.thumb ? raw.thumb : undefined;
+    files.push(thumb ? { path, name, size, thumb } : { path, name, size });
+  }
+  if (!left) return { files };
+  const fields = NEEDED_FIELDS.filter((f) => lacking.indexOf(f) !== -1).map((f) => `no usable ${f}`);
+  return { files, dropped: `${api}: ${left} of the chosen entries left out (${fields.join(', ')})` };
+}
+
+/** When a chooser API does not exist (chooseMessageFile inside plugins, say): opens nothing. */
+function missing(...apis: string[]): PickOutcome {
+  return { errMsg: `${apis.map((a) => 'wx.' + a).join(' and ')} ${apis.length > 1 ? 'are' : 'is'} not available on this client` };
+}
 
 function failed(err: { errMsg?: string } | undefined): PickOutcome {
   const errMsg = (err && typeof err.errMsg === 'string' && err.errMsg) || '';
@@ -61,6 +107,7 @@ function failed(err: { errMsg?: string } | undefined): PickOutcome {
 }
 
 function chooseMessageFile(req: PickRequest): Promise<PickOutcome> {
+  if (typeof wx.chooseMessageFile !== 'function') return Promise.resolve(missing('chooseMessageFile'));
   // 'file' is everything but photos and videos; 'all' lets chat photos and videos through too.
   const type = req.accept === 'file' ? 'file' : 'all';
   return new Promise((resolve) => {
@@ -69,7 +116,7 @@ function chooseMessageFile(req: PickRequest): Promise<PickOutcome> {
       type,
       // The filter only works for type 'file', and not on every client: the component checks again.
       ...(type === 'file' && req.extensions.length ? { extension: req.extensions } : {}),
-      success: (res) => resolve({ files: res.tempFiles.map((f) => ({ path: f.path, name: f.name || nameFromPath(f.path), size: f.size })) }),
+      success: (res) => resolve(usable('chooseMessageFile', res && res.tempFiles, (f) => ({ path: f.path, name: f.name, size: f.size }))),
       fail: (err) => resolve(failed(err)),
     });
   });
@@ -81,7 +128,7 @@ function chooseImage(req: PickRequest): Promise<PickOutcome> {
       count: Math.min(req.count, MAX_COUNT.image),
       sizeType: ['original'],
       sourceType: ['album', 'camera'],
-      success: (res) => resolve({ files: res.tempFiles.map((f) => ({ path: f.path, name: nameFromPath(f.path), size: f.size })) }),
+      success: (res) => resolve(usable('chooseImage', res && res.tempFiles, (f) => ({ path: f.path, size: f.size }))),
       fail: (err) => resolve(failed(err)),
     });
   });
@@ -92,18 +139,21 @@ function chooseVideo(): Promise<PickOutcome> {
     wx.chooseVideo({
       sourceType: ['album', 'camera'],
       compressed: false,
-      success: (res) => resolve({ files: [{ path: res.tempFilePath, name: nameFromPath(res.tempFilePath), size: res.size }] }),
+      success: (res) => resolve(usable('chooseVideo', [res], (f) => ({ path: f.tempFilePath, size: f.size }))),
       fail: (err) => resolve(failed(err)),
     });
   });
 }
 
-function fallbackMedia(req: PickRequest): Promise<PickOutcome> {
-  return req.accept === 'video' && typeof wx.chooseVideo === 'function' ? chooseVideo() : chooseImage(req);
+/** Where chooseMedia is missing or unsupported: videos through chooseVideo, the rest through chooseImage. */
+function fallbackMedia(req: PickRequest, before: string[]): Promise<PickOutcome> {
+  const api = req.accept === 'video' ? 'chooseVideo' : 'chooseImage';
+  if (typeof wx[api] !== 'function') return Promise.resolve(missing(...before, api));
+  return api === 'chooseVideo' ? chooseVideo() : chooseImage(req);
 }
 
 function chooseMedia(req: PickRequest): Promise<PickOutcome> {
-  if (typeof wx.chooseMedia !== 'function') return fallbackMedia(req);
+  if (typeof wx.chooseMedia !== 'function') return fallbackMedia(req, ['chooseMedia']);
   const version = sdkVersion();
   const ceiling = version && older(version, '2.25.0') ? MAX_COUNT.mediaBefore2_25 : MAX_COUNT.media;
   const mediaType: Array<'image' | 'video'> = req.accept === 'image' ? ['image'] : req.accept === 'video' ? ['video'] : ['image', 'video'];
@@ -114,9 +164,9 @@ function chooseMedia(req: PickRequest): Promise<PickOutcome> {
       sourceType: ['album', 'camera'],
       // The device gets the file the user chose, not a recompressed copy.
       sizeType: ['original'],
-      success: (res) => resolve({ files: res.tempFiles.map((f) => ({ path: f.tempFilePath, name: nameFromPath(f.tempFilePath), size: f.size, thumb: f.thumbTempFilePath || undefined })) }),
+      success: (res) => resolve(usable('chooseMedia', res && res.tempFiles, (f) => ({ path: f.tempFilePath, size: f.size, thumb: f.thumbTempFilePath }))),
       fail: (err) => {
-        if (!isCancel(err && err.errMsg) && isUnsupported(err && err.errMsg)) fallbackMedia(req).then(resolve);
+        if (!isCancel(err && err.errMsg) && isUnsupported(err && err.errMsg)) fallbackMedia(req, []).then(resolve);
         else resolve(failed(err));
       },
     });

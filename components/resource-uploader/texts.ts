@@ -60,6 +60,7 @@ const zh = {
   'reject.max-count': (f: RejectFacts) => `“${f.name}”未加入：最多 ${f.maxCount} 个文件`,
   'reject.resource-name': (f: RejectFacts) => `“${f.name}”未加入：资源名称“${f.resourceName}”已被列表中的另一个文件使用`,
   'reject.host': (f: RejectFacts) => `“${f.name}”未被接受`,
+  unusableChoice: '部分所选文件无法读取，未加入',
   summary: (s: BatchSummary) => (!s.failed ? (s.succeeded === 1 ? '文件已上传' : `${s.succeeded} 个文件全部上传成功`) : `成功 ${s.succeeded} 个，失败 ${s.failed} 个`),
   ChooseFailed: (d: { errMsg: string }) => (/privacy|隐私/i.test(d.errMsg) ? '同意隐私保护指引后才能选择文件' : `无法打开文件选择（${d.errMsg || '未说明原因'}）`),
   InvalidOption: (d: { property: BadProperty; shown: string }) =>
@@ -104,6 +105,7 @@ const en: Record<TextId, Text> = {
   'reject.max-count': (f: RejectFacts) => `"${f.name}" was left out: the list holds at most ${f.maxCount} file${f.maxCount === 1 ? '' : 's'}`,
   'reject.resource-name': (f: RejectFacts) => `"${f.name}" was left out: the resource name "${f.resourceName}" is already taken by another file in the list`,
   'reject.host': (f: RejectFacts) => `"${f.name}" was not accepted`,
+  unusableChoice: 'Some chosen files could not be read and were left out',
   summary: (s: BatchSummary) => (!s.failed ? (s.succeeded === 1 ? '1 file uploaded' : `All ${s.succeeded} files uploaded`) : `${s.succeeded} uploaded, ${s.failed} failed`),
   ChooseFailed: (d: { errMsg: string }) =>
     /privacy|隐私/i.test(d.errMsg) ? 'Files cannot be chosen until the privacy agreement is accepted' : `The file chooser could not open (${d.errMsg || 'no reason given'})`,
@@ -181,6 +183,11 @@ export function rejectText(f: RejectFacts, locale: string): string {
 /** A chooser failure that is not a cancel: the privacy agreement, a missing permission, anything else. */
 export function chooseFailedText(errMsg: string, locale: string): string {
   return text(locale, 'ChooseFailed', { errMsg });
+}
+
+/** Some entries a chooser handed back had no usable path or size and were left out. */
+export function unusableChoiceText(locale: string): string {
+  return text(locale, 'unusableChoice');
 }
 
 /** The message of an InvalidOption: which property, and what it takes. */

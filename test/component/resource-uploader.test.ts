@@ -5,13 +5,12 @@
  * and the real @vant/weapp parts, inside a host page. Only the WeChat client is faked (fake-wx),
  * and the cloud behind it is FakePlatform's, scripted per test.
  */
-import { setAccessTokenProvider } from '../../components/core';
 import { messageFor } from '../../components/core';
 import { rejectText, RejectFacts } from '../../components/resource-uploader/texts';
 import type { RejectReason } from '../../components/resource-uploader/types';
 import { cosError, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
 import { Mounted, tapVantButton } from '../support/mount-uploader';
-import { settled, tap, text, tick, uploaderHarness } from '../support/uploader-harness';
+import { setAccessTokenProvider, settled, tap, text, tick, uploaderHarness } from '../support/uploader-harness';
 
 const TOKEN = 'tok-component-0123456789abcdef0123456789abcdef';
 const h = uploaderHarness(TOKEN);

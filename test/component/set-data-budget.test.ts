@@ -3,22 +3,31 @@
  *
  * The cost of one successful upload on the view thread: every `setData` the component makes,
  * counted and weighed, from the moment it is attached until the batch has settled. Run on the
- * TypeScript source and on the built `miniprogram_dist` a host installs.
+ * TypeScript source and on the built `miniprogram_dist` a host installs (on glass-easel: the build).
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as simulate from 'miniprogram-simulate';
+import type * as Simulate from 'miniprogram-simulate';
 import { ENDPOINT } from '../support/fake-platform';
 import { FakeWx } from '../support/fake-wx';
-import { loadOptions, mountUploader, ROOT, SetDataRecord, tapVantButton, Variant } from '../support/mount-uploader';
+import { glassEaselWorld } from '../support/glass-easel-backend';
+import { FRAMEWORK, loadOptions, mountUploader, mountUploaderOnGlassEasel, ROOT, SetDataRecord, tapVantButton, Variant } from '../support/mount-uploader';
 
 const BUDGET = { calls: 12, bytes: 2048 };
 const TOKEN = 'tok-budget-0123456789abcdef0123456789abcdef';
-const variants: Variant[] = fs.existsSync(path.join(ROOT, 'miniprogram_dist/resource-uploader/index.js')) ? ['src', 'dist'] : ['src'];
+const built = fs.existsSync(path.join(ROOT, 'miniprogram_dist/resource-uploader/index.js'));
+// glass-easel mounts the build only (glass-easel-backend.ts).
+const variants: Variant[] = FRAMEWORK === 'glass-easel' ? ['dist'] : built ? ['src', 'dist'] : ['src'];
 const ids: Partial<Record<Variant, string>> = {};
 const figures: string[] = [];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulate = FRAMEWORK === 'simulate' ? (require('miniprogram-simulate') as typeof Simulate) : null;
 
 beforeAll(() => {
+  if (!simulate) {
+    glassEaselWorld();
+    return;
+  }
   // One template compilation for both: wcc gets every wxml of the file at once.
   const options = loadOptions(variants);
   ids.src = simulate.load(path.join(ROOT, 'components/resource-uploader/index'), 'resource-uploader', options);
@@ -29,7 +38,7 @@ beforeAll(() => {
 
 afterAll(() => {
   // The measured figures, for the record (the report quotes them).
-  process.stdout.write('\nsetData per successful upload:\n' + figures.map((f) => '  ' + f).join('\n') + '\n');
+  process.stdout.write(`\nsetData per successful upload (${FRAMEWORK}):\n` + figures.map((f) => '  ' + f).join('\n') + '\n');
 });
 
 /** Anything that looks like file content: binary buffers, long numeric arrays, or the bytes' text. */
@@ -53,7 +62,8 @@ async function oneUpload(variant: Variant, size: number, props: Record<string, u
     const bytes = new Uint8Array(size).map((_, i) => (i * 131 + 17) & 0xff);
     const file = wx.addFile('wxfile://tmp/' + name, bytes);
     wx.nextPick({ files: [{ ...file, name }] });
-    const m = mountUploader(simulate, ids[variant]!, { productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, ...props });
+    const all = { productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, ...props };
+    const m = simulate ? mountUploader(simulate, ids[variant]!, all) : mountUploaderOnGlassEasel(all);
     tapVantButton(m.uploader, '.resource-uploader__choose');
     // Under fake timers the clock is fake too: the delivery check alone takes 5 s of it.
     await m.until(() => m.of('complete').length === 1, 'complete', 60000);

@@ -4,12 +4,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { TmplGroup } from 'glass-easel-template-compiler';
 import { textsFor, Texts } from '../../components/resource-uploader/texts';
 
 const DIR = path.resolve(__dirname, '../../components/resource-uploader');
 const wxml = fs.readFileSync(path.join(DIR, 'index.wxml'), 'utf8');
 const wxss = fs.readFileSync(path.join(DIR, 'index.wxss'), 'utf8');
-const json = JSON.parse(fs.readFileSync(path.join(DIR, 'index.json'), 'utf8')) as { component: boolean; usingComponents: Record<string, string> };
+const json = JSON.parse(fs.readFileSync(path.join(DIR, 'index.json'), 'utf8')) as { component: boolean; styleIsolation?: string; addGlobalClass?: boolean; usingComponents: Record<string, string> };
 
 /** Start tags with their attributes (templates spread tags over several lines). */
 function tags(source: string): Array<{ name: string; attrs: string }> {
@@ -56,8 +57,8 @@ describe('previews', () => {
       expect(i.attrs).toMatch(/mode="aspectFill"/);
       expect(i.attrs).toMatch(/\blazy-load\b/);
     }
-    const previews = tags(wxml).filter((t) => /catchtap="onPreviewTap"/.test(t.attrs));
-    const plays = tags(wxml).filter((t) => /catchtap="onPlayTap"/.test(t.attrs));
+    const previews = tags(wxml).filter((t) => /catch:tap="onPreviewTap"/.test(t.attrs));
+    const plays = tags(wxml).filter((t) => /catch:tap="onPlayTap"/.test(t.attrs));
     expect(previews).toHaveLength(2);
     expect(plays).toHaveLength(2);
     for (const p of plays) expect(p.attrs).toMatch(/aria-label="\{\{ playing === item\.id \? texts\.stop : texts\.play \}\} \{\{ item\.name \}\}"/);
@@ -112,6 +113,31 @@ describe('parts', () => {
     for (const p of Object.values(json.usingComponents)) expect(p).toMatch(/^@vant\/weapp\/[a-z-]+\/index$/);
     const used = new Set(tags(wxml).map((t) => t.name).filter((n) => n.startsWith('van-')));
     expect([...used].sort()).toEqual(Object.keys(json.usingComponents).sort());
+  });
+});
+
+describe('glass-easel (`"componentFramework": "glass-easel"`)', () => {
+  test('listeners are written with a colon: glass-easel reads `bindtap=` on a native node only with a compiler fallback', () => {
+    const clean = wxml.replace(/<!--[\s\S]*?-->/g, '');
+    expect(clean).not.toMatch(/\s(bind|catch|capture-bind|capture-catch|mut-bind)[a-z]+=/);
+    expect(clean).toMatch(/\sbind:tap="onChooseTap"/);
+  });
+
+  test('the template compiles without a warning under glass-easel-template-compiler', () => {
+    const group = new TmplGroup();
+    try {
+      expect(group.addTmpl('resource-uploader/index', wxml)).toEqual([]);
+      expect(group.getTmplGenObjectGroups()).toContain('resource-uploader/index');
+    } finally {
+      group.free();
+    }
+  });
+
+  test('style isolation is in the JSON, the one place glass-easel reads it from (not the JS options)', () => {
+    expect(json.styleIsolation).toBe('isolated');
+    expect(json).not.toHaveProperty('addGlobalClass');
+    const js = fs.readFileSync(path.join(DIR, 'index.ts'), 'utf8');
+    expect(js).not.toMatch(/styleIsolation|addGlobalClass/);
   });
 });
 

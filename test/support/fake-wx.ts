@@ -17,9 +17,10 @@ export interface PickedTemp {
   thumb?: string;
 }
 
-export type PickScript = { files: PickedTemp[] } | { cancel: true } | { errMsg: string };
+/** `tempFiles`: the chooser's entries verbatim, as an untrusted client may shape them. */
+export type PickScript = { files: PickedTemp[] } | { tempFiles: unknown[] } | { cancel: true } | { errMsg: string };
 
-type Chooser = 'chooseMessageFile' | 'chooseMedia' | 'chooseImage' | 'chooseVideo';
+export type Chooser = 'chooseMessageFile' | 'chooseMedia' | 'chooseImage' | 'chooseVideo';
 type Callbacks = { success?: (res: never) => void; fail?: (res: { errMsg: string }) => void; complete?: (res: unknown) => void };
 type AnyFn = (...args: never[]) => unknown;
 type WxTable = Record<string, unknown>;
@@ -57,7 +58,8 @@ export class FakeWx {
   private saved: Record<string, unknown> = {};
   private readonly wx: WxTable;
 
-  constructor(options: { chooseMedia?: boolean } = {}) {
+  /** `missing`: choosers this client lacks (chooseMessageFile inside plugins, say). */
+  constructor(options: { chooseMedia?: boolean; missing?: Chooser[] } = {}) {
     const wx = (globalThis as unknown as { wx?: WxTable }).wx;
     if (!wx) throw new Error('no global wx: load miniprogram-simulate first');
     this.wx = wx;
@@ -75,6 +77,7 @@ export class FakeWx {
     // PC WeChat and iOS WeCom have no chooseMedia at all.
     if (options.chooseMedia === false) delete wx.chooseMedia;
     else wx.chooseMedia = (o: Record<string, unknown> & Callbacks) => this.choose('chooseMedia', o);
+    for (const api of options.missing || []) delete wx[api];
   }
 
   /** Puts a file on the phone (a chat file or a photo), with these bytes. */
@@ -111,6 +114,12 @@ export class FakeWx {
   private choose(api: Chooser, o: Record<string, unknown> & Callbacks): void {
     this.chooserCalls.push({ api, options: { ...o } });
     const answer = (script: PickScript): void => {
+      if ('tempFiles' in script) {
+        const res = { errMsg: `${api}:ok`, tempFiles: script.tempFiles };
+        if (o.success) (o.success as (r: unknown) => void)(res);
+        if (o.complete) o.complete(res);
+        return;
+      }
       if ('files' in script) {
         const tempFiles =
           api === 'chooseMessageFile'

@@ -1,13 +1,22 @@
 /**
- * Mounts `<resource-uploader>` the way a host page does, with WeChat's official template compiler
- * (wcc) and the real @vant/weapp components, and records what a host can observe: every event
- * with its detail, and every `setData` the component makes (with its size in bytes).
- * Use in a spec whose docblock says `@jest-environment jsdom`.
+ * Mounts `<resource-uploader>` the way a host page does, with the real @vant/weapp components,
+ * and records what a host can observe: every event with its detail, and every `setData` the
+ * component makes (with its size in bytes). Two frameworks, chosen by `UPLOADER_FRAMEWORK`:
+ * miniprogram-simulate with WeChat's official template compiler (wcc), the default, or
+ * glass-easel (`UPLOADER_FRAMEWORK=glass-easel`, see glass-easel-backend.ts), so the same
+ * component specs run on both. Use in a spec whose docblock says `@jest-environment jsdom`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as Simulate from 'miniprogram-simulate';
 import type { ResourceUploaderInstance } from '../../components/resource-uploader/types';
+import { mountHost, RenderedNode } from './glass-easel-backend';
+
+export const FRAMEWORKS = ['simulate', 'glass-easel'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+/** The framework this jest run mounts the component on. */
+export const FRAMEWORK: Framework = process.env.UPLOADER_FRAMEWORK === 'glass-easel' ? 'glass-easel' : 'simulate';
+export type { RenderedNode };
 
 export const ROOT = path.resolve(__dirname, '../..');
 const VANT_LIB = 'node_modules/@vant/weapp/lib';
@@ -64,8 +73,9 @@ export interface UploaderInstance extends ResourceUploaderInstance {
 }
 
 export interface Mounted {
-  host: Simulate.RootComponent<Record<string, unknown>, Record<string, never>, Record<string, () => void>>;
-  uploader: Simulate.Component<Record<string, unknown>, Record<string, never>, Record<string, () => void>>;
+  /** The host page (simulate's RootComponent, or glass-easel's root in the same shape). */
+  host: RenderedNode;
+  uploader: RenderedNode;
   instance: UploaderInstance;
   events: EventRecord[];
   setDataCalls: SetDataRecord[];
@@ -88,44 +98,28 @@ function kebab(name: string): string {
  * Renders a host whose template binds the given properties (in kebab-case, as a page would)
  * and every SPEC event; `slot` is WXML placed inside `<resource-uploader>`.
  */
-export function mountUploader(
-  simulate: typeof Simulate,
-  uploaderId: string,
-  props: Record<string, unknown> = {},
-  options: { slot?: string } = {},
-): Mounted {
+function hostPage(props: Record<string, unknown>, slot: string) {
   const events: EventRecord[] = [];
-  const setDataCalls: SetDataRecord[] = [];
-  let detached = false;
   const attrs = Object.keys(props)
     .map((k) => `${kebab(k)}="{{ ${k} }}"`)
     .join(' ');
   const binds = EVENT_NAMES.map((e) => `bind:${e}="on_${e}"`).join(' ');
   const methods: Record<string, (e: { detail: Record<string, unknown> }) => void> = {};
   for (const name of EVENT_NAMES) methods[`on_${name}`] = (e) => events.push({ name, detail: e.detail });
-  const hostId = simulate.load({
-    template: `<resource-uploader wx:if="{{ shown }}" id="uploader" ${attrs} ${binds}>${options.slot || ''}</resource-uploader>`,
-    usingComponents: { 'resource-uploader': uploaderId },
-    data: { shown: true, ...props },
-    methods,
-  } as unknown as Parameters<typeof simulate.load>[0]) as unknown as string;
-  // simulate injects a component's wxss only when that component itself is rendered; a detached
-  // throwaway instance (its controller is made in `attached`, so it does nothing) puts it in the page.
-  if (!styled.has(uploaderId)) {
-    simulate.render(uploaderId);
-    styled.add(uploaderId);
-  }
-  const host = simulate.render(hostId) as Mounted['host'];
-  const uploader = host.querySelector('#uploader') as Mounted['uploader'];
-  const instance = uploader.instance as unknown as UploaderInstance;
+  const template = `<resource-uploader wx:if="{{ shown }}" id="uploader" ${attrs} ${binds}>${slot}</resource-uploader>`;
+  return { events, template, data: { shown: true, ...props }, methods };
+}
+
+/** Wraps the instance's setData to record every call, and builds what a spec sees. */
+function recorded(page: ReturnType<typeof hostPage>, host: RenderedNode, uploader: RenderedNode, instance: UploaderInstance, setHostData: (d: Record<string, unknown>) => void): Mounted {
+  const { events } = page;
+  const setDataCalls: SetDataRecord[] = [];
+  let detached = false;
   const original = instance.setData;
   instance.setData = (data, cb) => {
     setDataCalls.push({ data, bytes: Buffer.byteLength(JSON.stringify(data), 'utf8'), afterDetach: detached });
     original.call(instance, data, cb);
   };
-  const parent = document.createElement('parent-wrapper');
-  host.attach(parent);
-
   return {
     host,
     uploader,
@@ -140,12 +134,47 @@ export function mountUploader(
         await new Promise((r) => setTimeout(r, 2));
       }
     },
-    set: (data) => host.setData(data),
+    set: (data) => setHostData(data),
     detach: () => {
       detached = true;
-      host.setData({ shown: false });
+      setHostData({ shown: false });
     },
   };
+}
+
+/** glass-easel: the built component in a host page of its own (see glass-easel-backend.ts). */
+export function mountUploaderOnGlassEasel(props: Record<string, unknown> = {}, options: { slot?: string } = {}): Mounted {
+  const page = hostPage(props, options.slot || '');
+  const { host, uploader, instance, setHostData } = mountHost(page.template, page.data, page.methods);
+  return recorded(page, host, uploader, instance as unknown as UploaderInstance, setHostData);
+}
+
+export function mountUploader(
+  simulate: typeof Simulate,
+  uploaderId: string,
+  props: Record<string, unknown> = {},
+  options: { slot?: string } = {},
+): Mounted {
+  const page = hostPage(props, options.slot || '');
+  const hostId = simulate.load({
+    template: page.template,
+    usingComponents: { 'resource-uploader': uploaderId },
+    data: page.data,
+    methods: page.methods,
+  } as unknown as Parameters<typeof simulate.load>[0]) as unknown as string;
+  // simulate injects a component's wxss only when that component itself is rendered; a detached
+  // throwaway instance (its controller is made in `attached`, so it does nothing) puts it in the page.
+  if (!styled.has(uploaderId)) {
+    simulate.render(uploaderId);
+    styled.add(uploaderId);
+  }
+  const host = simulate.render(hostId);
+  const uploader = host.querySelector('#uploader')!;
+  const instance = uploader.instance as unknown as UploaderInstance;
+  const mounted = recorded(page, host as unknown as RenderedNode, uploader as unknown as RenderedNode, instance, (d) => host.setData(d));
+  const parent = document.createElement('parent-wrapper');
+  host.attach(parent);
+  return mounted;
 }
 
 /** Taps a vant button the way a finger does: on the native button inside it. */

@@ -5,11 +5,24 @@
  * Call at the top of a spec whose docblock says `@jest-environment jsdom`.
  */
 import * as path from 'path';
-import * as simulate from 'miniprogram-simulate';
+import type * as Simulate from 'miniprogram-simulate';
+import { setAccessTokenProvider as setSourceTokenProvider } from '../../components';
 import { ENDPOINT, SEED_SIGNATURE } from './fake-platform';
 import { FakeWx, PickedTemp } from './fake-wx';
-import { loadOptions, Mounted, mountUploader, ROOT } from './mount-uploader';
+import { glassEaselWorld } from './glass-easel-backend';
+import { FRAMEWORK, loadOptions, Mounted, mountUploader, mountUploaderOnGlassEasel, ROOT } from './mount-uploader';
 import { Emitted, guardAgainstLeaks } from './observe';
+
+/**
+ * The host's `setAccessTokenProvider`, from the copy of the package the mounted component runs:
+ * the TypeScript source on simulate, the build on glass-easel (a host imports the one package it
+ * installed; two copies would each keep their own provider, platform facts §6).
+ */
+export const setAccessTokenProvider: typeof setSourceTokenProvider =
+  FRAMEWORK === 'glass-easel'
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require(path.join(ROOT, 'miniprogram_dist/index.js')) as { setAccessTokenProvider: typeof setSourceTokenProvider }).setAccessTokenProvider
+    : setSourceTokenProvider;
 
 export interface UploaderHarness {
   /** Everything the mounts emitted; checked for secrets after the file. */
@@ -30,9 +43,13 @@ export function uploaderHarness(token: string): UploaderHarness {
   const mounted: Mounted[] = [];
   let uploaderId: string;
   let wx: FakeWx;
+  // Loaded only on its own framework: simulate sets globals (`Component`, `wx`) of its own.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const simulate = FRAMEWORK === 'simulate' ? (require('miniprogram-simulate') as typeof Simulate) : null;
 
   beforeAll(() => {
-    uploaderId = simulate.load(path.join(ROOT, 'components/resource-uploader/index'), 'resource-uploader', loadOptions(['src']));
+    if (simulate) uploaderId = simulate.load(path.join(ROOT, 'components/resource-uploader/index'), 'resource-uploader', loadOptions(['src']));
+    else glassEaselWorld();
   });
   beforeEach(() => {
     wx = new FakeWx();
@@ -56,7 +73,8 @@ export function uploaderHarness(token: string): UploaderHarness {
       return wx;
     },
     mount(props = {}, options = {}) {
-      const m = mountUploader(simulate, uploaderId, { productId: 'PROD1', accessToken: token, endpoint: ENDPOINT, ...props }, options);
+      const all = { productId: 'PROD1', accessToken: token, endpoint: ENDPOINT, ...props };
+      const m = simulate ? mountUploader(simulate, uploaderId, all, options) : mountUploaderOnGlassEasel(all, options);
       mounted.push(m);
       return m;
     },
