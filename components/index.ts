@@ -19,6 +19,8 @@ export type { Platform, PlatformRequest, PlatformResponse, PlatformRequestTask, 
 export { TransportError } from './core/platform';
 export type { ErrorCode } from './core/types';
 export type { AccessTokenAnswer } from './core/access-token';
+export { appDevSdkTokenProvider } from './app-dev-sdk';
+export type { AppDevSdkLike } from './app-dev-sdk';
 export { hostFileIndex, selectUploader } from './resource-uploader/select';
 export type { ComponentSelector } from './resource-uploader/select';
 // The component's types, so a host imports everything from the package name.

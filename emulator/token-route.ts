@@ -8,6 +8,7 @@ import { ActiveFault, isTokenAction } from './faults';
 import { BodyTooLargeError, closeAfterAnswer, readBody, sendJson, sendText, waitUnlessGone } from './http-util';
 import { uuid } from './ids';
 import { ACTIONS, Params } from './token-api';
+import { isUserAction, userAnswer } from './user-api';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -56,7 +57,7 @@ class Exchange {
     const action =
       this.call.action === null
         ? '(no action)'
-        : isTokenAction(this.call.action)
+        : isTokenAction(this.call.action) || isUserAction(this.call.action)
           ? this.call.action
           : '(unknown action)';
     this.ctx.log(`${action} -> ${status || 'dropped'}${suffix}`);
@@ -147,7 +148,7 @@ export async function handleTokenApi(req: IncomingMessage, res: ServerResponse, 
       return;
     }
   }
-  if (!isTokenAction(action)) {
+  if (!isTokenAction(action) && !isUserAction(action)) {
     ex.fail(ApiErrorCode.InvalidAction, `The action ${String(action)} does not exist.`);
     return;
   }
@@ -156,6 +157,7 @@ export async function handleTokenApi(req: IncomingMessage, res: ServerResponse, 
     ex.fail(ApiErrorCode.InvalidAccessToken, 'The access token is invalid or has expired.');
     return;
   }
+  if (isUserAction(action)) return ex.succeed(userAnswer(uid));
   try {
     const data = ACTIONS[action](params, {
       state: ctx.state,
