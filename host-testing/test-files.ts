@@ -13,7 +13,8 @@ import type { TestFile } from './types';
 export const MEMORY_PREFIX = 'wxfile://tmp/';
 
 function bytesOf(data: Uint8Array | ArrayBuffer | string): Uint8Array {
-  if (typeof data === 'string') return new TextEncoder().encode(data);
+  // Buffer, not TextEncoder: jest's jsdom environment has no TextEncoder.
+  if (typeof data === 'string') return new Uint8Array(Buffer.from(data, 'utf8'));
   // A copy: the test may reuse its buffer, the file must not change under the upload.
   return data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
 }
