@@ -12,10 +12,15 @@
  *    `require` and `module.exports`, so no file carries esbuild's CommonJS helpers at all.
  * Nothing is minified (DevTools does that on upload); names stay, text stays UTF-8.
  * Templates and styles are copied, assets copied as bytes.
+ *
+ * `host-testing/` (the emulator and a Node `wx` for hosts' own tests) is bundled apart, for Node,
+ * into `testing/` (`require('iotexplorer-resource-uploader/testing')`), outside `miniprogram_dist`
+ * so WeChat's "Build npm" never copies it.
  */
 import { execFileSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { dest, parallel, series, src, watch } from 'gulp';
 
@@ -23,6 +28,9 @@ const SRC = path.resolve(__dirname, 'components');
 const DIST = path.resolve(__dirname, 'miniprogram_dist');
 /** Declarations live outside `miniprogram_dist`, so WeChat's "Build npm" never copies them. */
 const TYPES = path.resolve(__dirname, 'types');
+/** The Node-only testing entry: its sources, and the folder `npm pack` ships. */
+const TESTING_SRC = path.resolve(__dirname, 'host-testing');
+const TESTING = path.resolve(__dirname, 'testing');
 const TEXT_FILES = 'components/**/*.{wxml,wxss,json,wxs}';
 const ASSET_FILES = 'components/**/*.{png,jpg,jpeg,gif,svg,webp,ttf,woff,woff2}';
 
@@ -155,7 +163,7 @@ async function writeModule(module: string, code: string): Promise<void> {
 }
 
 export async function clean(): Promise<void> {
-  await Promise.all([DIST, TYPES].map((d) => fs.promises.rm(d, { recursive: true, force: true })));
+  await Promise.all([DIST, TYPES, TESTING].map((d) => fs.promises.rm(d, { recursive: true, force: true })));
 }
 
 /** One tsc run type-checks the sources and writes the `.d.ts` files hosts' editors read. */
@@ -240,7 +248,65 @@ export function assets(): NodeJS.ReadWriteStream {
   return src(ASSET_FILES, { encoding: false, allowEmpty: true }).pipe(dest(DIST));
 }
 
-export const build = series(clean, types, parallel(scripts, templates, assets));
+/** One CommonJS bundle for Node: Node's built-ins stay `require`s, everything else is inside. */
+export async function testingScript(): Promise<void> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(TESTING_SRC, 'index.ts')],
+    outfile: path.join(TESTING, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    charset: 'utf8',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  // "No dependencies of its own" (SPEC 0.3): a bare import left outside the bundle fails the build.
+  const outside = Object.values(result.metafile!.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.external && !isNodeBuiltin(i.path));
+  if (outside.length) throw new Error(`testing/index.js would load ${outside.map((i) => i.path).join(', ')}`);
+  await fs.promises.writeFile(path.join(TESTING, 'package.json'), JSON.stringify({ private: true, main: 'index.js', types: 'index.d.ts' }, null, 2) + '\n');
+}
+
+function isNodeBuiltin(name: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return name.startsWith('node:') || (require('module').builtinModules as string[]).includes(name);
+}
+
+/**
+ * The entry's declarations: tsc writes them for every source it reads (emulator, core…) into a
+ * scratch folder; only `index.d.ts` and the declarations it reaches are shipped, and those must
+ * stay inside `testing/` (host-testing/types.ts holds every public type and imports nothing).
+ */
+export function testingTypes(cb: () => void): void {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ru-testing-types-'));
+  try {
+    execFileSync(process.execPath, [path.join(__dirname, 'node_modules/typescript/bin/tsc'), '-p', path.join(TESTING_SRC, 'tsconfig.json'), '--outDir', scratch], { stdio: 'inherit' });
+    const from = path.join(scratch, 'host-testing');
+    const pending = ['index.d.ts'];
+    const shipped = new Set<string>();
+    while (pending.length) {
+      const file = pending.pop()!;
+      if (shipped.has(file)) continue;
+      shipped.add(file);
+      const text = fs.readFileSync(path.join(from, file), 'utf8');
+      for (const m of text.matchAll(/(?:from |import\()['"]([^'"]+)['"]/g)) {
+        if (!m[1].startsWith('./')) throw new Error(`testing/${file} imports ${m[1]}: the shipped declarations must stand alone`);
+        pending.push(m[1].slice(2) + '.d.ts');
+      }
+      fs.mkdirSync(TESTING, { recursive: true });
+      fs.writeFileSync(path.join(TESTING, file), text);
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  cb();
+}
+
+export const testing = series(testingScript, testingTypes);
+
+export const build = series(clean, types, parallel(scripts, templates, assets, testing));
 
 export function dev(): void {
   build(() => undefined);

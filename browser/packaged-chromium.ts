@@ -14,8 +14,15 @@ import { createBrotliDecompress } from 'zlib';
 
 /** The package folder, found without loading it (it is an ES module, and only needed on Linux). */
 function packageDir(): string {
-  // `exports` hides package.json; the entry point is build/index.js.
-  return path.resolve(path.dirname(createRequire(__filename).resolve('@sparticuz/chromium')), '..');
+  // `exports` hides package.json, and the entry sits at a depth that changes between versions
+  // (build/index.js, build/cjs/index.cjs): walk up from it to the folder holding `bin/`.
+  let dir = path.dirname(createRequire(__filename).resolve('@sparticuz/chromium'));
+  while (!fs.existsSync(path.join(dir, 'bin', 'chromium.br'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('@sparticuz/chromium has no bin/chromium.br');
+    dir = parent;
+  }
+  return dir;
 }
 
 function cacheDir(version: string): string {

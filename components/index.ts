@@ -21,6 +21,8 @@ export type { Platform, PlatformRequest, PlatformResponse, PlatformRequestTask, 
 export { TransportError } from './core';
 export type { ErrorCode } from './core';
 export type { AccessTokenAnswer } from './core';
+export { appDevSdkTokenProvider } from './app-dev-sdk';
+export type { AppDevSdkLike } from './app-dev-sdk';
 export { hostFileIndex, selectUploader } from './resource-uploader/select';
 export type { ComponentSelector } from './resource-uploader/select';
 // The component's types, so a host imports everything from the package name.

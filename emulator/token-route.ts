@@ -9,6 +9,7 @@ import { BodyTooLargeError, closeAfterAnswer, readBody, sendJson, sendText, wait
 import { uuid } from './ids';
 import { Refusal } from './origin-guard';
 import { ACTIONS, Params } from './token-api';
+import { isUserAction, userAnswer } from './user-api';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -57,7 +58,7 @@ class Exchange {
     const action =
       this.call.action === null
         ? '(no action)'
-        : isTokenAction(this.call.action)
+        : isTokenAction(this.call.action) || isUserAction(this.call.action)
           ? this.call.action
           : '(unknown action)';
     this.ctx.log(`${action} -> ${status || 'dropped'}${suffix}`);
@@ -159,7 +160,7 @@ export async function handleTokenApi(req: IncomingMessage, res: ServerResponse, 
       return;
     }
   }
-  if (!isTokenAction(action)) {
+  if (!isTokenAction(action) && !isUserAction(action)) {
     ex.fail(ApiErrorCode.InvalidAction, `The action ${String(action)} does not exist.`);
     return;
   }
@@ -168,6 +169,7 @@ export async function handleTokenApi(req: IncomingMessage, res: ServerResponse, 
     ex.fail(ApiErrorCode.InvalidAccessToken, 'The access token is invalid or has expired.');
     return;
   }
+  if (isUserAction(action)) return ex.succeed(userAnswer(uid));
   try {
     const data = ACTIONS[action](params, {
       state: ctx.state,

@@ -48,8 +48,10 @@ test('the built core uploads through an injected platform', async () => {
 test('npm pack publishes only what a host needs', () => {
   const out = execFileSync(npmCli[0], [...npmCli.slice(1), 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
   const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-  const outside = files.filter((f) => !f.startsWith('miniprogram_dist/') && !f.startsWith('types/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
+  const shipped = ['miniprogram_dist/', 'types/', 'testing/', 'docs/'];
+  const outside = files.filter((f) => !shipped.some((d) => f.startsWith(d)) && !['README.md', 'LICENSE', 'package.json', 'CHANGELOG.md'].includes(f));
   expect(outside).toEqual([]);
+  expect(files).toEqual(expect.arrayContaining(['testing/index.js', 'testing/index.d.ts', 'testing/package.json', 'CHANGELOG.md']));
   expect(files).toContain('miniprogram_dist/index.js');
   expect(files).toContain('types/index.d.ts');
   expect(files).toContain('README.md');

@@ -3,7 +3,7 @@
  *
  * The demo page itself, run in miniprogram-simulate with WeChat's compiler and the BUILT package
  * (as "Build npm" copies it): the current ringtone from `files`, the before-upload question, and a
- * refused or accepted ringtone. The shims are the README's ("Testing a host page").
+ * refused or accepted ringtone. The shims are the README's ("Test your page").
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -5,22 +5,18 @@
  * `fail` with an errMsg, `RequestTask.abort()` fails the call with "request:fail abort", file reads
  * return one ArrayBuffer, `getFileInfo` hashes natively, `chooseMedia` gives paths but no names.
  */
+import { ChooserApi, chooserCancelled, chooserResult, PickedFile } from '../../host-testing/chooser-results';
+import type { WxRequestOptions, WxRequestTask } from '../../host-testing/types';
+import { wxRequest } from '../../host-testing/wx-over-platform';
 import { FakePlatform } from './fake-platform';
 
-/** What a chooser hands back in its `tempFiles`. */
-export interface PickedTemp {
-  path: string;
-  size: number;
-  /** chooseMessageFile only: chooseMedia and chooseImage carry no name. */
-  name?: string;
-  /** chooseMedia only: a video's cover image. */
-  thumb?: string;
-}
+/** What a chooser hands back in its `tempFiles` (the testing entry's shapes). */
+export type PickedTemp = PickedFile;
 
 /** `tempFiles`: the chooser's entries verbatim, as an untrusted client may shape them. */
 export type PickScript = { files: PickedTemp[] } | { tempFiles: unknown[] } | { cancel: true } | { errMsg: string };
 
-export type Chooser = 'chooseMessageFile' | 'chooseMedia' | 'chooseImage' | 'chooseVideo';
+export type Chooser = ChooserApi;
 type Callbacks = { success?: (res: never) => void; fail?: (res: { errMsg: string }) => void; complete?: (res: unknown) => void };
 type AnyFn = (...args: never[]) => unknown;
 type WxTable = Record<string, unknown>;
@@ -31,12 +27,6 @@ export interface ChooserCall {
 }
 
 const PATCHED = ['request', 'uploadFile', 'getFileSystemManager', 'chooseMessageFile', 'chooseMedia', 'chooseImage', 'chooseVideo'] as const;
-
-function lowerKeys(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (headers && typeof headers === 'object') for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = String(v);
-  return out;
-}
 
 function later(fn: () => void): void {
   setTimeout(fn, 0);
@@ -64,7 +54,7 @@ export class FakeWx {
     if (!wx) throw new Error('no global wx: load miniprogram-simulate first');
     this.wx = wx;
     for (const name of PATCHED) this.saved[name] = wx[name];
-    wx.request = (o: Record<string, unknown>) => this.request(o);
+    wx.request = (o: WxRequestOptions) => this.request(o);
     wx.uploadFile = () => {
       // SPEC: never wx.uploadFile (it cannot PUT). Counted so a test can prove it.
       this.uploadFileCalls++;
@@ -115,28 +105,16 @@ export class FakeWx {
     this.chooserCalls.push({ api, options: { ...o } });
     const answer = (script: PickScript): void => {
       if ('tempFiles' in script) {
+        // The entries verbatim, as an untrusted client may shape them (SPEC 0.3 "Choosers").
         const res = { errMsg: `${api}:ok`, tempFiles: script.tempFiles };
         if (o.success) (o.success as (r: unknown) => void)(res);
         if (o.complete) o.complete(res);
         return;
       }
-      if ('files' in script) {
-        const tempFiles =
-          api === 'chooseMessageFile'
-            ? script.files.map((f) => ({ path: f.path, size: f.size, name: f.name || f.path.split('/').pop(), type: 'file', time: 1700000000 }))
-            : api === 'chooseMedia'
-              ? script.files.map((f) => ({ tempFilePath: f.path, size: f.size, fileType: /\.(mp4|mov|m4v)$/i.test(f.path) ? 'video' : 'image', duration: 0, height: 1, width: 1, thumbTempFilePath: f.thumb || '' }))
-              : script.files.map((f) => ({ path: f.path, size: f.size }));
-        const res =
-          api === 'chooseVideo'
-            ? { errMsg: 'chooseVideo:ok', tempFilePath: script.files[0].path, size: script.files[0].size, duration: 1, height: 1, width: 1 }
-            : { errMsg: `${api}:ok`, tempFiles, ...(api === 'chooseImage' ? { tempFilePaths: script.files.map((f) => f.path) } : { type: 'mix' }) };
-        if (o.success) (o.success as (r: unknown) => void)(res);
-        if (o.complete) o.complete(res);
-        return;
-      }
-      const res = { errMsg: 'cancel' in script ? `${api}:fail cancel` : script.errMsg };
-      if (o.fail) o.fail(res);
+      const ok = 'files' in script;
+      const res = 'files' in script ? chooserResult(api, script.files) : { errMsg: 'cancel' in script ? chooserCancelled(api) : script.errMsg };
+      const settle = (ok ? o.success : o.fail) as ((r: unknown) => void) | undefined;
+      if (settle) settle(res);
       if (o.complete) o.complete(res);
     };
     if (this.holdNext) {
@@ -149,57 +127,21 @@ export class FakeWx {
     later(() => answer(script));
   }
 
-  private request(o: Record<string, unknown>): WechatMiniprogram.RequestTask {
-    this.requestOptions.push(o);
-    const success = o.success as ((res: WechatMiniprogram.RequestSuccessCallbackResult) => void) | undefined;
-    const fail = o.fail as ((res: { errMsg: string }) => void) | undefined;
-    const complete = o.complete as ((res: unknown) => void) | undefined;
-    const task = this.cloud.request({
-      url: String(o.url),
-      method: (o.method as 'GET' | 'POST' | 'PUT') || 'GET',
-      headers: lowerKeys(o.header),
-      body: o.data as string | ArrayBuffer | undefined,
-      timeoutMs: typeof o.timeout === 'number' ? o.timeout : 60000,
-    });
+  /** WeChat's `wx.request` over the scripted cloud, counting what is not answered yet. */
+  private request(o: WxRequestOptions): WxRequestTask {
+    this.requestOptions.push(o as unknown as Record<string, unknown>);
     this.inFlight++;
     let settled = false;
-    const settle = (fn: () => void): void => {
-      if (settled) return;
-      settled = true;
-      this.inFlight--;
-      fn();
-    };
-    task.response.then(
-      (res) =>
-        settle(() => {
-          // dataType 'json' (the default) parses; anything else leaves the text alone.
-          let data: unknown = res.body;
-          if ((o.dataType === undefined || o.dataType === 'json') && typeof res.body === 'string') {
-            try {
-              data = JSON.parse(res.body);
-            } catch {
-              data = res.body;
-            }
-          }
-          const result = { errMsg: 'request:ok', statusCode: res.status, header: res.headers, data, cookies: [], profile: {} };
-          if (success) success(result as unknown as WechatMiniprogram.RequestSuccessCallbackResult);
-          if (complete) complete(result);
-        }),
-      (err: Error) =>
-        settle(() => {
-          const result = { errMsg: err.message || 'request:fail' };
-          if (fail) fail(result);
-          if (complete) complete(result);
-        }),
-    );
-    const noop = (): void => undefined;
-    return {
-      abort: () => task.abort(),
-      onHeadersReceived: noop,
-      offHeadersReceived: noop,
-      onChunkReceived: noop,
-      offChunkReceived: noop,
-    } as unknown as WechatMiniprogram.RequestTask;
+    const settling =
+      (fn: ((res: never) => void) | undefined) =>
+      (res: never): void => {
+        if (!settled) {
+          settled = true;
+          this.inFlight--;
+        }
+        if (fn) fn(res);
+      };
+    return wxRequest(this.cloud, { ...o, success: settling(o.success), fail: settling(o.fail) });
   }
 
   private fileSystemManager(): WechatMiniprogram.FileSystemManager {
