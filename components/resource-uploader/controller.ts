@@ -7,7 +7,7 @@ import { uploadResource } from '../index';
 import { createWechatLifecycle } from '../platform/wechat-lifecycle';
 import { messageFor, normalizeLocale } from '../core';
 import { BatchSummary, UploadQueue } from '../core';
-import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
+import { HostEntry, HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles, shownHostEntries } from './host-files';
 import { Admission, Candidate } from './admission';
 import { pickFiles } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
@@ -15,7 +15,7 @@ import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
 import { chooseFailedText, invalidOptionText, summaryText, textsFor } from './texts';
-import type { ChosenFile, ErrorDetail, HostFile } from './types';
+import type { ChosenFile, ErrorDetail } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 
 /** What the controller needs from its `Component` instance. */
@@ -83,7 +83,13 @@ export class Uploader implements Listener {
   /** The last InvalidOption reported, so one bad value is reported once. */
   private reportedOption = '';
   private summary: BatchSummary | null = null;
-  private hostFiles: HostFile[] = [];
+  /** The host's usable `files` entries, each with its index in the host's array. */
+  private hostEntries: HostEntry[] = [];
+  /** The `files` value as given, for the InvalidOption message. */
+  private hostValue: unknown = [];
+  private unusableHost = 0;
+  /** What was last reported about `files` (unusable entries, entries beyond max-count), so it is reported once. */
+  private reportedFiles = '';
   private removedHost: number[] = [];
   /** Video covers from the chooser, by file id. */
   private readonly covers: Record<string, string> = {};
@@ -105,7 +111,12 @@ export class Uploader implements Listener {
         props: () => this.host.props(),
         locale: () => this.locale,
         nameUsed: (name) => this.queue.isResourceNameUsed(name),
+        propose: (candidates) => this.propose(candidates),
+        stillCandidates: (ids) => ids.filter((id) => { const r = this.queue.record(id); return !!r && r.state === 'candidate'; }),
+        roomBeside: (ids) => this.room() + ids.length,
         enter: (candidates) => this.enter(candidates),
+        accept: (ids) => this.queue.accept(ids, !!this.host.props().autoUpload),
+        drop: (ids) => this.queue.drop(ids),
         triggerEvent: (name, detail) => this.host.triggerEvent(name, detail),
         changed: () => this.view.touchTop(),
         detached: () => this.detached,
@@ -229,10 +240,30 @@ export class Uploader implements Listener {
   }
 
   setHostFiles(value: unknown): void {
-    this.hostFiles = normalizeHostFiles(value);
+    const { entries, unusable } = normalizeHostFiles(value);
+    this.hostEntries = entries;
+    this.hostValue = value;
+    this.unusableHost = unusable;
+    this.reportedFiles = '';
     this.removedHost = [];
     if (this.playing.indexOf(HOST_ID_PREFIX) === 0) sharedAudio.stop(this, this.playing);
+    this.checkHostFiles();
     this.view.touchTop();
+  }
+
+  /**
+   * `files` entries left out (unusable, or beyond the room `max-count` leaves beside the chosen
+   * files) are an InvalidOption naming `files`: once per value, again when `max-count` changes what fits.
+   */
+  private checkHostFiles(): void {
+    const kept = this.hostEntries.filter((e) => this.removedHost.indexOf(e.index) === -1).length;
+    const beyond = kept - this.shownHostEntries().length;
+    const key = this.unusableHost || beyond > 0 ? `${this.unusableHost}:${beyond}` : '';
+    if (key === this.reportedFiles) return;
+    this.reportedFiles = key;
+    if (!key) return;
+    // 'files' is not one of the properties that keep the chooser closed: its message names it all the same.
+    this.emitError({ code: 'InvalidOption', message: invalidOptionText('files' as BadProperty, this.hostValue, this.locale), errMsg: '' });
   }
 
   /** `preview` or `max-count` changed: rows and the trigger may look different. */
@@ -246,6 +277,7 @@ export class Uploader implements Listener {
   checkProperties(): void {
     const props = this.host.props();
     const bad = badProperty(props);
+    this.checkHostFiles();
     if (!bad) {
       this.reportedOption = '';
       if (this.problem && this.problem.kind === 'option') this.problem = null;
@@ -271,22 +303,30 @@ export class Uploader implements Listener {
 
   // ——— choosing ———
 
-  /** Free places in the list: `max-count` less the host's files, the list, and files the host is deciding on. */
+  /** Free places in the list: `max-count` less the host's files shown and every record (candidates included). */
   private room(): number {
     const maxCount = restrictionsOf(this.host.props()).maxCount;
-    return maxCount - this.visibleHostFiles() - this.queue.files.length - this.admission.pending;
+    return maxCount - this.shownHostEntries().length - this.queue.records.length;
   }
 
-  private visibleHostFiles(): number {
-    return this.hostFiles.length - this.removedHost.length;
+  /** The host files shown: as many as `max-count` leaves beside the chosen files (candidates wait their turn). */
+  private shownHostEntries(): HostEntry[] {
+    const maxCount = restrictionsOf(this.host.props()).maxCount;
+    return shownHostEntries(this.hostEntries, this.removedHost, maxCount - this.queue.files.length);
   }
 
   private enter(candidates: Candidate[]): void {
-    for (const c of candidates) if (c.thumb) this.covers[c.id] = c.thumb;
-    this.queue.add(
-      candidates.map((c) => ({ id: c.id, path: c.path, name: c.name, size: c.size })),
+    this.propose(candidates);
+    this.queue.accept(
+      candidates.map((c) => c.id),
       !!this.host.props().autoUpload,
     );
+  }
+
+  /** Candidates are the queue's records from the start: `remove` and `clear` drop them. */
+  private propose(candidates: Candidate[]): void {
+    for (const c of candidates) if (c.thumb) this.covers[c.id] = c.thumb;
+    this.queue.propose(candidates.map((c) => ({ id: c.id, path: c.path, name: c.name, size: c.size })));
   }
 
   private emitError(detail: ErrorDetail): void {
@@ -297,7 +337,7 @@ export class Uploader implements Listener {
 
   private removeHostFile(id: string): void {
     const index = hostFileIndex(id);
-    if (!(index >= 0 && index < this.hostFiles.length) || this.removedHost.indexOf(index) !== -1) return;
+    if (!this.shownHostEntries().some((e) => e.index === index)) return;
     this.removedHost.push(index);
     // SPEC's shape, {id}: the id names the slot of the host's array (`host-<index>`).
     this.host.triggerEvent('remove', { id });
@@ -309,8 +349,9 @@ export class Uploader implements Listener {
     if (typeof id !== 'string') return null;
     if (id.indexOf(HOST_ID_PREFIX) === 0) {
       const index = hostFileIndex(id);
-      const file = this.removedHost.indexOf(index) === -1 ? this.hostFiles[index] : undefined;
-      return file && file.url ? { name: file.name, path: file.url } : null;
+      const entry = this.shownHostEntries().filter((e) => e.index === index)[0];
+      // Only a URL of a usable scheme was kept (host-files.ts).
+      return entry && entry.file.url ? { name: entry.file.name, path: entry.file.url } : null;
     }
     const file = this.queue.get(id);
     return file ? { name: file.name, path: file.path } : null;
@@ -348,7 +389,8 @@ export class Uploader implements Listener {
     q.on('remove', ({ file }) => {
       sharedAudio.stop(this, file.id);
       delete this.covers[file.id];
-      this.host.triggerEvent('remove', { id: file.id });
+      // A candidate was never selected: it goes without a `remove` event (and is no row).
+      if (file.state !== 'candidate') this.host.triggerEvent('remove', { id: file.id });
       this.view.touchList();
       this.view.touchTop();
     });
@@ -377,7 +419,7 @@ export class Uploader implements Listener {
       // One file has its own bar; a batch bar starts to mean something from two.
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
       waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
-      hostItems: hostRowsOf(this.hostFiles, this.removedHost, this.previewOn()),
+      hostItems: hostRowsOf(this.shownHostEntries(), this.previewOn()),
       full: !badProperty(props) && this.room() <= 0,
       playing: this.playing,
     };
