@@ -19,7 +19,7 @@ import { ProgressThrottle } from './progress-throttle';
 import { clampConcurrency, fixedNameOf, QueueEmitter, QueueEvents, QueueListener, stepsFor, UploadQueueOptions } from './queue-options';
 
 export type { FileState, QueueFile } from './file-record';
-export { isRunning, isSettled, isListed } from './file-record';
+export { canTransition, isListed, isRunning, isSettled, transition } from './file-record';
 export type { BatchSummary } from './batch-tally';
 
 export * from './queue-options';
