@@ -7,7 +7,7 @@ import { uploadResource } from '../index';
 import { createWechatLifecycle } from '../platform/wechat-lifecycle';
 import { messageFor, normalizeLocale } from '../core';
 import { BatchSummary, UploadQueue } from '../core';
-import { HostEntry, HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles, shownHostEntries } from './host-files';
+import { HostEntry, HostFileList, HostRow, hostRowsOf, HOST_ID_PREFIX } from './host-files';
 import { Admission, Candidate } from './admission';
 import { pickFiles } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
@@ -83,14 +83,8 @@ export class Uploader implements Listener {
   /** The last InvalidOption reported, so one bad value is reported once. */
   private reportedOption = '';
   private summary: BatchSummary | null = null;
-  /** The host's usable `files` entries, each with its index in the host's array. */
-  private hostEntries: HostEntry[] = [];
-  /** The `files` value as given, for the InvalidOption message. */
-  private hostValue: unknown = [];
-  private unusableHost = 0;
-  /** What was last reported about `files` (unusable entries, entries beyond max-count), so it is reported once. */
-  private reportedFiles = '';
-  private removedHost: number[] = [];
+  /** The host's `files`: usable entries with their index in the host's array, and the removed ones. */
+  private readonly hostFiles = new HostFileList();
   /** Video covers from the chooser, by file id. */
   private readonly covers: Record<string, string> = {};
   private playing = '';
@@ -112,7 +106,7 @@ export class Uploader implements Listener {
         locale: () => this.locale,
         nameUsed: (name) => this.queue.isResourceNameUsed(name),
         propose: (candidates) => this.propose(candidates),
-        stillCandidates: (ids) => ids.filter((id) => { const r = this.queue.record(id); return !!r && r.state === 'candidate'; }),
+        stillCandidates: (ids) => ids.filter((id) => this.isCandidate(id)),
         roomBeside: (ids) => this.room() + ids.length,
         enter: (candidates) => this.enter(candidates),
         accept: (ids) => this.queue.accept(ids, !!this.host.props().autoUpload),
@@ -240,12 +234,7 @@ export class Uploader implements Listener {
   }
 
   setHostFiles(value: unknown): void {
-    const { entries, unusable } = normalizeHostFiles(value);
-    this.hostEntries = entries;
-    this.hostValue = value;
-    this.unusableHost = unusable;
-    this.reportedFiles = '';
-    this.removedHost = [];
+    this.hostFiles.set(value);
     if (this.playing.indexOf(HOST_ID_PREFIX) === 0) sharedAudio.stop(this, this.playing);
     this.checkHostFiles();
     this.view.touchTop();
@@ -256,14 +245,9 @@ export class Uploader implements Listener {
    * files) are an InvalidOption naming `files`: once per value, again when `max-count` changes what fits.
    */
   private checkHostFiles(): void {
-    const kept = this.hostEntries.filter((e) => this.removedHost.indexOf(e.index) === -1).length;
-    const beyond = kept - this.shownHostEntries().length;
-    const key = this.unusableHost || beyond > 0 ? `${this.unusableHost}:${beyond}` : '';
-    if (key === this.reportedFiles) return;
-    this.reportedFiles = key;
-    if (!key) return;
+    if (!this.hostFiles.newProblem(this.hostRoom())) return;
     // 'files' is not one of the properties that keep the chooser closed: its message names it all the same.
-    this.emitError({ code: 'InvalidOption', message: invalidOptionText('files' as BadProperty, this.hostValue, this.locale), errMsg: '' });
+    this.emitError({ code: 'InvalidOption', message: invalidOptionText('files' as BadProperty, this.hostFiles.value, this.locale), errMsg: '' });
   }
 
   /** `preview` or `max-count` changed: rows and the trigger may look different. */
@@ -311,16 +295,22 @@ export class Uploader implements Listener {
 
   /** The host files shown: as many as `max-count` leaves beside the chosen files (candidates wait their turn). */
   private shownHostEntries(): HostEntry[] {
-    const maxCount = restrictionsOf(this.host.props()).maxCount;
-    return shownHostEntries(this.hostEntries, this.removedHost, maxCount - this.queue.files.length);
+    return this.hostFiles.shown(this.hostRoom());
+  }
+
+  /** Places for host files: `max-count` less the files in the list. */
+  private hostRoom(): number {
+    return restrictionsOf(this.host.props()).maxCount - this.queue.files.length;
+  }
+
+  private isCandidate(id: string): boolean {
+    const record = this.queue.record(id);
+    return !!record && record.state === 'candidate';
   }
 
   private enter(candidates: Candidate[]): void {
     this.propose(candidates);
-    this.queue.accept(
-      candidates.map((c) => c.id),
-      !!this.host.props().autoUpload,
-    );
+    this.queue.accept(candidates.map((c) => c.id), !!this.host.props().autoUpload);
   }
 
   /** Candidates are the queue's records from the start: `remove` and `clear` drop them. */
@@ -337,8 +327,7 @@ export class Uploader implements Listener {
 
   private removeHostFile(id: string): void {
     const index = hostFileIndex(id);
-    if (!this.shownHostEntries().some((e) => e.index === index)) return;
-    this.removedHost.push(index);
+    if (!this.hostFiles.remove(index, this.hostRoom())) return;
     // SPEC's shape, {id}: the id names the slot of the host's array (`host-<index>`).
     this.host.triggerEvent('remove', { id });
     this.view.touchTop();
@@ -349,7 +338,7 @@ export class Uploader implements Listener {
     if (typeof id !== 'string') return null;
     if (id.indexOf(HOST_ID_PREFIX) === 0) {
       const index = hostFileIndex(id);
-      const entry = this.shownHostEntries().filter((e) => e.index === index)[0];
+      const entry = this.hostFiles.find(index, this.hostRoom());
       // Only a URL of a usable scheme was kept (host-files.ts).
       return entry && entry.file.url ? { name: entry.file.name, path: entry.file.url } : null;
     }

@@ -70,10 +70,56 @@ export function normalizeHostFiles(value: unknown): HostFiles {
   return { entries, unusable };
 }
 
-/** The entries shown: not removed, the first ones in the host's order, at most `room` of them. */
-export function shownHostEntries(entries: HostEntry[], removed: number[], room: number): HostEntry[] {
-  const kept = entries.filter((e) => removed.indexOf(e.index) === -1);
-  return kept.slice(0, Math.max(0, room));
+/**
+ * The host's `files` as the component holds them: the usable entries, the ones the user removed,
+ * and what was last reported about the value, so a problem is reported once.
+ */
+export class HostFileList {
+  private entries: HostEntry[] = [];
+  private removed: number[] = [];
+  private unusable = 0;
+  private reported = '';
+  /** The value as the host gave it, for the InvalidOption message. */
+  value: unknown = [];
+
+  /** A new `files` value: everything shows again. */
+  set(value: unknown): void {
+    const { entries, unusable } = normalizeHostFiles(value);
+    this.entries = entries;
+    this.unusable = unusable;
+    this.value = value;
+    this.removed = [];
+    this.reported = '';
+  }
+
+  /** The entries shown: not removed, the first ones in the host's order, at most `room` of them. */
+  shown(room: number): HostEntry[] {
+    return this.entries.filter((e) => this.removed.indexOf(e.index) === -1).slice(0, Math.max(0, room));
+  }
+
+  /** The shown entry of the host's slot `index`, if any. */
+  find(index: number, room: number): HostEntry | undefined {
+    return this.shown(room).filter((e) => e.index === index)[0];
+  }
+
+  /** Hides a shown entry; false when `index` names none. */
+  remove(index: number, room: number): boolean {
+    if (!this.find(index, room)) return false;
+    this.removed.push(index);
+    return true;
+  }
+
+  /**
+   * Whether entries are left out (unusable, or beyond `room`) in a way not yet reported: true once
+   * per value, and again when a new `room` (a changed `max-count`) leaves out a different number.
+   */
+  newProblem(room: number): boolean {
+    const beyond = this.entries.filter((e) => this.removed.indexOf(e.index) === -1).length - this.shown(room).length;
+    const key = this.unusable || beyond > 0 ? `${this.unusable}:${beyond}` : '';
+    if (key === this.reported) return false;
+    this.reported = key;
+    return key !== '';
+  }
 }
 
 export function hostRowsOf(entries: HostEntry[], preview: boolean): HostRow[] {
