@@ -95,3 +95,19 @@ test('splitPatch: small patches go whole; a big array goes as a head and indexed
     }
   expect(view).toEqual({ summary: 's', hostItems: rows });
 });
+
+test('an upload that settles without reporting a phase (a host’s wrapper) still settles the file', async () => {
+  const done = { name: 'a.mp3', size: 1, md5: 'm', resourceName: 'r', resourceVer: '1.0.0', requestId: 'q' };
+  const upload = (): UploadTask => {
+    const task = Promise.resolve(done) as unknown as UploadTask;
+    (task as unknown as { abort: () => void }).abort = () => undefined;
+    return task;
+  };
+  const q = new UploadQueue({ uploadOptions: () => ({ productId: 'P', accessToken: 't' }), upload });
+  const completes: unknown[] = [];
+  q.on('complete', (s) => completes.push(s));
+  const [file] = q.add([{ path: 'p', name: 'a.mp3', size: 1 }], true);
+  await new Promise((r) => setTimeout(r, 5));
+  expect(file.state).toBe('done');
+  expect(completes).toEqual([{ succeeded: 1, failed: 0 }]);
+});

@@ -26,7 +26,8 @@ const ANY_PHASE: FileState[] = ['paused', ...PHASES];
 /** Where each state may go. A phase may follow any phase (the core skips steps it does not need). */
 const ALLOWED: Record<FileState, FileState[]> = {
   candidate: ['waiting'],
-  waiting: ['paused', ...PHASES, 'failed', 'aborted'],
+  // Settled straight from waiting: refused before its start, or an `upload` (a host's wrapper) that reports no phase.
+  waiting: ['paused', ...PHASES, ...SETTLED],
   // A running file held back by the life cycle shows `paused` and may settle from there.
   paused: ['waiting', ...PHASES, ...SETTLED],
   // Back to waiting: an upload cut by the life cycle goes back among the due ones.
