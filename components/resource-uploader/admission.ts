@@ -1,7 +1,8 @@
 /**
  * How chosen files get into the list: the restrictions (extension, size, room left), the
  * resource-name rule, then the host's say (`before-upload`). Every refusal is a `reject` event
- * and a notice; files the host is still deciding on hold their place.
+ * and a notice. Files the host is still deciding on are the queue's candidates (records in state
+ * `candidate`): they hold their place and the fixed name, and `remove`/`clear` drop them.
  */
 import { Rejection, Restrictions, screenFiles } from '../core';
 import { RejectFacts, rejectText } from './texts';
@@ -16,10 +17,20 @@ export type Candidate = Picked & { id: string };
 export interface AdmissionHost {
   props(): Props;
   locale(): string;
-  /** Whether a file of the list (not failed, not cancelled) uses this fixed resource name. */
+  /** Whether a file of the list (not failed, not cancelled) or a candidate uses this fixed resource name. */
   nameUsed(name: string): boolean;
-  /** These passed everything: into the list. */
+  /** These passed everything but the host's say: recorded as candidates, not yet in the list. */
+  propose(candidates: Candidate[]): void;
+  /** Of these ids, the ones still held as candidates, in order (removed or cleared ones are gone). */
+  stillCandidates(ids: string[]): string[];
+  /** Places left in the list besides these candidates (`max-count` and host files as they are now). */
+  roomBeside(ids: string[]): number;
+  /** These passed everything, without a host's say: straight into the list. */
   enter(candidates: Candidate[]): void;
+  /** The host said yes: these candidates into the list. */
+  accept(ids: string[]): void;
+  /** The host said no, or they no longer fit: the candidates go. */
+  drop(ids: string[]): void;
   triggerEvent(name: string, detail: object): void;
   /** The notices changed. */
   changed(): void;
@@ -30,8 +41,6 @@ type Refusal = { file: { name: string; size: number }; reason: RejectReason };
 
 export class Admission {
   private nextId = 0;
-  /** Files the host is deciding on (before-upload): they count against `max-count`. */
-  private awaiting: Candidate[] = [];
   /** Refusals of the last choice, kept as facts so a locale change can re-word them. */
   private refusals: RejectFacts[] = [];
 
@@ -39,11 +48,6 @@ export class Admission {
     private readonly host: AdmissionHost,
     private readonly idPrefix: string,
   ) {}
-
-  /** Files waiting for the host's answer. */
-  get pending(): number {
-    return this.awaiting.length;
-  }
 
   notices(locale: string): string[] {
     return this.refusals.map((r) => rejectText(r, locale));
@@ -55,8 +59,8 @@ export class Admission {
     const { accepted, rejected } = screenFiles(picked, restrictions);
     const refused: Refusal[] = rejected.map((r: Rejection) => ({ file: r, reason: r.reason }));
     const fixedName = typeof props.resourceName === 'string' ? props.resourceName.trim() : '';
-    // A fixed name is used by every file of the list not failed or cancelled, and by files the host is deciding on.
-    let nameTaken = fixedName !== '' && (this.awaiting.length > 0 || this.host.nameUsed(fixedName));
+    // A fixed name is used by every file of the list not failed or cancelled, and by candidates.
+    let nameTaken = fixedName !== '' && this.host.nameUsed(fixedName);
     const candidates: Candidate[] = [];
     for (const file of accepted) {
       if (nameTaken) {
@@ -75,22 +79,34 @@ export class Admission {
   }
 
   private askHost(candidates: Candidate[], restrictions: Restrictions): void {
-    this.awaiting = this.awaiting.concat(candidates);
+    this.host.propose(candidates);
+    const ids = candidates.map((c) => c.id);
     let answered = false;
     const detail: BeforeUploadDetail = {
       files: candidates.map((c): ChosenFile => ({ id: c.id, name: c.name, size: c.size, path: c.path })),
       callback: (ok: boolean) => {
-        // One answer per question; none after the page left.
-        if (answered) return;
+        // One answer per question; none after the page left, none for candidates removed or cleared meanwhile.
+        if (answered || this.host.detached()) return;
         answered = true;
-        this.awaiting = this.awaiting.filter((c) => candidates.indexOf(c) === -1);
-        if (this.host.detached()) return;
-        if (ok === true) {
-          this.host.enter(candidates);
+        const held = this.host.stillCandidates(ids);
+        if (!held.length) return;
+        const byId = (id: string) => candidates[ids.indexOf(id)];
+        if (ok !== true) {
+          this.host.drop(held);
+          this.refuse(held.map((id): Refusal => ({ file: byId(id), reason: 'host' })), restrictions);
+          this.host.changed();
           return;
         }
-        this.refuse(candidates.map((file): Refusal => ({ file, reason: 'host' })), restrictions);
-        this.host.changed();
+        // The room may have shrunk while the host decided (`max-count` lowered, host files added):
+        // the first ones in the order chosen fit, the rest are refused as max-count.
+        const room = Math.max(0, this.host.roomBeside(held));
+        const over = held.slice(room);
+        if (over.length) {
+          this.host.drop(over);
+          this.refuse(over.map((id): Refusal => ({ file: byId(id), reason: 'max-count' })), restrictions);
+          this.host.changed();
+        }
+        this.host.accept(held.slice(0, room));
       },
     };
     this.host.triggerEvent('before-upload', detail);

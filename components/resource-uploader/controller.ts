@@ -7,7 +7,7 @@ import { uploadResource } from '../index';
 import { createWechatLifecycle } from '../platform/wechat-lifecycle';
 import { messageFor, normalizeLocale, onMessagesChange } from '../core';
 import { BatchSummary, UploadQueue } from '../core';
-import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
+import { HostEntry, HostFileList, HostRow, hostRowsOf, HOST_ID_PREFIX } from './host-files';
 import { Admission, Candidate } from './admission';
 import { pickFiles } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
@@ -15,7 +15,7 @@ import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
 import { chooseFailedText, invalidOptionText, summaryText, textsFor, unusableChoiceText } from './texts';
-import type { ChosenFile, ErrorDetail, HostFile } from './types';
+import type { ChosenFile, ErrorDetail } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 
 /** What the controller needs from its `Component` instance. */
@@ -84,8 +84,8 @@ export class Uploader implements Listener {
   /** The last InvalidOption reported, so one bad value is reported once. */
   private reportedOption = '';
   private summary: BatchSummary | null = null;
-  private hostFiles: HostFile[] = [];
-  private removedHost: number[] = [];
+  /** The host's `files`: usable entries with their index in the host's array, and the removed ones. */
+  private readonly hostFiles = new HostFileList();
   /** Video covers from the chooser, by file id. */
   private readonly covers: Record<string, string> = {};
   private playing = '';
@@ -106,7 +106,12 @@ export class Uploader implements Listener {
         props: () => this.host.props(),
         locale: () => this.locale,
         nameUsed: (name) => this.queue.isResourceNameUsed(name),
+        propose: (candidates) => this.propose(candidates),
+        stillCandidates: (ids) => ids.filter((id) => this.isCandidate(id)),
+        roomBeside: (ids) => this.room() + ids.length,
         enter: (candidates) => this.enter(candidates),
+        accept: (ids) => this.queue.accept(ids, !!this.host.props().autoUpload),
+        drop: (ids) => this.queue.drop(ids),
         triggerEvent: (name, detail) => this.host.triggerEvent(name, detail),
         changed: () => this.view.touchTop(),
         detached: () => this.detached,
@@ -237,10 +242,20 @@ export class Uploader implements Listener {
   }
 
   setHostFiles(value: unknown): void {
-    this.hostFiles = normalizeHostFiles(value);
-    this.removedHost = [];
+    this.hostFiles.set(value);
     if (this.playing.indexOf(HOST_ID_PREFIX) === 0) sharedAudio.stop(this, this.playing);
+    this.checkHostFiles();
     this.view.touchTop();
+  }
+
+  /**
+   * `files` entries left out (unusable, or beyond the room `max-count` leaves beside the chosen
+   * files) are an InvalidOption naming `files`: once per value, again when `max-count` changes what fits.
+   */
+  private checkHostFiles(): void {
+    if (!this.hostFiles.newProblem(this.hostRoom())) return;
+    // 'files' is not one of the properties that keep the chooser closed: its message names it all the same.
+    this.emitError({ code: 'InvalidOption', message: invalidOptionText('files', this.hostFiles.value, this.locale), errMsg: '' });
   }
 
   /** `preview` or `max-count` changed: rows and the trigger may look different. */
@@ -254,6 +269,7 @@ export class Uploader implements Listener {
   checkProperties(): void {
     const props = this.host.props();
     const bad = badProperty(props);
+    this.checkHostFiles();
     if (!bad) {
       this.reportedOption = '';
       if (this.problem && this.problem.kind === 'option') this.problem = null;
@@ -280,22 +296,36 @@ export class Uploader implements Listener {
 
   // ——— choosing ———
 
-  /** Free places in the list: `max-count` less the host's files, the list, and files the host is deciding on. */
+  /** Free places in the list: `max-count` less the host's files shown and every record (candidates included). */
   private room(): number {
     const maxCount = restrictionsOf(this.host.props()).maxCount;
-    return maxCount - this.visibleHostFiles() - this.queue.files.length - this.admission.pending;
+    return maxCount - this.shownHostEntries().length - this.queue.records.length;
   }
 
-  private visibleHostFiles(): number {
-    return this.hostFiles.length - this.removedHost.length;
+  /** The host files shown: as many as `max-count` leaves beside the chosen files (candidates wait their turn). */
+  private shownHostEntries(): HostEntry[] {
+    return this.hostFiles.shown(this.hostRoom());
+  }
+
+  /** Places for host files: `max-count` less the files in the list. */
+  private hostRoom(): number {
+    return restrictionsOf(this.host.props()).maxCount - this.queue.files.length;
+  }
+
+  private isCandidate(id: string): boolean {
+    const record = this.queue.record(id);
+    return !!record && record.state === 'candidate';
   }
 
   private enter(candidates: Candidate[]): void {
+    this.propose(candidates);
+    this.queue.accept(candidates.map((c) => c.id), !!this.host.props().autoUpload);
+  }
+
+  /** Candidates are the queue's records from the start: `remove` and `clear` drop them. */
+  private propose(candidates: Candidate[]): void {
     for (const c of candidates) if (c.thumb) this.covers[c.id] = c.thumb;
-    this.queue.add(
-      candidates.map((c) => ({ id: c.id, path: c.path, name: c.name, size: c.size })),
-      !!this.host.props().autoUpload,
-    );
+    this.queue.propose(candidates.map((c) => ({ id: c.id, path: c.path, name: c.name, size: c.size })));
   }
 
   private emitError(detail: ErrorDetail): void {
@@ -306,8 +336,7 @@ export class Uploader implements Listener {
 
   private removeHostFile(id: string): void {
     const index = hostFileIndex(id);
-    if (!(index >= 0 && index < this.hostFiles.length) || this.removedHost.indexOf(index) !== -1) return;
-    this.removedHost.push(index);
+    if (!this.hostFiles.remove(index, this.hostRoom())) return;
     // SPEC's shape, {id}: the id names the slot of the host's array (`host-<index>`).
     this.host.triggerEvent('remove', { id });
     this.view.touchTop();
@@ -318,8 +347,9 @@ export class Uploader implements Listener {
     if (typeof id !== 'string') return null;
     if (id.indexOf(HOST_ID_PREFIX) === 0) {
       const index = hostFileIndex(id);
-      const file = this.removedHost.indexOf(index) === -1 ? this.hostFiles[index] : undefined;
-      return file && file.url ? { name: file.name, path: file.url } : null;
+      const entry = this.hostFiles.find(index, this.hostRoom());
+      // Only a URL of a usable scheme was kept (host-files.ts).
+      return entry && entry.file.url ? { name: entry.file.name, path: entry.file.url } : null;
     }
     const file = this.queue.get(id);
     return file ? { name: file.name, path: file.path } : null;
@@ -357,7 +387,8 @@ export class Uploader implements Listener {
     q.on('remove', ({ file }) => {
       sharedAudio.stop(this, file.id);
       delete this.covers[file.id];
-      this.host.triggerEvent('remove', { id: file.id });
+      // A candidate was never selected: it goes without a `remove` event (and is no row).
+      if (file.state !== 'candidate') this.host.triggerEvent('remove', { id: file.id });
       this.view.touchList();
       this.view.touchTop();
     });
@@ -386,7 +417,7 @@ export class Uploader implements Listener {
       // One file has its own bar; a batch bar starts to mean something from two.
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
       waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
-      hostItems: hostRowsOf(this.hostFiles, this.removedHost, this.previewOn()),
+      hostItems: hostRowsOf(this.shownHostEntries(), this.previewOn()),
       full: !badProperty(props) && this.room() <= 0,
       playing: this.playing,
     };

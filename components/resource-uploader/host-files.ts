@@ -1,8 +1,10 @@
 /**
  * The `files` property: what the host already has (a current ringtone, earlier uploads). Shown as
- * done, counted in `max-count`, removable; never uploaded again.
+ * done, counted in `max-count`, removable; never uploaded again. Host data is untrusted: entries
+ * without a usable name are left out, a URL of another scheme is never previewed or played, and
+ * no more are shown than `max-count` leaves room for.
  */
-import { formatBytes } from '../core';
+import { formatBytes, isLoopback, parseUrl } from '../core';
 import { kindOf, thumbnailOf } from './preview';
 import type { HostFile } from './types';
 import { iconFor, RowFace } from './view';
@@ -17,38 +19,120 @@ export interface HostRow extends RowFace {
   hasUrl: boolean;
 }
 
-/** A wrong-typed `files` shows nothing, a wrong-typed field is dropped: the list never breaks on host data. */
-export function normalizeHostFiles(value: unknown): HostFile[] {
-  if (!Array.isArray(value)) return [];
-  const out: HostFile[] = [];
-  for (const item of value) {
-    const f = item as Partial<HostFile> | null;
-    const name = f && typeof f === 'object' ? (typeof f.name === 'string' && f.name ? f.name : typeof f.resourceName === 'string' ? f.resourceName : '') : '';
-    // Entries keep their index, so `host-<i>` still names the host's own array slot.
-    out.push({
-      name,
-      size: f && typeof f.size === 'number' && isFinite(f.size) && f.size >= 0 ? f.size : undefined,
-      resourceName: f && typeof f.resourceName === 'string' ? f.resourceName : undefined,
-      url: f && typeof f.url === 'string' ? f.url : undefined,
-    });
-  }
-  return out;
+/** A usable entry and its slot in the host's array: `host-<index>` keeps naming that slot. */
+export interface HostEntry {
+  index: number;
+  file: HostFile;
 }
 
-export function hostRowsOf(files: HostFile[], removed: number[], preview: boolean): HostRow[] {
-  const rows: HostRow[] = [];
-  files.forEach((f, i) => {
-    if (removed.indexOf(i) !== -1) return;
+export interface HostFiles {
+  entries: HostEntry[];
+  /** Entries left out: not objects with a non-empty string `name`. */
+  unusable: number;
+}
+
+/** WeChat's local paths: what the chooser, downloads and saved files are named by. */
+const LOCAL_PREFIXES = ['wxfile://', 'http://tmp/', 'http://usr/'];
+
+/**
+ * A URL the view may show or play: `https:`, `http:` on a loopback host, or a WeChat local path.
+ * Anything else (`javascript:`, `data:`, a plain http host…) is never given to `<image>`, the
+ * previewer or the player.
+ */
+export function usableMediaUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  if (LOCAL_PREFIXES.some((p) => value.indexOf(p) === 0)) return /[\s\\]/.test(value) ? undefined : value;
+  const url = parseUrl(value);
+  return url && (url.scheme === 'https' || isLoopback(url)) ? value : undefined;
+}
+
+/** A wrong-typed `files` shows nothing; a wrong-typed field is dropped: the list never breaks on host data. */
+export function normalizeHostFiles(value: unknown): HostFiles {
+  if (!Array.isArray(value)) return { entries: [], unusable: 0 };
+  const entries: HostEntry[] = [];
+  let unusable = 0;
+  value.forEach((item: unknown, index) => {
+    const f = item && typeof item === 'object' && !Array.isArray(item) ? (item as Partial<Record<keyof HostFile, unknown>>) : null;
+    if (!f || typeof f.name !== 'string' || !f.name) {
+      unusable++;
+      return;
+    }
+    entries.push({
+      index,
+      file: {
+        name: f.name,
+        size: typeof f.size === 'number' && isFinite(f.size) && f.size >= 0 ? f.size : undefined,
+        resourceName: typeof f.resourceName === 'string' ? f.resourceName : undefined,
+        url: usableMediaUrl(f.url),
+      },
+    });
+  });
+  return { entries, unusable };
+}
+
+/**
+ * The host's `files` as the component holds them: the usable entries, the ones the user removed,
+ * and what was last reported about the value, so a problem is reported once.
+ */
+export class HostFileList {
+  private entries: HostEntry[] = [];
+  private removed: number[] = [];
+  private unusable = 0;
+  private reported = '';
+  /** The value as the host gave it, for the InvalidOption message. */
+  value: unknown = [];
+
+  /** A new `files` value: everything shows again. */
+  set(value: unknown): void {
+    const { entries, unusable } = normalizeHostFiles(value);
+    this.entries = entries;
+    this.unusable = unusable;
+    this.value = value;
+    this.removed = [];
+    this.reported = '';
+  }
+
+  /** The entries shown: not removed, the first ones in the host's order, at most `room` of them. */
+  shown(room: number): HostEntry[] {
+    return this.entries.filter((e) => this.removed.indexOf(e.index) === -1).slice(0, Math.max(0, room));
+  }
+
+  /** The shown entry of the host's slot `index`, if any. */
+  find(index: number, room: number): HostEntry | undefined {
+    return this.shown(room).filter((e) => e.index === index)[0];
+  }
+
+  /** Hides a shown entry; false when `index` names none. */
+  remove(index: number, room: number): boolean {
+    if (!this.find(index, room)) return false;
+    this.removed.push(index);
+    return true;
+  }
+
+  /**
+   * Whether entries are left out (unusable, or beyond `room`) in a way not yet reported: true once
+   * per value, and again when a new `room` (a changed `max-count`) leaves out a different number.
+   */
+  newProblem(room: number): boolean {
+    const beyond = this.entries.filter((e) => this.removed.indexOf(e.index) === -1).length - this.shown(room).length;
+    const key = this.unusable || beyond > 0 ? `${this.unusable}:${beyond}` : '';
+    if (key === this.reported) return false;
+    this.reported = key;
+    return key !== '';
+  }
+}
+
+export function hostRowsOf(entries: HostEntry[], preview: boolean): HostRow[] {
+  return entries.map(({ index, file: f }) => {
     const kind = kindOf(f.name);
-    rows.push({
-      id: HOST_ID_PREFIX + i,
+    return {
+      id: HOST_ID_PREFIX + index,
       name: f.name,
       sizeText: f.size !== undefined ? formatBytes(f.size) : '',
       icon: iconFor(kind),
       kind,
       thumb: preview && f.url ? thumbnailOf(kind, f.url) : '',
       hasUrl: !!f.url,
-    });
+    };
   });
-  return rows;
 }

@@ -1,11 +1,15 @@
 /**
  * What the template sees, and the `setData` discipline: changes made in one tick are sent as one
- * call holding only the paths that changed (`files[2].state`), and nothing once the view is gone.
+ * call holding only the paths that changed (`files[2].state`), split when it would pass 64 KiB,
+ * and nothing once the view is gone.
  */
 import { formatBytes, messageFor } from '../core';
 import type { UploadPhase } from '../core';
 import type { FileState, QueueFile } from '../core';
 import { FileKind, kindOf, thumbnailOf } from './preview';
+
+/** SPEC 0.3: no `setData` call carries more than this (JSON, UTF-8); WeChat warns from 256 KB and slows long before. */
+export const MAX_SET_DATA_BYTES = 64 * 1024;
 
 /** The data key of the rows: not `files`, which is a property (one namespace, SPEC 0.2). */
 export const ROWS = 'items';
@@ -81,6 +85,62 @@ export function diffRow(index: number, before: ViewFile, after: ViewFile, into: 
   for (const key of Object.keys(after) as Array<keyof ViewFile>) {
     if (!same(before[key], after[key])) into[`${ROWS}[${index}].${key}`] = after[key];
   }
+}
+
+/** UTF-8 bytes of a text, without TextEncoder (absent from older base libraries). */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function entryBytes(key: string, value: unknown): number {
+  // As one member of an object: "key":value, plus a comma or a brace.
+  return utf8Bytes(JSON.stringify(key)) + 1 + utf8Bytes(JSON.stringify(value === undefined ? null : value)) + 1;
+}
+
+/**
+ * One patch as calls of at most `limit` bytes each, in order. An array too big for one call goes
+ * as its first elements, then by index (`hostItems[40]`): WeChat applies the calls in order, so the
+ * view ends up holding the same data.
+ */
+export function splitPatch(patch: Record<string, unknown>, limit = MAX_SET_DATA_BYTES): Array<Record<string, unknown>> {
+  const entries: Array<[string, unknown, number]> = [];
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
+    const size = entryBytes(key, value);
+    if (size + 1 <= limit || !Array.isArray(value)) {
+      entries.push([key, value, size]);
+      continue;
+    }
+    let head = 0;
+    let headSize = entryBytes(key, []);
+    while (head < value.length && headSize + entryBytes('', value[head]) + 1 <= limit) headSize += entryBytes('', value[head++]);
+    entries.push([key, value.slice(0, head), headSize]);
+    for (let i = head; i < value.length; i++) entries.push([`${key}[${i}]`, value[i], entryBytes(`${key}[${i}]`, value[i])]);
+  }
+  const calls: Array<Record<string, unknown>> = [];
+  let current: Record<string, unknown> = {};
+  let used = 1;
+  for (const [key, value, size] of entries) {
+    if (used + size > limit && Object.keys(current).length) {
+      calls.push(current);
+      current = {};
+      used = 1;
+    }
+    current[key] = value;
+    used += size;
+  }
+  if (Object.keys(current).length) calls.push(current);
+  return calls;
 }
 
 export interface ViewSource {
@@ -163,7 +223,7 @@ export class ViewSync {
     this.rows = next;
     this.dirty.clear();
     this.reorder = false;
-    if (Object.keys(patch).length) this.send(patch);
+    for (const call of splitPatch(patch)) this.send(call);
   }
 
   /** The view is gone: nothing more is ever sent. */

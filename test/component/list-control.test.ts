@@ -65,7 +65,8 @@ describe('files: what the host already has', () => {
     expect(hostFileIndex('host-0')).toBe(0);
     expect(data(m).hostItems).toEqual([]);
     expect(has(m, '.resource-uploader__choose')).toBe(true);
-    m.set({ files: [...current, { name: 'b.wav' }] });
+    // Two files need room for two (SPEC 0.3: host files beyond max-count are left out).
+    m.set({ files: [...current, { name: 'b.wav' }], maxCount: 2 });
     await tick();
     expect(data(m).hostItems.map((r) => r.name)).toEqual(['current-ring.mp3', 'b.wav']);
     // Through the method too.
@@ -76,15 +77,10 @@ describe('files: what the host already has', () => {
     expect(data(m).hostItems.map((r) => r.name)).toEqual(['current-ring.mp3']);
   });
 
-  test('a files value of the wrong type shows nothing and breaks nothing', async () => {
+  test('a files value of the wrong type breaks nothing: unusable entries are left out (SPEC 0.3), a wrong-typed field is dropped', async () => {
     const m = mount({ files: [null, 42, { name: 7 }, { name: 'ok.mp3', size: -1 }], maxCount: 9 });
     await tick();
-    expect(data(m).hostItems.map((r) => [r.name, r.sizeText])).toEqual([
-      ['', ''],
-      ['', ''],
-      ['', ''],
-      ['ok.mp3', ''],
-    ]);
+    expect(data(m).hostItems.map((r) => [r.id, r.name, r.sizeText])).toEqual([['host-3', 'ok.mp3', '']]);
   });
 });
 

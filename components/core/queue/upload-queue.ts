@@ -1,138 +1,43 @@
 /**
- * An Uppy-like queue of uploads, free of UI: each file walks
- * waiting → hashing → signing → uploading → registering → delivering → done | failed | aborted,
+ * An Uppy-like queue of uploads, free of UI: each file is one record (file-record.ts) walking
+ * [candidate →] waiting → hashing → signing → uploading → registering → delivering → done | failed | aborted,
  * at most `concurrency` at a time, each through `uploadResource`. The component renders its
- * events; hosts with their own interface can drive it directly.
+ * events; hosts with their own interface can drive it directly. Candidates (files a host is still
+ * deciding on) are records too: they hold their place and their name, and `remove`/`clear` drop them.
  */
 import { UploadError } from '../errors/upload-error';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
-import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from '../upload/options';
-import type { PlatformLifecycle } from './lifecycle';
+import type { UploadPhase, UploadResourceOptions, UploadTask } from '../upload/options';
 import type { PickedFile } from './restrictions';
 import { defaultPlatform, uploadResource } from '../upload/upload-resource';
 import { insertInOrder, waitsInsteadOfFailing } from './upload-waits';
 import { gatePlatform } from './lifecycle-gate';
 import type { Platform } from '../platform';
+import { FileState, isListed, isRunning, isSettled, newRecord, QueueFile, transition } from './file-record';
+import { BatchTally } from './batch-tally';
+import { ProgressThrottle } from './progress-throttle';
+import { clampConcurrency, fixedNameOf, QueueEmitter, QueueEvents, QueueListener, stepsFor, UploadQueueOptions } from './queue-options';
 
-/** `paused`: due to run, held back by the life cycle (`waitingFor` says why); it resumes by itself. */
-export type FileState = 'waiting' | 'paused' | UploadPhase | 'done' | 'failed' | 'aborted';
+export type { FileState, QueueFile } from './file-record';
+export { canTransition, isListed, isRunning, isSettled, transition } from './file-record';
+export type { BatchSummary } from './batch-tally';
 
-const RUNNING: FileState[] = ['hashing', 'signing', 'uploading', 'registering', 'delivering'];
-
-export function isRunning(state: FileState): boolean {
-  return RUNNING.indexOf(state) !== -1;
-}
-
-export function isSettled(state: FileState): boolean {
-  return state === 'done' || state === 'failed' || state === 'aborted';
-}
-
-/** A file in the queue. The queue owns it; listeners read it, never write it. */
-export interface QueueFile extends PickedFile {
-  readonly id: string;
-  state: FileState;
-  /** The phase reached last: where a failed file stopped. null until its first upload starts. */
-  phase: UploadPhase | null;
-  /** Percent within `phase`, as the core reported it (0 at a phase's start, 100 at its end). */
-  percent: number;
-  /** The phases of its current or last upload, fixed when that upload starts. */
-  steps: UploadPhase[];
-  result: UploadResult | null;
-  error: UploadError | null;
-  /** Uploads started for this file (1 + retries); a start cut by the life cycle does not count. */
-  attempts: number;
-  /** While `paused`: the app is in the background, or the phone has no network. null otherwise. */
-  waitingFor: WaitReason | null;
-  /** The fixed resource name its current or last upload used; '' for the MD5 default. */
-  resourceName: string;
-}
-
-/** `uploadResource` options that are the same for every file of the queue. */
-export type QueueUploadOptions = Omit<UploadResourceOptions, 'filePath' | 'name' | 'onProgress'>;
-
-export interface UploadQueueOptions {
-  /** Read when each upload starts, so a property changed meanwhile applies to the next file. */
-  uploadOptions: () => QueueUploadOptions;
-  /** Files uploading at once, 1 to 9 (WeChat allows 10 requests in flight). Default 2. */
-  concurrency?: number;
-  /** Default `uploadResource`; tests and hosts may wrap it. */
-  upload?: (options: UploadResourceOptions) => UploadTask;
-  /** The clock of progress throttling; default `Date.now`. */
-  now?: () => number;
-  /** Least time between two in-phase progress reports of one file; default 250 ms (4 a second). */
-  progressIntervalMs?: number;
-  /** Prefix of file ids, so two queues on one page never hand out the same id. */
-  idPrefix?: string;
-  /**
-   * App hide/show and network status. With it, files wait while the app is hidden or offline and
-   * resume by themselves; its callbacks are registered only while uploads are due.
-   */
-  lifecycle?: PlatformLifecycle;
-}
-
-export interface BatchSummary {
-  succeeded: number;
-  failed: number;
-}
-
-export interface QueueEvents {
-  /** Files entered the queue (state `waiting`). */
-  add: { files: QueueFile[] };
-  /** One file changed state; everything about the change is already on `file`. */
-  state: { file: QueueFile; previous: FileState };
-  /** A phase started, or (throttled) moved on within itself. */
-  progress: { file: QueueFile; phase: UploadPhase; percent: number };
-  success: { file: QueueFile; result: UploadResult };
-  /** An upload failed or was aborted (code `Aborted`). */
-  fail: { file: QueueFile; error: UploadError };
-  remove: { file: QueueFile };
-  /** Every file started since the queue was last idle has settled (removed ones excepted). */
-  complete: BatchSummary;
-}
-
-type Listener<K extends keyof QueueEvents> = (event: QueueEvents[K]) => void;
-type ListenerTable = { [K in keyof QueueEvents]: Array<Listener<K>> };
-
-export const MIN_CONCURRENCY = 1;
-export const MAX_CONCURRENCY = 9;
-
-export function clampConcurrency(value: unknown): number {
-  const n = typeof value === 'number' && isFinite(value) ? Math.floor(value) : 2;
-  return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, n));
-}
-
-/** The fixed `resourceName` of these options; '' when files go under their MD5. */
-function fixedNameOf(options: Pick<UploadResourceOptions, 'resourceName'>): string {
-  return typeof options.resourceName === 'string' ? options.resourceName : '';
-}
-
-/** The phases an upload with these options goes through. */
-export function stepsFor(options: Pick<UploadResourceOptions, 'register' | 'deviceId'>): UploadPhase[] {
-  const steps: UploadPhase[] = ['hashing', 'signing', 'uploading'];
-  if (options.register || options.deviceId) steps.push('registering');
-  if (options.deviceId) steps.push('delivering');
-  return steps;
-}
+export * from './queue-options';
 
 interface Running {
   task: UploadTask;
-  /** When in-phase progress was last reported, for throttling. */
-  lastReport: number;
+  throttle: ProgressThrottle;
   /** The life cycle when it started: a failure after a hide or a network loss waits instead. */
   started: LifecycleStamp;
 }
 
 export class UploadQueue {
   private readonly list: QueueFile[] = [];
-  private readonly listeners: ListenerTable = { add: [], state: [], progress: [], success: [], fail: [], remove: [], complete: [] };
+  private readonly events = new QueueEmitter();
   /** Files told to upload and not yet started, in order. */
   private readonly pending: QueueFile[] = [];
   private readonly running = new Map<string, Running>();
-  /** Files of the current batch still to settle, and what the settled ones came to. */
-  private readonly batch = new Set<string>();
-  private tally: BatchSummary = { succeeded: 0, failed: 0 };
-  /** A batch has started and its `complete` is not yet emitted. */
-  private open = false;
+  private readonly batch = new BatchTally();
   private concurrency: number;
   private nextId = 1;
   private destroyed = false;
@@ -155,33 +60,42 @@ export class UploadQueue {
     this.lifecycle.onChange(() => this.lifecycleChanged());
   }
 
-  on<K extends keyof QueueEvents>(event: K, fn: Listener<K>): () => void {
-    const list = this.listeners[event] as Array<Listener<K>>;
-    list.push(fn);
-    return () => {
-      const i = list.indexOf(fn);
-      if (i !== -1) list.splice(i, 1);
-    };
+  on<K extends keyof QueueEvents>(event: K, fn: QueueListener<K>): () => void {
+    return this.events.on(event, fn);
   }
 
+  /** The files of the list, in order: candidates are not in it yet. */
   get files(): readonly QueueFile[] {
+    return this.list.filter((f) => isListed(f.state));
+  }
+
+  /** Every record, candidates included: what holds a place in the list. */
+  get records(): readonly QueueFile[] {
     return this.list;
   }
 
+  /** A file of the list (not a candidate). */
   get(id: string): QueueFile | undefined {
+    const record = this.record(id);
+    return record && isListed(record.state) ? record : undefined;
+  }
+
+  /** Index of a file in `files`; -1 when it is not listed. */
+  indexOf(id: string): number {
+    const files = this.files;
+    for (let i = 0; i < files.length; i++) if (files[i].id === id) return i;
+    return -1;
+  }
+
+  /** Any record, candidates included. */
+  record(id: string): QueueFile | undefined {
     for (const file of this.list) if (file.id === id) return file;
     return undefined;
   }
 
-  indexOf(id: string): number {
-    for (let i = 0; i < this.list.length; i++) if (this.list[i].id === id) return i;
-    return -1;
-  }
-
   /** The current batch, or the last one once it settled: files in it and files settled. */
   get batchStatus(): { total: number; settled: number; open: boolean } {
-    const settled = this.tally.succeeded + this.tally.failed;
-    return { total: settled + this.batch.size, settled, open: this.open };
+    return this.batch.status;
   }
 
   /** Files uploading right now. */
@@ -206,30 +120,47 @@ export class UploadQueue {
 
   /** Adds files in state `waiting`; `start: true` also queues them for upload. */
   add(inputs: Array<PickedFile & { id?: string }>, start = false): QueueFile[] {
+    return this.accept(this.propose(inputs).map((f) => f.id), start);
+  }
+
+  /**
+   * Records files a host is still deciding on (state `candidate`): no `add` event, not in `files`,
+   * but they hold their place (`records`) and the fixed resource name until accepted or dropped.
+   */
+  propose(inputs: Array<PickedFile & { id?: string }>): QueueFile[] {
     if (this.destroyed) return [];
-    const added = inputs.map((input) => {
-      const file: QueueFile = {
-        // The component hands out ids before adding (its before-upload event shows them).
-        id: input.id || this.idPrefix + this.nextId++,
-        path: input.path,
-        name: input.name,
-        size: input.size,
-        state: 'waiting',
-        phase: null,
-        percent: 0,
-        steps: [],
-        result: null,
-        error: null,
-        attempts: 0,
-        waitingFor: null,
-        resourceName: '',
-      };
+    return inputs.map((input) => {
+      // The component hands out ids before adding (its before-upload event shows them).
+      const file = newRecord(input.id || this.idPrefix + this.nextId++, input, 'candidate');
       this.list.push(file);
       return file;
     });
+  }
+
+  /**
+   * Candidates enter the list (state `waiting`, one `add` event); ids no longer held as candidates
+   * (removed, cleared, already accepted) are skipped. `start: true` also queues them for upload.
+   */
+  accept(ids: string[], start = false): QueueFile[] {
+    if (this.destroyed) return [];
+    const added: QueueFile[] = [];
+    for (const id of ids) {
+      const file = this.record(id);
+      if (!file || file.state !== 'candidate') continue;
+      transition(file, 'waiting');
+      added.push(file);
+    }
     if (added.length) this.emit('add', { files: added });
     if (start) this.enqueue(added);
     return added;
+  }
+
+  /** Drops candidates (the host said no): gone without a trace, a `remove` event aside. */
+  drop(ids: string[]): void {
+    for (const id of ids) {
+      const file = this.record(id);
+      if (file && file.state === 'candidate') this.remove(id);
+    }
   }
 
   /**
@@ -240,8 +171,9 @@ export class UploadQueue {
   isResourceNameUsed(name: string, exceptId?: string): boolean {
     if (!name) return false;
     const current = fixedNameOf(this.options.uploadOptions());
-    // A file paused before its start (the app hidden or offline) would upload under the current name too.
-    const notStarted = (f: QueueFile) => f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f.id));
+    // A file paused before its start (the app hidden or offline) would upload under the current name
+    // too, and so would a candidate once accepted: it holds the name while the host decides.
+    const notStarted = (f: QueueFile) => f.state === 'candidate' || f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f.id));
     return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (notStarted(f) ? current : f.resourceName) === name);
   }
 
@@ -266,27 +198,26 @@ export class UploadQueue {
 
   /** Stops one file (or all unsettled ones): state `aborted` and a `fail` event with code `Aborted`. */
   abort(id?: string): void {
-    const files = this.list.filter((f) => (id === undefined || f.id === id) && !isSettled(f.state));
+    const files = this.list.filter((f) => (id === undefined || f.id === id) && isListed(f.state) && !isSettled(f.state));
     for (const file of files) this.stop(file, true);
     this.pump();
     this.maybeComplete();
   }
 
-  /** Takes a file out of the list, stopping it first; its batch forgets it. */
+  /** Takes a file (or a candidate) out, stopping it first; its batch forgets it. */
   remove(id: string): boolean {
-    const i = this.indexOf(id);
-    if (i === -1) return false;
-    const file = this.list[i];
+    const file = this.record(id);
+    if (!file) return false;
     this.stop(file, false);
-    this.list.splice(i, 1);
-    this.batch.delete(file.id);
+    this.list.splice(this.list.indexOf(file), 1);
+    this.batch.forget(file.id);
     this.emit('remove', { file });
     this.pump();
     this.maybeComplete();
     return true;
   }
 
-  /** Removes every file (stopping those in flight). */
+  /** Removes every file and candidate (stopping those in flight). */
   clear(): void {
     for (const file of this.list.slice()) this.remove(file.id);
   }
@@ -295,7 +226,7 @@ export class UploadQueue {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    for (const list of Object.keys(this.listeners) as Array<keyof QueueEvents>) this.listeners[list].length = 0;
+    this.events.silence();
     this.pending.length = 0;
     const running = Array.from(this.running.values());
     this.running.clear();
@@ -308,13 +239,9 @@ export class UploadQueue {
     for (const file of files) {
       if (file.state !== 'waiting' || this.pending.indexOf(file) !== -1) continue;
       this.pending.push(file);
-      if (!this.open) {
-        this.open = true;
-        this.tally = { succeeded: 0, failed: 0 };
-      }
-      this.batch.add(file.id);
+      this.batch.join(file.id);
     }
-    if (this.open && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
+    if (this.batch.open && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
     this.showHolds();
     this.pump();
   }
@@ -343,12 +270,9 @@ export class UploadQueue {
       const running = this.running.has(file.id);
       if (!running && this.pending.indexOf(file) === -1) continue;
       const state: FileState = reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting';
-      if (file.state === state && file.waitingFor === reason) continue;
-      const previous = file.state;
-      file.waitingFor = reason;
-      file.state = state;
+      const previous = transition(file, state, reason);
       // Also when only the reason changed (background → network): the view shows it.
-      this.emit('state', { file, previous });
+      if (previous !== null) this.emit('state', { file, previous });
     }
   }
 
@@ -390,7 +314,7 @@ export class UploadQueue {
       this.refuse(file, UploadError.of('ResourceNameInUse'));
       return;
     }
-    const running: Running = { task: undefined as unknown as UploadTask, lastReport: -Infinity, started: this.lifecycle.stamp() };
+    const running: Running = { task: undefined as unknown as UploadTask, throttle: new ProgressThrottle(this.now, this.interval), started: this.lifecycle.stamp() };
     // Registered before the upload starts: the core reports its first phase synchronously.
     this.running.set(file.id, running);
     const task = this.upload({
@@ -443,17 +367,13 @@ export class UploadQueue {
     if (phase !== file.phase) {
       file.phase = phase;
       file.percent = percent;
-      running.lastReport = this.now();
+      running.throttle.phaseStarted();
       // While held back the file stays `paused`; it shows the phase again when released.
       if (!this.lifecycle.blocker) this.setState(file, phase);
       this.emit('progress', { file, phase, percent });
       return;
     }
-    if (percent === file.percent) return;
-    const now = this.now();
-    // The end of a phase is reported with the next phase's start (or the result): dropping it loses nothing.
-    if (now - running.lastReport < this.interval) return;
-    running.lastReport = now;
+    if (percent === file.percent || !running.throttle.passes()) return;
     file.percent = percent;
     this.emit('progress', { file, phase, percent });
   }
@@ -467,6 +387,8 @@ export class UploadQueue {
     if (running) running.task.abort();
     if (!report || isSettled(file.state)) return;
     const inBatch = this.batch.has(file.id);
+    // A candidate is never aborted: it is only dropped.
+    if (file.state === 'candidate') return;
     const error = UploadError.of('Aborted');
     file.error = error;
     if (inBatch) this.settle(file, 'aborted');
@@ -475,10 +397,7 @@ export class UploadQueue {
   }
 
   private settle(file: QueueFile, state: 'done' | 'failed' | 'aborted'): void {
-    if (this.batch.delete(file.id)) {
-      if (state === 'done') this.tally.succeeded++;
-      else this.tally.failed++;
-    }
+    this.batch.settle(file.id, state === 'done');
     this.setState(file, state);
   }
 
@@ -488,31 +407,21 @@ export class UploadQueue {
   }
 
   private maybeComplete(): void {
-    if (!this.open || this.batch.size || this.running.size || this.pending.length) return;
-    this.open = false;
+    if (!this.batch.open || this.batch.remaining || this.running.size || this.pending.length) return;
+    const summary = this.batch.close();
     // The last upload settled: nothing is due, so nothing needs to hear about the app or the network.
     this.stopListening();
     // A batch whose every file was removed has nothing to report.
-    if (this.tally.succeeded || this.tally.failed) this.emit('complete', { succeeded: this.tally.succeeded, failed: this.tally.failed });
+    if (summary) this.emit('complete', summary);
   }
 
   private setState(file: QueueFile, state: FileState): void {
-    const previous = file.state;
-    if (state !== 'paused') file.waitingFor = null;
-    if (previous === state) return;
-    file.state = state;
-    this.emit('state', { file, previous });
+    // A paused file keeps its reason; any other state has none.
+    const previous = transition(file, state, state === 'paused' ? file.waitingFor : null);
+    if (previous !== null && previous !== state) this.emit('state', { file, previous });
   }
 
   private emit<K extends keyof QueueEvents>(event: K, payload: QueueEvents[K]): void {
-    if (this.destroyed) return;
-    for (const fn of (this.listeners[event] as Array<Listener<K>>).slice()) {
-      try {
-        fn(payload);
-      } catch (err) {
-        // A listener's bug must not wedge the queue; the message is the listener's own, never a secret of ours.
-        if (typeof console !== 'undefined') console.error(err);
-      }
-    }
+    if (!this.destroyed) this.events.emit(event, payload);
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * What a queue is made with and what it tells: its options, its events, and the small rules
+ * derived from upload options (concurrency, steps, the fixed name).
+ */
+import type { UploadError } from '../errors/upload-error';
+import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from '../upload/options';
+import type { PlatformLifecycle } from './lifecycle';
+import type { FileState, QueueFile } from './file-record';
+import type { BatchSummary } from './batch-tally';
+
+/** `uploadResource` options that are the same for every file of the queue. */
+export type QueueUploadOptions = Omit<UploadResourceOptions, 'filePath' | 'name' | 'onProgress'>;
+
+export interface UploadQueueOptions {
+  /** Read when each upload starts, so a property changed meanwhile applies to the next file. */
+  uploadOptions: () => QueueUploadOptions;
+  /** Files uploading at once, 1 to 9 (WeChat allows 10 requests in flight). Default 2. */
+  concurrency?: number;
+  /** Default `uploadResource`; tests and hosts may wrap it. */
+  upload?: (options: UploadResourceOptions) => UploadTask;
+  /** The clock of progress throttling; default `Date.now`. */
+  now?: () => number;
+  /** Least time between two in-phase progress reports of one file; default 250 ms (4 a second). */
+  progressIntervalMs?: number;
+  /** Prefix of file ids, so two queues on one page never hand out the same id. */
+  idPrefix?: string;
+  /**
+   * App hide/show and network status. With it, files wait while the app is hidden or offline and
+   * resume by themselves; its callbacks are registered only while uploads are due.
+   */
+  lifecycle?: PlatformLifecycle;
+}
+
+export interface QueueEvents {
+  /** Files entered the list (state `waiting`): added, or candidates accepted. */
+  add: { files: QueueFile[] };
+  /** One file changed state; everything about the change is already on `file`. */
+  state: { file: QueueFile; previous: FileState };
+  /** A phase started, or (throttled) moved on within itself. */
+  progress: { file: QueueFile; phase: UploadPhase; percent: number };
+  success: { file: QueueFile; result: UploadResult };
+  /** An upload failed or was aborted (code `Aborted`). */
+  fail: { file: QueueFile; error: UploadError };
+  /** A record left: a listed file, or a candidate (still in state `candidate`, never announced by `add`). */
+  remove: { file: QueueFile };
+  /** Every file started since the queue was last idle has settled (removed ones excepted). */
+  complete: BatchSummary;
+}
+
+export type QueueListener<K extends keyof QueueEvents> = (event: QueueEvents[K]) => void;
+
+export const MIN_CONCURRENCY = 1;
+export const MAX_CONCURRENCY = 9;
+
+export function clampConcurrency(value: unknown): number {
+  const n = typeof value === 'number' && isFinite(value) ? Math.floor(value) : 2;
+  return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, n));
+}
+
+/** The fixed `resourceName` of these options; '' when files go under their MD5. */
+export function fixedNameOf(options: Pick<UploadResourceOptions, 'resourceName'>): string {
+  return typeof options.resourceName === 'string' ? options.resourceName : '';
+}
+
+/** The phases an upload with these options goes through. */
+export function stepsFor(options: Pick<UploadResourceOptions, 'register' | 'deviceId'>): UploadPhase[] {
+  const steps: UploadPhase[] = ['hashing', 'signing', 'uploading'];
+  if (options.register || options.deviceId) steps.push('registering');
+  if (options.deviceId) steps.push('delivering');
+  return steps;
+}
+
+type ListenerTable = { [K in keyof QueueEvents]: Array<QueueListener<K>> };
+
+/** The queue's listeners; a listener that throws never wedges the queue. */
+export class QueueEmitter {
+  private readonly listeners: ListenerTable = { add: [], state: [], progress: [], success: [], fail: [], remove: [], complete: [] };
+  private silenced = false;
+
+  on<K extends keyof QueueEvents>(event: K, fn: QueueListener<K>): () => void {
+    const list = this.listeners[event] as Array<QueueListener<K>>;
+    list.push(fn);
+    return () => {
+      const i = list.indexOf(fn);
+      if (i !== -1) list.splice(i, 1);
+    };
+  }
+
+  emit<K extends keyof QueueEvents>(event: K, payload: QueueEvents[K]): void {
+    if (this.silenced) return;
+    for (const fn of (this.listeners[event] as Array<QueueListener<K>>).slice()) {
+      try {
+        fn(payload);
+      } catch (err) {
+        // A listener's bug must not wedge the queue; the message is the listener's own, never a secret of ours.
+        if (typeof console !== 'undefined') console.error(err);
+      }
+    }
+  }
+
+  /** Forgets every listener and never emits again. */
+  silence(): void {
+    this.silenced = true;
+    for (const list of Object.keys(this.listeners) as Array<keyof QueueEvents>) this.listeners[list].length = 0;
+  }
+}
