@@ -17,6 +17,7 @@ import { hostFileIndex } from './select';
 import { chooseFailedText, invalidOptionText, summaryText, textsFor } from './texts';
 import type { ChosenFile, ErrorDetail, HostFile } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
+import { isStoredFile, StoredFiles } from './stored/stored-files';
 
 /** What the controller needs from its `Component` instance. */
 export interface Host {
@@ -88,8 +89,11 @@ export class Uploader implements Listener {
   /** Video covers from the chooser, by file id. */
   private readonly covers: Record<string, string> = {};
   private playing = '';
+  // stored-files: host files stored by name get their URL on the first tap.
+  private readonly stored: StoredFiles;
 
   constructor(private readonly host: Host) {
+    this.stored = new StoredFiles({ props: () => host.props(), locale: () => this.locale, triggerEvent: (n, d) => host.triggerEvent(n, d), changed: () => this.view.touchTop() });
     const initial = initialData();
     const idPrefix = `ru${++instances}-`;
     this.queue = new UploadQueue({
@@ -189,7 +193,10 @@ export class Uploader implements Listener {
   /** Full-screen preview of an image or video row. */
   preview(id: string): void {
     const target = this.target(id);
-    if (target && this.previewOn()) openPreview(kindOf(target.name), target.path);
+    if (!target || !this.previewOn()) return;
+    // stored-files: opens once the URL is issued.
+    if (target.stored) this.stored.url(id, target.stored, (url) => openPreview(kindOf(target.name), url));
+    else openPreview(kindOf(target.name), target.path);
   }
 
   /** Play or stop an audio row; one sound at a time in the whole app. */
@@ -200,7 +207,13 @@ export class Uploader implements Listener {
       sharedAudio.stop(this, id);
       return;
     }
-    if (sharedAudio.play(this, id, target.path)) {
+    // stored-files: plays once the URL is issued.
+    if (target.stored) this.stored.url(id, target.stored, (url) => this.play(id, url));
+    else this.play(id, target.path);
+  }
+
+  private play(id: string, src: string): void {
+    if (sharedAudio.play(this, id, src)) {
       this.playing = id;
       this.view.touchTop();
     }
@@ -231,6 +244,7 @@ export class Uploader implements Listener {
   setHostFiles(value: unknown): void {
     this.hostFiles = normalizeHostFiles(value);
     this.removedHost = [];
+    this.stored.forget();
     if (this.playing.indexOf(HOST_ID_PREFIX) === 0) sharedAudio.stop(this, this.playing);
     this.view.touchTop();
   }
@@ -265,6 +279,7 @@ export class Uploader implements Listener {
   detach(): void {
     this.detached = true;
     sharedAudio.stop(this);
+    this.stored.close();
     this.view.close();
     this.queue.destroy();
   }
@@ -305,12 +320,13 @@ export class Uploader implements Listener {
   }
 
   /** The name and the previewable path of a row, chosen or the host's. */
-  private target(id: string): { name: string; path: string } | null {
+  private target(id: string): { name: string; path: string; stored?: HostFile } | null {
     if (typeof id !== 'string') return null;
     if (id.indexOf(HOST_ID_PREFIX) === 0) {
       const index = hostFileIndex(id);
       const file = this.removedHost.indexOf(index) === -1 ? this.hostFiles[index] : undefined;
-      return file && file.url ? { name: file.name, path: file.url } : null;
+      // stored-files: an entry stored by name has no path until its URL is issued.
+      return file && file.url ? { name: file.name, path: file.url } : file && isStoredFile(file) ? { name: file.name, path: '', stored: file } : null;
     }
     const file = this.queue.get(id);
     return file ? { name: file.name, path: file.path } : null;
@@ -377,7 +393,7 @@ export class Uploader implements Listener {
       // One file has its own bar; a batch bar starts to mean something from two.
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
       waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
-      hostItems: hostRowsOf(this.hostFiles, this.removedHost, this.previewOn()),
+      hostItems: this.stored.rows(hostRowsOf(this.hostFiles, this.removedHost, this.previewOn()), locale),
       full: !badProperty(props) && this.room() <= 0,
       playing: this.playing,
     };

@@ -6,6 +6,7 @@ import { formatBytes } from '../core';
 import { kindOf, thumbnailOf } from './preview';
 import type { HostFile } from './types';
 import { iconFor, RowFace } from './view';
+import { isStoredFile } from './stored/stored-files';
 
 import { HOST_ID_PREFIX } from './select';
 
@@ -30,6 +31,9 @@ export function normalizeHostFiles(value: unknown): HostFile[] {
       size: f && typeof f.size === 'number' && isFinite(f.size) && f.size >= 0 ? f.size : undefined,
       resourceName: f && typeof f.resourceName === 'string' ? f.resourceName : undefined,
       url: f && typeof f.url === 'string' ? f.url : undefined,
+      // stored-files: a file stored by name, opened through a download URL.
+      userResourceName: f && typeof f.userResourceName === 'string' ? f.userResourceName : undefined,
+      resourceVer: f && typeof f.resourceVer === 'string' ? f.resourceVer : undefined,
     });
   }
   return out;
@@ -47,7 +51,7 @@ export function hostRowsOf(files: HostFile[], removed: number[], preview: boolea
       icon: iconFor(kind),
       kind,
       thumb: preview && f.url ? thumbnailOf(kind, f.url) : '',
-      hasUrl: !!f.url,
+      hasUrl: !!f.url || isStoredFile(f),
     });
   });
   return rows;
