@@ -244,7 +244,7 @@ export class Uploader implements Listener {
   setHostFiles(value: unknown): void {
     this.hostFiles = normalizeHostFiles(value);
     this.removedHost = [];
-    this.stored.forget();
+    this.stored.forget(this.hostFiles);
     if (this.playing.indexOf(HOST_ID_PREFIX) === 0) sharedAudio.stop(this, this.playing);
     this.view.touchTop();
   }

@@ -8,6 +8,7 @@ import { getResourceDownloadUrl } from '../../index';
 import { messageFor, UploadError } from '../../core';
 import type { DownloadUrlTask, Locale } from '../../core';
 import type { Props } from '../props';
+import { hostFileIndex } from '../select';
 import type { ErrorDetail, HostFile } from '../types';
 
 /** Seconds an issued URL is asked to stay valid: a listening session, not a lasting link. */
@@ -18,6 +19,11 @@ export const EXPIRY_MARGIN_MS = 60000;
 /** A host entry to be opened through a download URL: a name and a version, and no `url` of its own. */
 export function isStoredFile(f: HostFile | undefined): f is HostFile & { userResourceName: string; resourceVer: string } {
   return !!f && !f.url && typeof f.userResourceName === 'string' && !!f.userResourceName && typeof f.resourceVer === 'string' && !!f.resourceVer;
+}
+
+/** What a row's file is: a row id names another file once the host's `files` change. */
+function fileKey(f: HostFile | undefined): string {
+  return isStoredFile(f) ? f.userResourceName + '\n' + f.resourceVer : '';
 }
 
 export interface StoredFilesHost {
@@ -39,12 +45,10 @@ export interface StoredFace {
 export class StoredFiles {
   /** Issued URLs by endpoint, product, name and version, with the time they stop being used. */
   private readonly urls: Record<string, { url: string; until: number }> = {};
-  /** Calls in flight, by row id. */
-  private asking: Record<string, DownloadUrlTask | undefined> = {};
-  /** The last failure of each row, by row id. */
-  private failures: Record<string, UploadError> = {};
-  /** Bumped when the host's `files` change: a URL asked for an earlier list opens nothing. */
-  private generation = 0;
+  /** Calls in flight, by row id, with the file they are for. */
+  private asking: Record<string, { file: string; task: DownloadUrlTask } | undefined> = {};
+  /** The last failure of each row, by row id, with the file it is about. */
+  private failures: Record<string, { file: string; error: UploadError } | undefined> = {};
   private closed = false;
 
   constructor(private readonly host: StoredFilesHost) {}
@@ -57,7 +61,6 @@ export class StoredFiles {
     const known = this.urls[key];
     if (known && Date.now() < known.until) return use(known.url);
     const started = Date.now();
-    const generation = this.generation;
     const task = getResourceDownloadUrl({
       productId: p.productId,
       accessToken: p.accessToken,
@@ -67,12 +70,14 @@ export class StoredFiles {
       effectiveTime: STORED_URL_SECONDS,
       locale: this.host.locale() as Locale,
     });
-    this.asking[rowId] = task;
+    const asked = { file: fileKey(file), task };
+    this.asking[rowId] = asked;
     delete this.failures[rowId];
     this.host.changed();
+    /** False when the row no longer waits for this answer (its file changed, the component left). */
     const settle = (): boolean => {
-      if (this.asking[rowId] === task) delete this.asking[rowId];
-      if (this.closed || generation !== this.generation) return false;
+      if (this.closed || this.asking[rowId] !== asked) return false;
+      delete this.asking[rowId];
       this.host.changed();
       return true;
     };
@@ -85,7 +90,7 @@ export class StoredFiles {
       (err: unknown) => {
         if (!settle()) return;
         const error = err instanceof UploadError ? err : UploadError.of('ClientError');
-        this.failures[rowId] = error;
+        this.failures[rowId] = { file: asked.file, error };
         this.host.triggerEvent('error', { code: error.code, message: messageFor(error.code, this.host.locale(), error.detail), errMsg: '' });
       },
     );
@@ -95,21 +100,24 @@ export class StoredFiles {
   rows<Row extends { id: string }>(rows: Row[], locale: string): Array<Row & StoredFace> {
     return rows.map((row) => {
       const failure = this.failures[row.id];
-      return { ...row, fetching: !!this.asking[row.id], message: failure ? messageFor(failure.code, locale, failure.detail) : '' };
+      return { ...row, fetching: !!this.asking[row.id], message: failure ? messageFor(failure.error.code, locale, failure.error.detail) : '' };
     });
   }
 
-  /** The host's `files` changed: row ids may name other files now. Issued URLs stay good. */
-  forget(): void {
-    this.generation++;
-    this.asking = {};
-    this.failures = {};
+  /**
+   * The host's `files` were set (WeChat sets them again on every render of the host's binding):
+   * rows whose file changed lose their failure and their wait. Issued URLs stay good.
+   */
+  forget(files: HostFile[]): void {
+    for (const table of [this.asking, this.failures]) {
+      for (const id of Object.keys(table)) if (table[id]!.file !== fileKey(files[hostFileIndex(id)])) delete table[id];
+    }
   }
 
   /** The component is gone: stop what is in flight, and never call back. */
   close(): void {
     this.closed = true;
-    for (const id of Object.keys(this.asking)) this.asking[id]!.abort();
+    for (const id of Object.keys(this.asking)) this.asking[id]!.task.abort();
     this.asking = {};
   }
 }
