@@ -8,6 +8,8 @@ import { createWechatPlatform } from './platform/wechat';
 setDefaultPlatform(createWechatPlatform);
 
 export { uploadResource } from './core';
+export { getResourceDownloadUrl } from './core';
+export type { DownloadUrlOptions, DownloadUrlResult, DownloadUrlTask } from './core';
 export { setAccessTokenProvider } from './core';
 export { configure } from './core';
 export type { Configuration } from './core';

@@ -6,7 +6,7 @@
  *   i18n/     locales, the core's messages, texts a host adds (`setMessages`)
  *   limits/   configure(), request slots and the memory budget shared by the whole app
  *   request/  one exchange: send, token API, access token, secrets, the URL parser
- *   upload/   one file, start to finish (`uploadResource`)
+ *   upload/   one file, start to finish (`uploadResource`); a stored file's URL (`getResourceDownloadUrl`)
  *   queue/    many files over time, and the app's life cycle
  * The build ships only what the entry and the component import from here.
  */
@@ -49,6 +49,7 @@ export * from './upload/file-pass';
 export * from './upload/storage';
 export * from './upload/register-deliver';
 export * from './upload/upload-resource';
+export * from './upload/download-url';
 
 export * from './queue/restrictions';
 export * from './queue/lifecycle';

@@ -15,8 +15,9 @@ import { BadProperty, badProperty } from './property-check';
 import { normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
 import { chooseFailedText, invalidOptionText, summaryText, textsFor, unusableChoiceText } from './texts';
-import type { ChosenFile, ErrorDetail } from './types';
+import type { ChosenFile, ErrorDetail, HostFile } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
+import { isStoredFile, StoredFiles } from './stored/stored-files';
 
 /** What the controller needs from its `Component` instance. */
 export interface Host {
@@ -89,8 +90,11 @@ export class Uploader implements Listener {
   /** Video covers from the chooser, by file id. */
   private readonly covers: Record<string, string> = {};
   private playing = '';
+  // stored-files: host files stored by name get their URL on the first tap.
+  private readonly stored: StoredFiles;
 
   constructor(private readonly host: Host) {
+    this.stored = new StoredFiles({ props: () => host.props(), locale: () => this.locale, triggerEvent: (n, d) => host.triggerEvent(n, d), changed: () => this.view.touchTop() });
     const initial = initialData();
     const idPrefix = `ru${++instances}-`;
     this.queue = new UploadQueue({
@@ -202,7 +206,10 @@ export class Uploader implements Listener {
   /** Full-screen preview of an image or video row. */
   preview(id: string): void {
     const target = this.target(id);
-    if (target && this.previewOn()) openPreview(kindOf(target.name), target.path);
+    if (!target || !this.previewOn()) return;
+    // stored-files: opens once the URL is issued.
+    if (target.stored) this.stored.url(id, target.stored, (url) => openPreview(kindOf(target.name), url));
+    else openPreview(kindOf(target.name), target.path);
   }
 
   /** Play or stop an audio row; one sound at a time in the whole app. */
@@ -213,7 +220,13 @@ export class Uploader implements Listener {
       sharedAudio.stop(this, id);
       return;
     }
-    if (sharedAudio.play(this, id, target.path)) {
+    // stored-files: plays once the URL is issued.
+    if (target.stored) this.stored.url(id, target.stored, (url) => this.play(id, url));
+    else this.play(id, target.path);
+  }
+
+  private play(id: string, src: string): void {
+    if (sharedAudio.play(this, id, src)) {
       this.playing = id;
       this.view.touchTop();
     }
@@ -243,6 +256,7 @@ export class Uploader implements Listener {
 
   setHostFiles(value: unknown): void {
     this.hostFiles.set(value);
+    this.stored.forget(this.hostFiles.byIndex());
     if (this.playing.indexOf(HOST_ID_PREFIX) === 0) sharedAudio.stop(this, this.playing);
     this.checkHostFiles();
     this.view.touchTop();
@@ -290,6 +304,7 @@ export class Uploader implements Listener {
     this.detached = true;
     this.stopWatchingWords();
     sharedAudio.stop(this);
+    this.stored.close();
     this.view.close();
     this.queue.destroy();
   }
@@ -343,13 +358,14 @@ export class Uploader implements Listener {
   }
 
   /** The name and the previewable path of a row, chosen or the host's. */
-  private target(id: string): { name: string; path: string } | null {
+  private target(id: string): { name: string; path: string; stored?: HostFile } | null {
     if (typeof id !== 'string') return null;
     if (id.indexOf(HOST_ID_PREFIX) === 0) {
       const index = hostFileIndex(id);
       const entry = this.hostFiles.find(index, this.hostRoom());
-      // Only a URL of a usable scheme was kept (host-files.ts).
-      return entry && entry.file.url ? { name: entry.file.name, path: entry.file.url } : null;
+      const file = entry && entry.file;
+      // Only a URL of a usable scheme was kept (host-files.ts); an entry stored by name has no path until its URL is issued.
+      return file && file.url ? { name: file.name, path: file.url } : file && isStoredFile(file) ? { name: file.name, path: '', stored: file } : null;
     }
     const file = this.queue.get(id);
     return file ? { name: file.name, path: file.path } : null;
@@ -417,7 +433,7 @@ export class Uploader implements Listener {
       // One file has its own bar; a batch bar starts to mean something from two.
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
       waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
-      hostItems: hostRowsOf(this.shownHostEntries(), this.previewOn()),
+      hostItems: this.stored.rows(hostRowsOf(this.shownHostEntries(), this.previewOn()), locale),
       full: !badProperty(props) && this.room() <= 0,
       playing: this.playing,
     };

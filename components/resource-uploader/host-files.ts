@@ -8,6 +8,7 @@ import { formatBytes, isLoopback, parseUrl } from '../core';
 import { kindOf, thumbnailOf } from './preview';
 import type { HostFile } from './types';
 import { iconFor, RowFace } from './view';
+import { isStoredFile } from './stored/stored-files';
 
 import { HOST_ID_PREFIX } from './select';
 
@@ -64,6 +65,9 @@ export function normalizeHostFiles(value: unknown): HostFiles {
         size: typeof f.size === 'number' && isFinite(f.size) && f.size >= 0 ? f.size : undefined,
         resourceName: typeof f.resourceName === 'string' ? f.resourceName : undefined,
         url: usableMediaUrl(f.url),
+        // stored-files: a file stored by name, opened through a download URL.
+        userResourceName: typeof f.userResourceName === 'string' ? f.userResourceName : undefined,
+        resourceVer: typeof f.resourceVer === 'string' ? f.resourceVer : undefined,
       },
     });
   });
@@ -90,6 +94,13 @@ export class HostFileList {
     this.value = value;
     this.removed = [];
     this.reported = '';
+  }
+
+  /** Every usable entry at its index in the host's array (holes where entries were left out). */
+  byIndex(): HostFile[] {
+    const out: HostFile[] = [];
+    for (const e of this.entries) out[e.index] = e.file;
+    return out;
   }
 
   /** The entries shown: not removed, the first ones in the host's order, at most `room` of them. */
@@ -132,7 +143,7 @@ export function hostRowsOf(entries: HostEntry[], preview: boolean): HostRow[] {
       icon: iconFor(kind),
       kind,
       thumb: preview && f.url ? thumbnailOf(kind, f.url) : '',
-      hasUrl: !!f.url,
+      hasUrl: !!f.url || isStoredFile(f),
     };
   });
 }

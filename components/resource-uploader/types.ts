@@ -22,6 +22,14 @@ export interface HostFile {
   resourceName?: string;
   /** A URL or local path to preview (thumbnail for images, play for audio). */
   url?: string;
+  /**
+   * Stored files (SPEC 0.3): with `resourceVer` and no `url`, the file an upload stored under this
+   * name (`success`'s `userResourceName`); a tap on its preview or play control asks
+   * `getResourceDownloadUrl` for its URL with the component's `product-id`, `access-token` and `endpoint`.
+   */
+  userResourceName?: string;
+  /** The stored file's version (`success`'s `resourceVer`); needed with `userResourceName`. */
+  resourceVer?: string;
 }
 
 /** A chosen file, as `select` and `before-upload` show it. */
@@ -82,12 +90,13 @@ export interface RemoveDetail {
   id: string;
 }
 
-/** Codes of the `error` event. */
+/** Codes of the `error` event that belong to the component itself. */
 export type ComponentErrorCode = 'ChooseFailed' | 'InvalidOption';
 
 /** `bind:error`: a failure that belongs to no file. */
 export interface ErrorDetail {
-  code: ComponentErrorCode;
+  /** A stored host file whose URL could not be had: that failure's code (e.g. `InvalidParameterValue.ResourceNotExist`). */
+  code: ComponentErrorCode | ErrorCode;
   /** In the component's locale; also shown in the component. */
   message: string;
   /** WeChat's own text for `ChooseFailed` (e.g. a privacy refusal); '' otherwise. */

@@ -26,7 +26,13 @@ export interface RecordedRequest extends PlatformRequest {
   json?: Record<string, unknown>;
 }
 
-export type Target = 'AppGetResourceUploadURL' | 'AppCreateProductResource' | 'AppControlDeviceResource' | 'AppDescribeDeviceResource' | 'PUT';
+export type Target = 'AppGetResourceUploadURL' | 'AppCreateProductResource' | 'AppControlDeviceResource' | 'AppDescribeDeviceResource' | 'AppGetResourceDownloadUrl' | 'PUT';
+
+/** The n-th download URL the fake cloud issues (from 1): a COS GET presigned like the seed, its signature made from n. */
+export function fakeDownloadUrl(name: string, ver: string, n: number): string {
+  const signature = createHash('sha1').update('download-' + n).digest('hex');
+  return `https://gz-g-resource-1256872341.cos.ap-guangzhou.myqcloud.com/res%2F96666666666_PROD1_USER_72375312314273792_RES_${name}_${ver}?sign=q-sign-algorithm%3Dsha1%26q-ak%3DAKIDMUM9hdmn35rHZe72Y6UfliNo1PYQFZln%26q-sign-time%3D1620729273%3B1620732873%26q-key-time%3D1620729273%3B1620732873%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D${signature}`;
+}
 
 export const md5Hex = (bytes: Uint8Array | ArrayBuffer): string =>
   createHash('md5').update(Buffer.from(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes)).digest('hex');
@@ -57,6 +63,7 @@ export class FakePlatform implements Platform {
   uploadUrls: string[] = [];
   private readonly scripts = new Map<Target, FakeAnswer[]>();
   private issued = 0;
+  private downloads = 0;
 
   addFile(path: string, bytes: Uint8Array): void {
     this.files.set(path, bytes);
@@ -119,6 +126,8 @@ export class FakePlatform implements Platform {
         return codeEnvelope({ RequestId: body.RequestId, ResourceName: 'USER_72375312314273792_RES_' + body.UserResourceName });
       case 'AppControlDeviceResource':
         return codeEnvelope({ RequestId: body.RequestId });
+      case 'AppGetResourceDownloadUrl':
+        return codeEnvelope({ RequestId: body.RequestId, DownloadUrl: fakeDownloadUrl(String(body.UserResourceName), String(body.ResourceVer), ++this.downloads) });
       case 'AppDescribeDeviceResource':
         return codeEnvelope({ RequestId: body.RequestId, Resource: { ResourceName: body.ResourceName, ResourceType: 'FILE', DeviceName: 'dev', ProductId: 'P', CreateTime: 1, UpdateTime: 2 } });
       case 'PUT':

@@ -10,7 +10,8 @@ export type TokenApiAction =
   | 'AppGetResourceUploadURL'
   | 'AppCreateProductResource'
   | 'AppControlDeviceResource'
-  | 'AppDescribeDeviceResource';
+  | 'AppDescribeDeviceResource'
+  | 'AppGetResourceDownloadUrl';
 
 export interface TokenApiClient {
   endpoint: string;
@@ -21,6 +22,8 @@ export interface TokenApiAnswer {
   /** The action's output fields (`Response` or `data` of the envelope). */
   data: Record<string, unknown>;
   requestId: string;
+  /** The RequestId the package sent, to stand in for a server one that turns out to hold a secret. */
+  sentRequestId: string;
 }
 
 type Parsed = { ok: true; data: Record<string, unknown>; requestId: string } | { ok: false; code: string; serverMessage: string; requestId: string };
@@ -94,7 +97,7 @@ async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApi
   const parsed = parseTokenApiResponse(res, requestId);
   // SPEC: a server RequestId holding a secret is replaced by the one the package sent.
   const answeredId = ctx.secrets.holds(parsed.requestId) ? requestId : parsed.requestId;
-  if (parsed.ok) return { data: parsed.data, requestId: answeredId };
+  if (parsed.ok) return { data: parsed.data, requestId: answeredId, sentRequestId: requestId };
   const code = ctx.secrets.redact(parsed.code);
   throw UploadError.of(code, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);
 }

@@ -33,36 +33,36 @@ export interface CheckedOptions {
 export const MIN_POLL_INTERVAL_MS = 1000;
 
 /** `ResourceVer` goes into the stored object's key: the resource-name alphabet, at most 64 characters. */
-const RESOURCE_VER_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const RESOURCE_VER_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
-function invalid(option: string): UploadError {
+export function invalidOption(option: string): UploadError {
   return UploadError.of('InvalidOption', { option });
 }
 
-function optionalString(o: Record<string, unknown>, key: string): string {
+export function optionalString(o: Record<string, unknown>, key: string): string {
   const value = o[key];
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw invalid(key);
+  if (typeof value !== 'string') throw invalidOption(key);
   return value;
 }
 
 function optionalBoolean(o: Record<string, unknown>, key: string): boolean {
   const value = o[key];
   if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw invalid(key);
+  if (typeof value !== 'boolean') throw invalidOption(key);
   return value;
 }
 
 /** A finite number >= 0, or the default when absent (and when 0, if `zeroIsDefault`). */
-function optionalCount(o: Record<string, unknown>, key: string, fallback: number, zeroIsDefault = false): number {
+export function optionalCount(o: Record<string, unknown>, key: string, fallback: number, zeroIsDefault = false): number {
   const value = o[key];
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !isFinite(value) || value < 0) throw invalid(key);
+  if (typeof value !== 'number' || !isFinite(value) || value < 0) throw invalidOption(key);
   return value === 0 && zeroIsDefault ? fallback : value;
 }
 
 /** A time in ms: 0 means the default where `zeroIsDefault`; above 2^31-1 counts as 2^31-1. */
-function optionalTime(o: Record<string, unknown>, key: string, fallback: number, zeroIsDefault: boolean): number {
+export function optionalTime(o: Record<string, unknown>, key: string, fallback: number, zeroIsDefault: boolean): number {
   return clampTimer(optionalCount(o, key, fallback, zeroIsDefault));
 }
 
@@ -71,15 +71,15 @@ function lastSegment(path: string): string {
 }
 
 export function checkOptions(options: UploadResourceOptions): CheckedOptions {
-  if (typeof options !== 'object' || options === null) throw invalid('options');
+  if (typeof options !== 'object' || options === null) throw invalidOption('options');
   const o = options as unknown as Record<string, unknown>;
   const resourceVer = optionalString(o, 'resourceVer') || DEFAULTS.resourceVer;
-  if (!RESOURCE_VER_PATTERN.test(resourceVer)) throw invalid('resourceVer');
+  if (!RESOURCE_VER_PATTERN.test(resourceVer)) throw invalidOption('resourceVer');
   // A locale of the wrong type is the caller's mistake, not a silent zh-CN.
-  if (o.locale !== undefined && o.locale !== null && typeof o.locale !== 'string') throw invalid('locale');
-  if (o.onProgress !== undefined && o.onProgress !== null && typeof o.onProgress !== 'function') throw invalid('onProgress');
+  if (o.locale !== undefined && o.locale !== null && typeof o.locale !== 'string') throw invalidOption('locale');
+  if (o.onProgress !== undefined && o.onProgress !== null && typeof o.onProgress !== 'function') throw invalidOption('onProgress');
   // A missing path is FileReadError as in 0.1; a path of the wrong type is the caller's mistake.
-  if (o.filePath !== undefined && o.filePath !== null && typeof o.filePath !== 'string') throw invalid('filePath');
+  if (o.filePath !== undefined && o.filePath !== null && typeof o.filePath !== 'string') throw invalidOption('filePath');
   const filePath = typeof o.filePath === 'string' ? o.filePath : '';
   const checked: CheckedOptions = {
     filePath,

@@ -8,6 +8,8 @@ Page({
     deviceId: config.deviceId,
     audioExtensions: ['mp3', 'wav'],
     /** What the device plays now (from your server in a real app): shown as done, counted in max-count. */
+    /** Files already stored, by userResourceName and resourceVer (the playground fills it). */
+    storedFiles: [],
     ringtones: [{ name: 'current-ring.mp3', size: 48213, resourceName: 'current-ring' }],
     log: [],
   },

@@ -9,6 +9,7 @@ import { admin, EmulatorState, fetchState } from '../session';
 import { button, h, renderInto, section } from './dom';
 import { FAULT_BUTTONS } from './faults';
 import { phoneLifeSection } from './phone-life';
+import { showStoredFiles } from './stored-files';
 import * as tables from './tables';
 import { overrideLocale } from './uploaders';
 
@@ -68,6 +69,8 @@ export function createPanel(host: HTMLElement, page: SimComponent, options: Pane
     renderInto(pending, JSON.stringify(s.faults), () => tables.pendingFaults(s.faults));
     renderInto(devices.body, JSON.stringify(s.devices), () => deviceRows(s));
     renderInto(objects.body, JSON.stringify(s.objects), () => tables.objects(s.objects));
+    // The page's "Stored files" section plays or previews them through their download URLs.
+    showStoredFiles(page, s.objects);
     renderInto(deliveries.body, JSON.stringify(s.deliveries ?? []), () => tables.deliveries(s.deliveries));
     renderInto(calls.body, JSON.stringify(s.calls.slice(-12)), () => tables.calls(s.calls));
   };

@@ -1,0 +1,123 @@
+/**
+ * Host `files` stored by name (`userResourceName` + `resourceVer`, no `url`, SPEC 0.3): the URL
+ * that previews or plays one is asked for on the first tap (`getResourceDownloadUrl`, with the
+ * component's product, token and endpoint), reused while it is valid and asked for again once it
+ * has expired. A failure stays on its row, worded when drawn, and is an `error` event.
+ */
+import { getResourceDownloadUrl } from '../../index';
+import { messageFor, UploadError } from '../../core';
+import type { DownloadUrlTask, Locale } from '../../core';
+import type { Props } from '../props';
+import { hostFileIndex } from '../select';
+import type { ErrorDetail, HostFile } from '../types';
+
+/** Seconds an issued URL is asked to stay valid: a listening session, not a lasting link. */
+export const STORED_URL_SECONDS = 3600;
+/** A URL this close to its end is asked for again: the player may fetch it seconds after the tap. */
+export const EXPIRY_MARGIN_MS = 60000;
+
+/** A host entry to be opened through a download URL: a name and a version, and no `url` of its own. */
+export function isStoredFile(f: HostFile | undefined): f is HostFile & { userResourceName: string; resourceVer: string } {
+  return !!f && !f.url && typeof f.userResourceName === 'string' && !!f.userResourceName && typeof f.resourceVer === 'string' && !!f.resourceVer;
+}
+
+/** What a row's file is: a row id names another file once the host's `files` change. */
+function fileKey(f: HostFile | undefined): string {
+  return isStoredFile(f) ? f.userResourceName + '\n' + f.resourceVer : '';
+}
+
+export interface StoredFilesHost {
+  props(): Props;
+  locale(): string;
+  triggerEvent(name: 'error', detail: ErrorDetail): void;
+  /** A row's look changed (asking, failed). */
+  changed(): void;
+}
+
+/** What asking for a URL adds to a host row as drawn. */
+export interface StoredFace {
+  /** The URL is on its way. */
+  fetching: boolean;
+  /** Why the URL could not be had, in the component's locale; '' otherwise. */
+  message: string;
+}
+
+export class StoredFiles {
+  /** Issued URLs by endpoint, product, name and version, with the time they stop being used. */
+  private readonly urls: Record<string, { url: string; until: number }> = {};
+  /** Calls in flight, by row id, with the file they are for. */
+  private asking: Record<string, { file: string; task: DownloadUrlTask } | undefined> = {};
+  /** The last failure of each row, by row id, with the file it is about. */
+  private failures: Record<string, { file: string; error: UploadError } | undefined> = {};
+  private closed = false;
+
+  constructor(private readonly host: StoredFilesHost) {}
+
+  /** Calls `use` with the file's URL: at once when a valid one is known, else once one is issued. */
+  url(rowId: string, file: HostFile, use: (url: string) => void): void {
+    if (this.closed || !isStoredFile(file) || this.asking[rowId]) return;
+    const p = this.host.props();
+    const key = [p.endpoint, p.productId, file.userResourceName, file.resourceVer].join('\n');
+    const known = this.urls[key];
+    if (known && Date.now() < known.until) return use(known.url);
+    const started = Date.now();
+    const task = getResourceDownloadUrl({
+      productId: p.productId,
+      accessToken: p.accessToken,
+      endpoint: p.endpoint || undefined,
+      userResourceName: file.userResourceName,
+      resourceVer: file.resourceVer,
+      effectiveTime: STORED_URL_SECONDS,
+      locale: this.host.locale() as Locale,
+    });
+    const asked = { file: fileKey(file), task };
+    this.asking[rowId] = asked;
+    delete this.failures[rowId];
+    this.host.changed();
+    /** False when the row no longer waits for this answer (its file changed, the component left). */
+    const settle = (): boolean => {
+      if (this.closed || this.asking[rowId] !== asked) return false;
+      delete this.asking[rowId];
+      this.host.changed();
+      return true;
+    };
+    task.then(
+      (issued) => {
+        // Counted from the ask, not the answer: the service's clock started no later than that.
+        this.urls[key] = { url: issued.url, until: started + STORED_URL_SECONDS * 1000 - EXPIRY_MARGIN_MS };
+        if (settle()) use(issued.url);
+      },
+      (err: unknown) => {
+        if (!settle()) return;
+        const error = err instanceof UploadError ? err : UploadError.of('ClientError');
+        this.failures[rowId] = { file: asked.file, error };
+        this.host.triggerEvent('error', { code: error.code, message: messageFor(error.code, this.host.locale(), error.detail), errMsg: '' });
+      },
+    );
+  }
+
+  /** The host rows with their asking state and failure, worded in `locale`. */
+  rows<Row extends { id: string }>(rows: Row[], locale: string): Array<Row & StoredFace> {
+    return rows.map((row) => {
+      const failure = this.failures[row.id];
+      return { ...row, fetching: !!this.asking[row.id], message: failure ? messageFor(failure.error.code, locale, failure.error.detail) : '' };
+    });
+  }
+
+  /**
+   * The host's `files` were set (WeChat sets them again on every render of the host's binding):
+   * rows whose file changed lose their failure and their wait. Issued URLs stay good.
+   */
+  forget(files: HostFile[]): void {
+    for (const table of [this.asking, this.failures]) {
+      for (const id of Object.keys(table)) if (table[id]!.file !== fileKey(files[hostFileIndex(id)])) delete table[id];
+    }
+  }
+
+  /** The component is gone: stop what is in flight, and never call back. */
+  close(): void {
+    this.closed = true;
+    for (const id of Object.keys(this.asking)) this.asking[id]!.task.abort();
+    this.asking = {};
+  }
+}
