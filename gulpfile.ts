@@ -10,7 +10,11 @@
  *    copying it: the `shared` plugin below marks those imports external;
  *  - esbuild writes ES modules and `toCommonJs` turns their few import/export statements into
  *    `require` and `module.exports`, so no file carries esbuild's CommonJS helpers at all.
- * Nothing is minified (DevTools does that on upload); names stay, text stays UTF-8.
+ * Each module is then minified (whitespace, syntax, module-local names; `module.exports` and
+ * `require` names stay, so the modules still fit together; text stays UTF-8). DevTools minifies
+ * again on upload, but what `miniprogram_npm` carries before that, in every host's project and
+ * every "Build npm", is this output: readable names there cost a third of the package. Names
+ * are what `types/` and the sources are for.
  * Templates and styles are copied, assets copied as bytes.
  */
 import { execFileSync } from 'child_process';
@@ -148,10 +152,20 @@ function textOf(result: esbuild.BuildResult): string {
   return result.outputFiles[0].text;
 }
 
+/**
+ * The CommonJS text minified as one module (`format: 'cjs'` lets esbuild rename its top-level
+ * names: nothing outside reads them, only `module.exports`). Run after `toCommonJs`, whose
+ * line-by-line conversion needs esbuild's readable ES output.
+ */
+export async function minifyModule(code: string): Promise<string> {
+  const result = await esbuild.transform(code, { minify: true, format: 'cjs', target: BASE.target, charset: 'utf8', legalComments: 'none', logLevel: 'warning' });
+  return result.code;
+}
+
 async function writeModule(module: string, code: string): Promise<void> {
   const out = path.join(DIST, module + '.js');
   await fs.promises.mkdir(path.dirname(out), { recursive: true });
-  await fs.promises.writeFile(out, toCommonJs(code, module + '.js'));
+  await fs.promises.writeFile(out, await minifyModule(toCommonJs(code, module + '.js')));
 }
 
 export async function clean(): Promise<void> {
