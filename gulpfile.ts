@@ -10,8 +10,13 @@
  *    copying it: the `shared` plugin below marks those imports external;
  *  - esbuild writes ES modules and `toCommonJs` turns their few import/export statements into
  *    `require` and `module.exports`, so no file carries esbuild's CommonJS helpers at all.
- * Nothing is minified (DevTools does that on upload); names stay, text stays UTF-8.
- * Templates and styles are copied, assets copied as bytes.
+ * Each module is then minified (whitespace, syntax, module-local names; `module.exports` and
+ * `require` names stay, so the modules still fit together; text stays UTF-8). DevTools minifies
+ * again on upload, but what `miniprogram_npm` carries before that, in every host's project and
+ * every "Build npm", is this output: readable names there cost a third of the package. Names
+ * are what `types/` and the sources are for.
+ * Templates, styles and JSON lose their comments and layout whitespace the same way (see
+ * `minifyWxml`: text a user can see keeps every space); assets are copied as bytes.
  *
  * `host-testing/` (the emulator and a Node `wx` for hosts' own tests) is bundled apart, for Node,
  * into `testing/` (`require('iotexplorer-resource-uploader/testing')`), outside `miniprogram_dist`
@@ -156,10 +161,20 @@ function textOf(result: esbuild.BuildResult): string {
   return result.outputFiles[0].text;
 }
 
+/**
+ * The CommonJS text minified as one module (`format: 'cjs'` lets esbuild rename its top-level
+ * names: nothing outside reads them, only `module.exports`). Run after `toCommonJs`, whose
+ * line-by-line conversion needs esbuild's readable ES output.
+ */
+export async function minifyModule(code: string): Promise<string> {
+  const result = await esbuild.transform(code, { minify: true, format: 'cjs', target: BASE.target, charset: 'utf8', legalComments: 'none', logLevel: 'warning' });
+  return result.code;
+}
+
 async function writeModule(module: string, code: string): Promise<void> {
   const out = path.join(DIST, module + '.js');
   await fs.promises.mkdir(path.dirname(out), { recursive: true });
-  await fs.promises.writeFile(out, toCommonJs(code, module + '.js'));
+  await fs.promises.writeFile(out, await minifyModule(toCommonJs(code, module + '.js')));
 }
 
 export async function clean(): Promise<void> {
@@ -172,7 +187,7 @@ export function types(cb: () => void): void {
   cb();
 }
 
-interface Bundles {
+export interface Bundles {
   /** Output module (`core/index`) → its ES module text. */
   code: Map<string, string>;
   /** Output module → the source files bundled into it. */
@@ -222,7 +237,8 @@ async function bundle(extra: Set<string>): Promise<Bundles> {
   return out;
 }
 
-export async function scripts(): Promise<void> {
+/** The bundles as they will be written, each module with the sources it holds. */
+export async function plan(): Promise<Bundles> {
   // A component source the entry also uses (or the core, through one of those) would be copied
   // into two modules: move it to the shared core and bundle again, until every source has one home.
   const extra = new Set<string>();
@@ -231,16 +247,80 @@ export async function scripts(): Promise<void> {
     const homes = new Map<string, number>();
     for (const list of bundles.sources.values()) for (const f of list) homes.set(f, (homes.get(f) || 0) + 1);
     const twice = [...homes].filter(([f, n]) => n > 1 && !extra.has(f)).map(([f]) => f);
-    if (!twice.length) {
-      await Promise.all([...bundles.code].map(([module, code]) => writeModule(module, code)));
-      return;
-    }
+    if (!twice.length) return bundles;
     for (const f of twice) extra.add(f);
   }
 }
 
-export function templates(): NodeJS.ReadWriteStream {
-  return src(TEXT_FILES, { allowEmpty: true }).pipe(dest(DIST));
+export async function scripts(): Promise<void> {
+  const bundles = await plan();
+  await Promise.all([...bundles.code].map(([module, code]) => writeModule(module, code)));
+}
+
+/**
+ * WXML without its comments and its layout: a whitespace-only run between tags that holds a line
+ * break (indentation), whitespace between attributes, and the spaces just inside `{{ }}` go; any
+ * other text, and everything inside quoted attribute values and `{{ }}`, is copied as written.
+ */
+export function minifyWxml(wxml: string): string {
+  let out = '';
+  let i = 0;
+  while (i < wxml.length) {
+    if (wxml.startsWith('<!--', i)) {
+      const end = wxml.indexOf('-->', i + 4);
+      if (end < 0) throw new Error('wxml: unclosed comment');
+      i = end + 3;
+    } else if (wxml[i] === '<') {
+      // A tag: collapse the whitespace between its parts, keep quoted values whole.
+      let tag = '';
+      for (i++; i < wxml.length && wxml[i] !== '>'; i++) {
+        const c = wxml[i];
+        if (c === '"' || c === "'") {
+          const end = wxml.indexOf(c, i + 1);
+          if (end < 0) throw new Error('wxml: unclosed attribute value');
+          tag += wxml.slice(i, end + 1);
+          i = end;
+        } else if (/\s/.test(c)) {
+          if (!tag.endsWith(' ')) tag += ' ';
+        } else tag += c;
+      }
+      i++;
+      out += '<' + tag.replace(/\s+(\/?)$/, '$1').replace(/\s\/$/, '/') + '>';
+    } else {
+      let end = i;
+      while (end < wxml.length && wxml[end] !== '<') end = wxml.startsWith('{{', end) ? Math.max(wxml.indexOf('}}', end) + 2, end + 2) : end + 1;
+      const textRun = wxml.slice(i, end);
+      if (!(/^\s*$/.test(textRun) && textRun.includes('\n'))) out += textRun;
+      i = end;
+    }
+  }
+  // Spaces just inside a mustache are not part of its expression.
+  return out.replace(/\{\{\s+/g, '{{').replace(/\s+\}\}/g, '}}');
+}
+
+async function minifyText(file: string, text: string): Promise<string> {
+  if (file.endsWith('.json')) return JSON.stringify(JSON.parse(text));
+  if (file.endsWith('.wxml')) return minifyWxml(text);
+  if (file.endsWith('.wxss')) {
+    const css = (await esbuild.transform(text, { loader: 'css', minifyWhitespace: true, charset: 'utf8', logLevel: 'warning' })).code.trimEnd();
+    // esbuild keeps custom properties' text verbatim; the space that opens a value or a var()
+    // fallback is not part of it (CSS Syntax trims it), so it goes too.
+    return css.replace(/(--[\w-]+): /g, '$1:').replace(/(var\(--[\w-]+), /g, '$1,');
+  }
+  return text;
+}
+
+export async function templates(): Promise<void> {
+  const files = fs
+    .readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(wxml|wxss|json|wxs)$/.test(f));
+  await Promise.all(
+    files.map(async (f) => {
+      const out = path.join(DIST, f);
+      await fs.promises.mkdir(path.dirname(out), { recursive: true });
+      await fs.promises.writeFile(out, await minifyText(f, await fs.promises.readFile(path.join(SRC, f), 'utf8')));
+    }),
+  );
 }
 
 /** gulp 5 reads files as UTF-8 unless told otherwise: images and fonts must stay bytes. */
