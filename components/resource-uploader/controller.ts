@@ -4,9 +4,8 @@
  * plays, and turns queue events into SPEC's events and into one `setData` per tick.
  */
 import { uploadResource } from '../index';
-import { createWechatLifecycle } from '../platform/wechat-lifecycle';
 import { messageFor, normalizeLocale } from '../core';
-import { BatchSummary, UploadQueue } from '../core';
+import { BatchSummary, defaultPlatformLifecycle, UploadQueue } from '../core';
 import { HostRow, hostRowsOf, HOST_ID_PREFIX, normalizeHostFiles } from './host-files';
 import { Admission, Candidate } from './admission';
 import { pickFiles } from './picker';
@@ -98,7 +97,8 @@ export class Uploader implements Listener {
       upload: uploadResource,
       idPrefix,
       // Files wait while the app is hidden or offline; listened to only while uploads are due.
-      lifecycle: createWechatLifecycle(),
+      // The platform's own life cycle, the app's only one (h-waits).
+      lifecycle: defaultPlatformLifecycle(),
     });
     this.admission = new Admission(
       {
