@@ -58,12 +58,17 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
   const withFile = carriesFile(req);
   const response = (async (): Promise<PlatformResponse> => {
     for (;;) {
-      if (withFile && monitor.blocker) throw cutError();
-      await waitTurn(platform, monitor, round >= 0 && monitor.assumingHidden ? probeDelay(round) : 0, (cancel) => (cancelWait = cancel));
+      // Only an inferred background lets a file's request go: it is then the probe that finds the foreground.
+      if (withFile && monitor.blocker && !monitor.assumingHidden) throw cutError();
+      // A file's request under an inferred background is itself the probe: the upload above waited its delay.
+      const probeNow = withFile && monitor.assumingHidden;
+      const probing = probeNow || (round >= 0 && monitor.assumingHidden);
+      if (!probeNow) await waitTurn(platform, monitor, probing ? probeDelay(round) : 0, (cancel) => (cancelWait = cancel));
       if (aborted) throw abortedError();
       // The slot only now: a request waiting for the app or the network holds none.
       const release = await requestSlots.acquire(slotScope, abortedError);
-      if (monitor.blocker) {
+      // A probe goes though the background is assumed: that is how it finds the foreground.
+      if (monitor.blocker && !(probing && monitor.assumingHidden)) {
         // Held back again while it waited for the slot: give the slot back and wait again.
         release();
         continue;

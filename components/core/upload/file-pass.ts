@@ -70,6 +70,8 @@ export async function startFilePass(ctx: UploadContext, filePath: string, check:
   if (size !== null) check(size);
   let release = size !== null ? memoryBudget.tryAcquire(size) : null;
   let reading = release ? readWholeFile(ctx, filePath, size!) : null;
+  /** `reading` is the early read, made for the stat's size and not yet checked against the hash. */
+  let earlyRead = !!reading;
   if (reading) reading.catch(ignore); // Awaited in bytes(); a failed hash must not leave it unhandled.
   const info = fileInfoOf(ctx, filePath).then((i) => {
     check(i.size);
@@ -88,10 +90,11 @@ export async function startFilePass(ctx: UploadContext, filePath: string, check:
     async bytes() {
       const { size: hashedSize } = await info;
       // The stat is a hint: if the hash saw another size, the early read (if any) is dropped.
-      if (reading && hashedSize !== size) {
+      if (reading && earlyRead && hashedSize !== size) {
         giveBack();
         reading = null;
       }
+      earlyRead = false;
       if (!reading) {
         if (dropped) await checkUnchanged(ctx, filePath, await info);
         release = await memoryBudget.acquire(hashedSize, ctx.scope, () => UploadError.of('Aborted'));
@@ -105,6 +108,7 @@ export async function startFilePass(ctx: UploadContext, filePath: string, check:
       if (!reading) return;
       // The only reference to the buffer goes: nothing of the file stays in memory while it waits.
       reading = null;
+      earlyRead = false;
       dropped = true;
     },
   };
