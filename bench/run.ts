@@ -17,6 +17,7 @@ import { measureMemoryBudget } from './memory-budget';
 import { measurePeers, renderPeersTable } from './peers';
 import { measureSetData } from './set-data';
 import { Figure, renderTable } from './table';
+import { measureWaitingHolds } from './waiting-holds';
 import { measureWeight } from './weight';
 
 export interface BenchContext {
@@ -40,6 +41,7 @@ export const SECTIONS: Section[] = [
   { name: 'peers: bare PUT, core, cos-wx-sdk-v5, IoT Explorer demo', run: measurePeers, table: renderPeersTable },
   { name: 'setData (miniprogram-simulate)', run: ({ emu, fixtures }) => measureSetData(emu, fixtures) },
   { name: 'interruptions (background, offline)', run: ({ emu, fixtures }) => measureInterruptions(emu, fixtures) },
+  { name: 'waiting holds nothing (a file paused in the background)', run: ({ emu, fixtures }) => measureWaitingHolds(emu, fixtures) },
   {
     name: 'batches',
     async run({ emu, fixtures, problems }) {

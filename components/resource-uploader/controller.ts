@@ -4,9 +4,8 @@
  * plays, and turns queue events into SPEC's events and into one `setData` per tick.
  */
 import { uploadResource } from '../index';
-import { createWechatLifecycle } from '../platform/wechat-lifecycle';
 import { messageFor, normalizeLocale, onMessagesChange } from '../core';
-import { BatchSummary, UploadQueue } from '../core';
+import { BatchSummary, defaultPlatformLifecycle, UploadQueue } from '../core';
 import { HostEntry, HostFileList, HostRow, hostRowsOf, HOST_ID_PREFIX } from './host-files';
 import { Admission, Candidate } from './admission';
 import { pickFiles } from './picker';
@@ -103,7 +102,8 @@ export class Uploader implements Listener {
       upload: uploadResource,
       idPrefix,
       // Files wait while the app is hidden or offline; listened to only while uploads are due.
-      lifecycle: createWechatLifecycle(),
+      // The platform's own life cycle, the app's only one (h-waits).
+      lifecycle: defaultPlatformLifecycle(),
     });
     this.admission = new Admission(
       {

@@ -29,6 +29,23 @@ test('a provider that never answers ends the upload with Timeout after `timeout`
   expect(platform.requests).toHaveLength(0);
 });
 
+test('SPEC 0.3: a provider call that timed out is forgotten: the next upload asks the provider again', async () => {
+  const { platform, options } = setup();
+  const reasons: string[] = [];
+  let calls = 0;
+  setAccessTokenProvider(({ reason }) => {
+    reasons.push(reason);
+    // The first call never answers; a later one does at once.
+    return ++calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve(TOKEN);
+  });
+  const first = await observeUpload(emitted, { ...options(), timeout: 150 });
+  expect(first.error).toMatchObject({ code: 'Timeout' });
+  const second = await observeUpload(emitted, { ...options(), timeout: 2000 });
+  expect(second.error).toBeUndefined();
+  expect(reasons).toEqual(['missing', 'missing']);
+  expect(platform.calls('AppGetResourceUploadURL').map((c) => c.json!.AccessToken)).toEqual([TOKEN]);
+});
+
 test('an abort while the provider is thinking ends Aborted at once', async () => {
   const { options } = setup();
   setAccessTokenProvider(() => new Promise<string>(() => undefined));

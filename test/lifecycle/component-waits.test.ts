@@ -152,3 +152,39 @@ test('a paused file keeps its cancel button: the user may still give up on it', 
   live.platform.phone.goOnline();
   m.detach();
 });
+
+test('SPEC 0.3: a batch that ended while hidden leaves nothing waiting; after the show a file chosen starts at once', async () => {
+  // A grace long enough for the PUT to end while the app is hidden.
+  live.restore();
+  live = new LiveWx({ phone: { backgroundGraceMs: 5000 } });
+  const m = mountUploader(simulate, uploaderId, { productId: emu.productId, accessToken: emu.token, endpoint: emu.endpoint, locale: 'en', maxCount: 3 });
+  emu.faults.inject({ target: 'bucket', kind: 'delay', delayMs: 300 });
+  pick(m, 'first.bin');
+  await m.until(() => emu.faults.pending().length === 0, 'the PUT held by storage');
+  live.platform.phone.hide();
+  await m.until(() => m.of('complete').length === 1, 'the batch ended while hidden', 10000);
+  expect(m.of('success')).toHaveLength(1);
+  // Nothing was due: nobody listens to the show that follows.
+  expect(live.platform.phone.listenerCount).toBe(0);
+  live.platform.phone.show();
+
+  const requests: number[] = [];
+  const request = live.platform.request;
+  live.platform.request = (req) => {
+    requests.push(Date.now());
+    return request(req);
+  };
+  await m.until(() => !!m.uploader.querySelector('.resource-uploader__choose'), 'the trigger');
+  const chosen = Date.now();
+  pick(m, 'second.bin');
+  const second = () => (m.instance.data.items[1] || {}) as Record<string, unknown>;
+  await m.until(() => requests.length > 0 || Date.now() - chosen > 1500, 'the first request');
+  expect(second().state).not.toBe('paused');
+  expect(second().waitingFor).toBeFalsy();
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests[0] - chosen).toBeLessThan(1000);
+  await m.until(() => m.of('complete').length === 2, 'the second batch', 10000);
+  expect(m.of('fail')).toEqual([]);
+  expect(waitingLine(m)).toBeNull();
+  m.detach();
+});

@@ -2,15 +2,26 @@
  * The gate the queue puts on its platform's requests: it waits out the life cycle and sends a cut
  * request again as it was, and nothing else: answers (any status) and failures that are not the
  * life cycle's doing pass through, and an abort ends a wait at once without a request.
+ * Waiting holds nothing (SPEC 0.3): no request slot while waiting, and a request carrying file
+ * bytes (the PUT) is not kept through a wait: it fails `interrupted` at once, for the upload to
+ * drop the bytes and wait above (`whenRequestsMayGo`).
  */
-import { LifecycleMonitor } from '../../components/core';
+import { LifecycleMonitor, requestSlots } from '../../components/core';
 import { gatePlatform } from '../../components/core';
-import { Platform, PlatformRequest, TransportError } from '../../components/core';
+import { AbortScope, Platform, PlatformRequest, TransportError } from '../../components/core';
 import { SimulatedPhone } from '../../node-platform/phone';
 import { FakePlatform } from '../support/fake-platform';
 import { platformBehindPhone } from './behind-phone';
 
 const PUT: PlatformRequest = { url: 'https://bucket.example/key?sign=x', method: 'PUT', headers: {}, body: new ArrayBuffer(8), timeoutMs: 1000 };
+/** A token-API call: its body is text, kept and sent again as it was. */
+const CALL: PlatformRequest = {
+  url: 'https://api.example/',
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ Action: 'AppGetResourceUploadURL', RequestId: 'r-1' }),
+  timeoutMs: 1000,
+};
 
 function setup() {
   const cloud = new FakePlatform();
@@ -23,12 +34,13 @@ function setup() {
 
 const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
 
-test('a request made while offline waits without reaching the platform, then goes once', async () => {
+test('a request made while offline waits without reaching the platform, holding no slot, then goes once', async () => {
   const t = setup();
   t.phone.goOffline();
-  const task = t.gated.request(PUT);
+  const task = t.gated.request(CALL);
   await tick(30);
   expect(t.cloud.requests).toHaveLength(0);
+  expect(requestSlots.inUse).toBe(0);
   t.phone.goOnline();
   await expect(task.response).resolves.toMatchObject({ status: 200 });
   expect(t.cloud.requests).toHaveLength(1);
@@ -38,7 +50,7 @@ test('a request made while offline waits without reaching the platform, then goe
 test('an abort ends the wait at once, and nothing is sent when the phone is back', async () => {
   const t = setup();
   t.phone.hide();
-  const task = t.gated.request(PUT);
+  const task = t.gated.request(CALL);
   task.abort();
   await expect(task.response).rejects.toMatchObject({ kind: 'aborted' });
   t.phone.show();
@@ -68,20 +80,23 @@ test('a failure that is not the life cycle’s doing is reported as it is', asyn
   t.release();
 });
 
-test('cut by the background: the same request (same URL, same body) goes again after show', async () => {
+test('cut by the background: the same request (same URL, same body) goes again after show, its slot given back meanwhile', async () => {
   const t = setup();
-  t.cloud.script('PUT', { hang: true });
-  const task = t.gated.request(PUT);
+  t.cloud.script('AppGetResourceUploadURL', { hang: true });
+  const task = t.gated.request(CALL);
   await tick(2);
+  expect(requestSlots.inUse).toBe(1);
   t.phone.hide();
   await tick(60);
   expect(t.cloud.aborts).toBeGreaterThanOrEqual(1);
+  expect(requestSlots.inUse).toBe(0);
   t.phone.show();
   await expect(task.response).resolves.toMatchObject({ status: 200 });
-  const puts = t.cloud.calls('PUT');
-  expect(puts).toHaveLength(2);
-  expect(puts[1].url).toBe(PUT.url);
-  expect(puts[1].body).toBe(PUT.body);
+  const calls = t.cloud.calls('AppGetResourceUploadURL');
+  expect(calls).toHaveLength(2);
+  expect(calls[1].url).toBe(CALL.url);
+  expect(calls[1].body).toBe(CALL.body);
+  expect(requestSlots.inUse).toBe(0);
   t.release();
   expect(t.phone.listenerCount).toBe(0);
 });
@@ -100,12 +115,52 @@ test('interrupted with no hide heard, and no show ever coming: a probe finds the
   };
   const gated = gatePlatform(flaky, t.monitor);
   const started = Date.now();
-  const task = gated.request(PUT);
+  const task = gated.request(CALL);
   await tick(20);
   expect(t.monitor.blocker).toBe('background');
   await expect(task.response).resolves.toMatchObject({ status: 200 });
   expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   // The answer proved the foreground: others are no longer held back.
   expect(t.monitor.blocker).toBeNull();
+  t.release();
+});
+
+test('a PUT due while held back fails interrupted at once: its bytes are not kept through the wait', async () => {
+  const t = setup();
+  t.phone.hide();
+  await expect(t.gated.request(PUT).response).rejects.toMatchObject({ kind: 'interrupted' });
+  expect(t.cloud.requests).toHaveLength(0);
+  expect(requestSlots.inUse).toBe(0);
+  t.phone.show();
+  t.release();
+});
+
+test('a PUT cut by the background fails interrupted instead of waiting with its bytes; whenRequestsMayGo waits for the show', async () => {
+  const t = setup();
+  t.cloud.script('PUT', { hang: true });
+  const task = t.gated.request(PUT);
+  await tick(2);
+  t.phone.hide();
+  await expect(task.response).rejects.toMatchObject({ kind: 'interrupted' });
+  expect(requestSlots.inUse).toBe(0);
+  let cleared = false;
+  const scope = new AbortScope();
+  const wait = t.gated.whenRequestsMayGo(scope, 0).then(() => (cleared = true));
+  await tick(30);
+  expect(cleared).toBe(false);
+  t.phone.show();
+  await wait;
+  expect(cleared).toBe(true);
+  t.release();
+});
+
+test('whenRequestsMayGo ends with Aborted when its upload is aborted', async () => {
+  const t = setup();
+  t.phone.goOffline();
+  const scope = new AbortScope();
+  const wait = t.gated.whenRequestsMayGo(scope, 0);
+  scope.abort();
+  await expect(wait).rejects.toMatchObject({ code: 'Aborted' });
+  t.phone.goOnline();
   t.release();
 });

@@ -65,26 +65,47 @@ test('a PUT cut by the background waits, and finishes after show with no fail an
   expect(t.queue.blockedBy).toBe('background');
   // …and the PUT is cut once the grace runs out.
   await t.waitFor(() => t.cloud.aborts === 1, 'the PUT cut');
-  // The cut PUT's bytes stay under the app-wide memory budget while it waits: they are sent again as they are.
-  expect(memoryBudget.held).toBe(f.size);
+  // SPEC 0.3 "Waiting holds nothing": the cut PUT's bytes and their share of the budget are given back while it waits.
+  await t.waitFor(() => memoryBudget.held === 0, 'the budget given back');
+  expect(t.cloud.readFileCalls).toHaveLength(1);
   t.phone.show();
   await t.waitFor(() => t.of('complete').length === 1, 'complete');
   expect(f.state).toBe('done');
   expect(t.of('fail')).toEqual([]);
   expect(f.attempts).toBe(1);
   expect(t.of('complete')).toEqual([{ succeeded: 1, failed: 0 }]);
-  // Resumed where it was: the same PUT again, with the same bytes to the same URL; no new URL, no re-hash.
+  // Resumed where it was: the same PUT again to the same URL, no new URL; the file read again (its MD5 checked again).
   expect(t.trail(f.id)).toEqual(['waiting', 'hashing', 'signing', 'uploading', 'paused', 'uploading', 'done']);
   const puts = t.cloud.calls('PUT');
   expect(puts).toHaveLength(2);
   expect(puts[1].url).toBe(puts[0].url);
-  expect(puts[1].body).toBe(puts[0].body);
+  expect(puts[1].body).not.toBe(puts[0].body);
+  expect(Buffer.from(puts[1].body as ArrayBuffer).equals(Buffer.from(puts[0].body as ArrayBuffer))).toBe(true);
   expect(t.cloud.calls('AppGetResourceUploadURL')).toHaveLength(1);
-  expect(t.cloud.readFileCalls).toHaveLength(1);
+  expect(t.cloud.readFileCalls).toHaveLength(2);
   expect(memoryBudget.held).toBe(0);
   // Listened to only while the upload was due: every on* has had its off*.
   expect(t.phone.listenerCount).toBe(0);
   expect(t.queue.listening).toBe(false);
+});
+
+test('a file changed while it waited in the background fails FileReadError, and nothing of it is sent', async () => {
+  const t = setup();
+  t.cloud.script('PUT', { hang: true });
+  const [f] = t.queue.add([t.file()], true);
+  await t.waitFor(() => f.state === 'uploading' && t.cloud.calls('PUT').length === 1, 'the PUT');
+  t.phone.hide();
+  await t.waitFor(() => t.cloud.aborts === 1 && memoryBudget.held === 0, 'the PUT cut, its bytes dropped');
+  // The user's file changes while the app is away (same size, other bytes).
+  t.cloud.addFile(f.path, new Uint8Array(f.size).fill(7));
+  t.phone.show();
+  await t.waitFor(() => t.of('complete').length === 1, 'complete');
+  expect(f.state).toBe('failed');
+  expect(t.of('fail').map((e) => e.error.code)).toEqual(['FileReadError']);
+  // Checked before reading: the changed file is neither read nor PUT.
+  expect(t.cloud.calls('PUT')).toHaveLength(1);
+  expect(t.cloud.readFileCalls).toHaveLength(1);
+  expect(memoryBudget.held).toBe(0);
 });
 
 test('a PUT that ends within the background grace is not disturbed', async () => {

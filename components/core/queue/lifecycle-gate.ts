@@ -2,10 +2,19 @@
  * A platform whose requests wait out the life cycle. Before each request it waits while the app
  * is hidden or offline; a request cut by the life cycle (WeChat's `request:fail interrupted`, or
  * any failure without an answer while or since the app was hidden or offline) is not reported:
- * it waits, then goes again exactly as it was (the same URL, the same body buffer). The core
- * above sees one slow request: no retry counted, no re-hash, no second URL, nothing stored twice.
+ * it waits, then goes again exactly as it was (the same URL, the same body). The core above sees
+ * one slow request: no retry counted, no second URL, nothing stored twice.
  * Offline, what is in flight is stopped at once rather than left to time out.
+ *
+ * Waiting holds nothing (SPEC 0.3): the app-wide request slot is taken only once the request may
+ * really go, and given back when it is cut. A request carrying a file's bytes (the PUT) is never
+ * kept through a wait: it fails at once as `interrupted`, so the upload can drop the bytes and their
+ * share of the memory budget, wait (`whenRequestsMayGo`) and read the file again.
  */
+import { AbortScope } from '../abort';
+import { UploadError } from '../errors/upload-error';
+import { requestSlots } from '../limits/request-slots';
+import type { HeldPlatform } from '../request/context';
 import type { LifecycleMonitor, LifecycleStamp } from './lifecycle';
 import { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse, TransportError } from '../platform';
 
@@ -25,26 +34,56 @@ function cutByLifecycle(err: unknown, monitor: LifecycleMonitor, started: Lifecy
 export const FIRST_PROBE_MS = 1000;
 export const MAX_PROBE_MS = 30000;
 
+/** The probe delay of the `round`-th wait in a row (0 = the first). */
+function probeDelay(round: number): number {
+  return Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * Math.pow(2, Math.max(0, round)));
+}
+
+const abortedError = () => new TransportError('aborted', 'request:fail abort');
+/** What a file-carrying request cut (or due while held back) ends as: the upload waits above. */
+const cutError = () => new TransportError('interrupted', 'request:fail interrupted');
+
+/** File bytes are not kept through a wait: the upload drops them and reads the file again later. */
+function carriesFile(req: PlatformRequest): boolean {
+  return req.body !== undefined && typeof req.body !== 'string';
+}
+
 function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: PlatformRequest): PlatformRequestTask {
   let aborted = false;
   let inner: PlatformRequestTask | null = null;
   let cancelWait: () => void = () => undefined;
-  /** > 0 while probing an inferred background. */
-  let probeMs = 0;
+  const slotScope = new AbortScope();
+  /** Waits in a row while probing an inferred background; -1 when not probing. */
+  let round = -1;
+  const withFile = carriesFile(req);
   const response = (async (): Promise<PlatformResponse> => {
     for (;;) {
-      await waitTurn(platform, monitor, probeMs, (cancel) => (cancelWait = cancel));
-      if (aborted) throw new TransportError('aborted', 'request:fail abort');
+      // Only an inferred background lets a file's request go: it is then the probe that finds the foreground.
+      if (withFile && monitor.blocker && !monitor.assumingHidden) throw cutError();
+      // A file's request under an inferred background is itself the probe: the upload above waited its delay.
+      const probeNow = withFile && monitor.assumingHidden;
+      const probing = probeNow || (round >= 0 && monitor.assumingHidden);
+      if (!probeNow) await waitTurn(platform, monitor, probing ? probeDelay(round) : 0, (cancel) => (cancelWait = cancel));
+      if (aborted) throw abortedError();
+      // The slot only now: a request waiting for the app or the network holds none.
+      const release = await requestSlots.acquire(slotScope, abortedError);
+      // A probe goes though the background is assumed: that is how it finds the foreground.
+      if (monitor.blocker && !(probing && monitor.assumingHidden)) {
+        // Held back again while it waited for the slot: give the slot back and wait again.
+        release();
+        continue;
+      }
       const started = monitor.stamp();
-      const task = platform.request(req);
-      inner = task;
       let stoppedByUs = false;
-      const stopWatching = monitor.onChange(() => {
-        if (!monitor.offline || stoppedByUs) return;
-        stoppedByUs = true;
-        task.abort();
-      });
+      let stopWatching: () => void = () => undefined;
       try {
+        const task = platform.request(req);
+        inner = task;
+        stopWatching = monitor.onChange(() => {
+          if (!monitor.offline || stoppedByUs) return;
+          stoppedByUs = true;
+          task.abort();
+        });
         const answer = await task.response;
         monitor.noteAnswered();
         return answer;
@@ -52,10 +91,12 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
         if (aborted || !(stoppedByUs || cutByLifecycle(err, monitor, started))) throw err;
         // WeChat said interrupted though no hide was heard: it refuses requests until onAppShow.
         if (!stoppedByUs && !monitor.cutSince(started)) monitor.noteInterrupted();
-        probeMs = monitor.assumingHidden ? Math.min(MAX_PROBE_MS, probeMs ? probeMs * 2 : FIRST_PROBE_MS) : 0;
+        if (withFile) throw cutError();
+        round = monitor.assumingHidden ? round + 1 : -1;
       } finally {
         stopWatching();
         inner = null;
+        release();
       }
     }
   })();
@@ -64,6 +105,7 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
     abort: () => {
       aborted = true;
       cancelWait();
+      slotScope.abort();
       if (inner) inner.abort();
     },
   };
@@ -90,9 +132,27 @@ function waitTurn(platform: Platform, monitor: LifecycleMonitor, probeMs: number
 }
 
 /** `platform` with its requests gated by `monitor`; everything else is the platform's own. */
-export function gatePlatform(platform: Platform, monitor: LifecycleMonitor): Platform {
+export function gatePlatform(platform: Platform, monitor: LifecycleMonitor): HeldPlatform {
   // Inherit, not copy: a class-based platform keeps its methods, getters and state.
-  const gated = Object.create(platform) as Platform;
+  const gated = Object.create(platform) as HeldPlatform & { takesRequestSlots: true };
   gated.request = (req) => gatedRequest(platform, monitor, req);
+  Object.defineProperty(gated, 'takesRequestSlots', { value: true });
+  gated.whenRequestsMayGo = (scope, waitRound) =>
+    new Promise<void>((resolve, reject) => {
+      let cancel: () => void = () => undefined;
+      const stop = scope.onAbort(() => {
+        cancel();
+        reject(UploadError.of('Aborted'));
+      });
+      if (scope.aborted) return;
+      waitTurn(platform, monitor, monitor.assumingHidden ? probeDelay(waitRound) : 0, (c) => (cancel = c)).then(() => {
+        stop();
+        if (!scope.aborted) resolve();
+      });
+    });
+  gated.onHeld = (fn) =>
+    monitor.onChange(() => {
+      if (monitor.blocker) fn();
+    });
   return gated;
 }

@@ -44,6 +44,8 @@ export class LifecycleMonitor {
 
   private readonly onShow = (): void => {
     this.assumedHidden = false;
+    // The network may have changed unheard while hidden: ask again on every show.
+    this.refreshNetwork();
     if (!this.hidden) return;
     this.hidden = false;
     this.changed();
@@ -148,16 +150,40 @@ export class LifecycleMonitor {
   private listen(): void {
     const s = this.source;
     if (!s) return;
+    // What was heard before is stale: a show may have come while nobody listened (a batch that
+    // ended while hidden). Uploads become due from the foreground (the user chose a file, tapped
+    // retry), so start from "shown"; a request WeChat refuses still says otherwise (noteInterrupted).
+    if (this.hidden) {
+      this.hidden = false;
+      this.assumedHidden = false;
+      this.changed();
+    }
     s.onAppHide(this.onHide);
     s.onAppShow(this.onShow);
     s.onNetworkStatusChange(this.onNetwork);
+    this.refreshNetwork();
+  }
+
+  /** Asks the platform whether the phone is online now. */
+  private refreshNetwork(): void {
+    const s = this.source;
+    if (!s || this.holders === 0) return;
     const seen = this.networkEvents;
-    s.getNetworkType().then(
+    let answer: Promise<string>;
+    try {
+      answer = s.getNetworkType();
+    } catch {
+      return;
+    }
+    Promise.resolve(answer).then(
       (type) => {
         // Only the answer to the question asked while listening, and only if no event said otherwise since.
         if (this.holders > 0 && this.networkEvents === seen) this.setOffline(type === 'none');
       },
-      () => undefined, // Cannot tell: assume online; a failing request will say otherwise.
+      () => {
+        // Cannot tell: assume online; a failing request will say otherwise.
+        if (this.holders > 0 && this.networkEvents === seen) this.setOffline(false);
+      },
     );
   }
 

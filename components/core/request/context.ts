@@ -20,11 +20,30 @@ export function throwIfAborted(ctx: Pick<UploadContext, 'scope'>): void {
 }
 
 /**
+ * A platform whose requests may be held back while the app is hidden or offline (the queue's
+ * life-cycle gate). It takes a request slot itself for each request it actually sends, only while
+ * that request is out: a request that waits holds no slot (SPEC 0.3 "Waiting holds nothing").
+ */
+export interface HeldPlatform extends Platform {
+  readonly takesRequestSlots: true;
+  /** Resolves once requests may go (at once when they may); holds nothing while it waits. */
+  whenRequestsMayGo(scope: AbortScope, round: number): Promise<void>;
+  /** Calls `fn` each time requests become held back; returns the unsubscribe. */
+  onHeld(fn: () => void): () => void;
+}
+
+export function heldPlatform(platform: Platform): HeldPlatform | null {
+  return (platform as Partial<HeldPlatform>).takesRequestSlots === true ? (platform as HeldPlatform) : null;
+}
+
+/**
  * One HTTP exchange through the platform, stopped by the upload's abort.
  * Resolves with any HTTP status; a missing answer becomes NetworkError, Timeout or Aborted.
  */
 export async function send(ctx: UploadContext, req: PlatformRequest): Promise<PlatformResponse> {
   throwIfAborted(ctx);
+  // A held platform takes its slot only once its request may really go.
+  if (heldPlatform(ctx.platform)) return sendInSlot(ctx, req);
   // Wait for one of the app-wide request slots (WeChat's 10-request limit), then hold it until settled.
   const release = await requestSlots.acquire(ctx.scope, () => UploadError.of('Aborted'));
   try {

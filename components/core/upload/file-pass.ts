@@ -4,6 +4,8 @@
  * (a stat) and the budget has room for it right away, the read starts beside the hash: the two
  * then cost about the longer of them instead of their sum. Otherwise the read waits for the hash,
  * then for the budget. The bytes, and the budget with them, are held until `release()`.
+ * A file that waits for the app or the network `drop()`s them; its next `bytes()` checks the
+ * size and MD5 again (a file changed meanwhile is `FileReadError`), then reads it again.
  */
 import type { UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
@@ -19,6 +21,8 @@ export interface FilePass {
   bytes(): Promise<ArrayBuffer>;
   /** Gives the file's share of the budget back; safe to call more than once. */
   release(): void;
+  /** Forgets the bytes and gives their budget back; the next `bytes()` re-checks the file and reads it again. */
+  drop(): void;
 }
 
 const ignore = (): void => undefined;
@@ -54,12 +58,20 @@ async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize:
   return bytes;
 }
 
+/** The file must still be the one hashed: the URL and Content-MD5 were made for it. */
+async function checkUnchanged(ctx: UploadContext, filePath: string, hashed: FileInfo): Promise<void> {
+  const now = await fileInfoOf(ctx, filePath);
+  if (now.size !== hashed.size || now.md5 !== hashed.md5) throw UploadError.of('FileReadError');
+}
+
 /** `check(size)` throws for a size the upload refuses (too large, empty): before any byte is read. */
 export async function startFilePass(ctx: UploadContext, filePath: string, check: (size: number) => void): Promise<FilePass> {
   const size = await statSize(ctx, filePath);
   if (size !== null) check(size);
   let release = size !== null ? memoryBudget.tryAcquire(size) : null;
   let reading = release ? readWholeFile(ctx, filePath, size!) : null;
+  /** `reading` is the early read, made for the stat's size and not yet checked against the hash. */
+  let earlyRead = !!reading;
   if (reading) reading.catch(ignore); // Awaited in bytes(); a failed hash must not leave it unhandled.
   const info = fileInfoOf(ctx, filePath).then((i) => {
     check(i.size);
@@ -70,22 +82,34 @@ export async function startFilePass(ctx: UploadContext, filePath: string, check:
     if (release) release();
     release = null;
   };
+  /** Bytes were read and then dropped: the file is checked again before it is read again. */
+  let dropped = false;
   return {
     size,
     info,
     async bytes() {
       const { size: hashedSize } = await info;
       // The stat is a hint: if the hash saw another size, the early read (if any) is dropped.
-      if (reading && hashedSize !== size) {
+      if (reading && earlyRead && hashedSize !== size) {
         giveBack();
         reading = null;
       }
+      earlyRead = false;
       if (!reading) {
+        if (dropped) await checkUnchanged(ctx, filePath, await info);
         release = await memoryBudget.acquire(hashedSize, ctx.scope, () => UploadError.of('Aborted'));
         reading = readWholeFile(ctx, filePath, hashedSize);
       }
       return reading;
     },
     release: giveBack,
+    drop() {
+      giveBack();
+      if (!reading) return;
+      // The only reference to the buffer goes: nothing of the file stays in memory while it waits.
+      reading = null;
+      earlyRead = false;
+      dropped = true;
+    },
   };
 }

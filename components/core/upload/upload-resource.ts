@@ -1,15 +1,15 @@
 import { AbortScope } from '../abort';
 import { AccessTokenSession, hasAccessTokenProvider } from '../request/access-token';
-import { throwIfAborted, UploadContext } from '../request/context';
+import { HeldPlatform, heldPlatform, throwIfAborted, UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
-import { startFilePass } from './file-pass';
+import { FilePass, startFilePass } from './file-pass';
 import { normalizeLocale } from '../i18n/locale';
 import { contentTypeFor } from './mime';
 import { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
-import type { FileInfo, Platform } from '../platform';
+import type { FileInfo, Platform, PlatformLifecycle } from '../platform';
 import { Secrets } from '../request/redact';
 import { deliverResource, fullDeviceId, registerResource } from './register-deliver';
-import { putObject } from './storage';
+import { PutOutcome, putObject, PutRequest } from './storage';
 import { surfaceError, surfaceResult } from '../request/surface';
 import { worded } from '../i18n/messages';
 import { callAction, TokenApiClient } from '../request/token-api';
@@ -36,6 +36,15 @@ export function setDefaultPlatform(factory: PlatformFactory): void {
 export function defaultPlatform(): Platform | null {
   if (!made && defaultPlatformFactory) made = defaultPlatformFactory();
   return made;
+}
+
+/**
+ * The life cycle of the default platform: the app has one, so the queue listens to the platform's
+ * own (a second one beside it could keep a `hidden` of its own, stale). undefined without one.
+ */
+export function defaultPlatformLifecycle(): PlatformLifecycle | undefined {
+  const platform = defaultPlatform();
+  return (platform && platform.lifecycle) || undefined;
 }
 
 interface IssuedUrl {
@@ -97,6 +106,31 @@ async function run(options: UploadResourceOptions, scope: AbortScope, secrets: S
   return pipeline(ctx, api, o, progress);
 }
 
+/**
+ * The PUT of a file. On a platform that holds requests back (the queue's life-cycle gate), a PUT
+ * the life cycle cut (or that came due while held back) drops the file's bytes and their budget,
+ * waits holding nothing, then reads the file again (its size and MD5 checked again) and goes again
+ * with the same URL: no retry counted. A URL that expired meanwhile is the usual 403, answered
+ * with one new URL by the caller. Elsewhere `Interrupted` ends the upload, as before.
+ */
+async function putFile(ctx: UploadContext, pass: FilePass, held: HeldPlatform | null, put: Omit<PutRequest, 'body'>, putting: (on: boolean) => void): Promise<PutOutcome> {
+  for (let round = 0; ; round++) {
+    let body: ArrayBuffer | null = await pass.bytes();
+    putting(true);
+    try {
+      return await putObject(ctx, { ...put, body });
+    } catch (err) {
+      if (!held || !(err instanceof UploadError) || err.code !== 'Interrupted') throw err;
+    } finally {
+      putting(false);
+    }
+    // Nothing of the file is kept through the wait, not even by this frame.
+    body = null;
+    pass.drop();
+    await held.whenRequestsMayGo(ctx.scope, round);
+  }
+}
+
 /** Hash, sign, PUT, and optionally register and deliver: the upload once every check has passed. */
 async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: (phase: UploadPhase, percent: number) => void): Promise<UploadResult> {
   const { productId, resourceVer, maxSize, name } = o;
@@ -104,6 +138,12 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
 
   progress('hashing', 0);
   const pass = await startFilePass(ctx, o.filePath, (size) => checkSize(size, maxSize));
+  const held = heldPlatform(ctx.platform);
+  let putting = false;
+  // Bytes read early (beside the hash) are not kept while the file waits before its PUT (signing
+  // while hidden, say); during the PUT the gate decides (a PUT cut is dropped in putFile).
+  const unhook = held ? held.onHeld(() => putting || pass.drop()) : () => undefined;
+  const setPutting = (on: boolean) => (putting = on);
   let info: FileInfo;
   let userResourceName: string;
   let issued: IssuedUrl;
@@ -125,16 +165,16 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
     progress('uploading', 0);
     // The bytes are held only while this file holds its share of the app-wide memory budget,
     // and given back when the PUT settles, whatever the outcome (SPEC "Never (added)").
-    const bytes = await pass.bytes();
-    const put = { body: bytes, contentType: contentTypeFor(name), md5: info.md5, minUploadRate: o.minUploadRate };
-    let outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
+    const put = { contentType: contentTypeFor(name), md5: info.md5, minUploadRate: o.minUploadRate };
+    let outcome = await putFile(ctx, pass, held, { ...put, url: issued.url, urlRequestId: issued.requestId }, setPutting);
     if (!outcome.stored) {
       // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.
       issued = await issueUploadUrl(ctx, api, urlParams);
-      outcome = await putObject(ctx, { ...put, url: issued.url, urlRequestId: issued.requestId });
+      outcome = await putFile(ctx, pass, held, { ...put, url: issued.url, urlRequestId: issued.requestId }, setPutting);
       if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', { status: 403 }, issued.requestId);
     }
   } finally {
+    unhook();
     pass.release();
   }
   progress('uploading', 100);
