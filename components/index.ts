@@ -39,7 +39,7 @@ export type {
   RejectReason,
   RemoveDetail,
   ResourceUploaderInstance,
-  ResourceUploaderProperties,
   SelectDetail,
   SuccessDetail,
 } from './resource-uploader/types';
+export type { ResourceUploaderProperties } from './resource-uploader/props';
