@@ -16,22 +16,15 @@ export interface CheckedProperties {
   minUploadRate?: unknown;
 }
 
-function usableNumber(value: unknown): value is number {
-  return typeof value === 'number' && isFinite(value);
-}
-
 /** The first unusable property, or null. */
 export function badProperty(p: CheckedProperties): BadProperty | null {
   // A Number property: WeChat has already turned a text into a number (NaN and junk arrive as 0 or null).
-  if (!usableNumber(p.maxCount) || p.maxCount < 1) return 'max-count';
+  if (typeof p.maxCount !== 'number' || !isFinite(p.maxCount) || p.maxCount < 1) return 'max-count';
   // SPEC 0.3: a positive finite number or a text of decimal digits; 0, NaN, Infinity, "10MB" are not.
   const maxSize = byteCountOf(p.maxSize);
   if (!isFinite(maxSize) || maxSize <= 0) return 'max-size';
   if (!Array.isArray(p.extension) && typeof p.extension !== 'string') return 'extension';
   // Bytes per second, read like max-size; 0 means the default (as `timeout: 0` does), absent too.
-  if (p.minUploadRate !== undefined) {
-    const rate = byteCountOf(p.minUploadRate);
-    if (!isFinite(rate) || rate < 0) return 'min-upload-rate';
-  }
-  return null;
+  const rate = p.minUploadRate === undefined ? 0 : byteCountOf(p.minUploadRate);
+  return isFinite(rate) && rate >= 0 ? null : 'min-upload-rate';
 }

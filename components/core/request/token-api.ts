@@ -104,8 +104,7 @@ async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApi
     timeoutMs: ctx.timeoutMs,
   });
   const parsed = parseTokenApiResponse(res, requestId);
-  const answer = { requestId: parsed.requestId, sentRequestId: requestId };
-  const answeredId = cleanRequestId(ctx.secrets, answer);
+  const answeredId = cleanRequestId(ctx.secrets, { requestId: parsed.requestId, sentRequestId: requestId });
   if (parsed.ok) return { data: parsed.data, requestId: answeredId, sentRequestId: requestId };
   const code = ctx.secrets.redact(parsed.code);
   throw UploadError.of(code, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);

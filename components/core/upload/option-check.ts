@@ -58,13 +58,6 @@ function optionalCount(o: Record<string, unknown>, key: string, fallback: number
   return value === 0 && zeroIsDefault ? fallback : value;
 }
 
-/** A finite number > 0 (SPEC 0.3: no file is refused with a limit of 0 B), or the default when absent. */
-function optionalPositive(o: Record<string, unknown>, key: string, fallback: number): number {
-  const value = optionalCount(o, key, fallback);
-  if (value === 0) throw invalid(key);
-  return value;
-}
-
 /** A time in ms: 0 means the default where `zeroIsDefault`; above 2^31-1 counts as 2^31-1. */
 function optionalTime(o: Record<string, unknown>, key: string, fallback: number, zeroIsDefault: boolean): number {
   return clampTimer(optionalCount(o, key, fallback, zeroIsDefault));
@@ -85,6 +78,9 @@ export function checkOptions(options: UploadResourceOptions): CheckedOptions {
   // A missing path is FileReadError as in 0.1; a path of the wrong type is the caller's mistake.
   if (o.filePath !== undefined && o.filePath !== null && typeof o.filePath !== 'string') throw invalid('filePath');
   const filePath = typeof o.filePath === 'string' ? o.filePath : '';
+  const maxSize = optionalCount(o, 'maxSize', DEFAULTS.maxSize);
+  // SPEC 0.3: no file is refused with a limit of 0 B.
+  if (!maxSize) throw invalid('maxSize');
   const checked: CheckedOptions = {
     filePath,
     name: optionalString(o, 'name') || lastSegment(filePath),
@@ -95,7 +91,7 @@ export function checkOptions(options: UploadResourceOptions): CheckedOptions {
     endpoint: optionalString(o, 'endpoint') || DEFAULTS.endpoint,
     register: optionalBoolean(o, 'register'),
     deviceId: optionalString(o, 'deviceId').trim(),
-    maxSize: optionalPositive(o, 'maxSize', DEFAULTS.maxSize),
+    maxSize,
     retries: Math.floor(optionalCount(o, 'retries', DEFAULTS.retries)),
     retryDelayMs: optionalTime(o, 'retryDelay', DEFAULTS.retryDelay, false),
     timeoutMs: optionalTime(o, 'timeout', DEFAULTS.timeout, true),

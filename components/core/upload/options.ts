@@ -15,30 +15,20 @@ export interface UploadProgress {
 /**
  * Every `uploadResource` option that has a default, with it: the one list of them. The options'
  * types are derived from it (`DefaultedOptions`), and option-check.ts must check each one, so an
- * option added here cannot miss its type or its check.
+ * option added here cannot miss its type or its check. README "JS API" says what each means:
+ * `maxSize` in bytes (more than 0; WeChat reads at most 100 MB into memory), times in ms
+ * (`timeout` 0: the default; `deliveryPollInterval` at least 1000), `minUploadRate` in bytes per
+ * second (a PUT's timeout is `timeout` + size / rate). Comments inside the object would ship.
  */
 export const DEFAULTS = {
-  /** Token API URL; `https:` unless the host is loopback. */
   endpoint: 'https://iot.cloud.tencent.com/api/exploreropen/tokenapi',
-  /** `ResourceVer`: the resource-name alphabet, at most 64 characters. */
   resourceVer: '0.0.1',
-  /** Bytes, more than 0; larger files fail with FileTooLarge (WeChat reads at most 100 MB into memory). */
   maxSize: 104857600,
-  /** Transient-fault retries per call. */
   retries: 2,
-  /** Delay before the first retry in ms, doubling each time. */
   retryDelay: 1000,
-  /** Per-request timeout of token-API calls in ms (0: the default); the PUT gets more for big files. */
   timeout: 60000,
-  /** How long to wait for the device to confirm delivery, in ms (the official demo's 36 s). */
   deliveryTimeout: 36000,
-  /** How often to ask whether the device has the file, in ms (at least 1000). */
   deliveryPollInterval: 5000,
-  /**
-   * The slowest upload rate still accepted, in bytes per second (1 Mbit/s; 0: the default): the
-   * PUT's timeout is `timeout` + size / minUploadRate. WeChat caps requests at 60 s unless the
-   * app raises `networkTimeout.request` in app.json (see README).
-   */
   minUploadRate: 131072,
 } satisfies Record<string, string | number>;
 

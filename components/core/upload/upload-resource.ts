@@ -46,13 +46,14 @@ interface IssuedUrl {
 
 async function issueUploadUrl(ctx: UploadContext, api: TokenApiClient, params: Record<string, unknown>): Promise<IssuedUrl> {
   const answer = await callAction(ctx, api, 'AppGetResourceUploadURL', params);
-  const url = answer.data.UploadUrl;
+  const { data } = answer;
+  const url = data.UploadUrl;
   // Registered first: even a refused URL may carry a signature that must never be shown.
   if (typeof url === 'string') ctx.secrets.addUrl(url);
   const requestId = cleanRequestId(ctx.secrets, answer);
   // A URL holding the token would carry it to the storage host: nothing is PUT (SPEC "Secrets (added)").
   if (typeof url !== 'string' || ctx.secrets.holdsToken(url) || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', {}, requestId);
-  return { url, resourceName: typeof answer.data.ResourceName === 'string' ? answer.data.ResourceName : '', requestId };
+  return { url, resourceName: typeof data.ResourceName === 'string' ? data.ResourceName : '', requestId };
 }
 
 async function run(options: UploadResourceOptions, scope: AbortScope, secrets: Secrets): Promise<UploadResult> {
