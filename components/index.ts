@@ -43,7 +43,7 @@ export type {
   RejectReason,
   RemoveDetail,
   ResourceUploaderInstance,
-  ResourceUploaderProperties,
   SelectDetail,
   SuccessDetail,
 } from './resource-uploader/types';
+export type { ResourceUploaderProperties } from './resource-uploader/props';

@@ -7,6 +7,7 @@ import { properties, Props } from './props';
 
 // The component's own `index.d.ts` carries its types (event details, the instance's methods).
 export type * from './types';
+export type { ResourceUploaderProperties } from './props';
 
 // One controller per instance, out of `data` so it is never serialized to the view.
 const uploaders = new WeakMap<object, Uploader>();

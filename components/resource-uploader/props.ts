@@ -11,54 +11,63 @@ import type { Accept, HostFile } from './types';
 
 export type { Accept };
 
+/**
+ * Every property (SPEC's table, README's), with its type and default: the one list of them.
+ * `Props` and the hosts' `ResourceUploaderProperties` are derived from it, so a property added
+ * here is typed for hosts without being written out again. A `value` cast gives the precise type
+ * a host may pass.
+ *
+ * `type: null` (any type) lets `extension` take an Array or a String (simulate drops
+ * optionalTypes), and lets `max-size` and `min-upload-rate` arrive as written: a Number property
+ * turns "10MB" into 0 before the component could call it unusable. `files`: the view's rows live
+ * under other data keys (one namespace). Comments inside the object would ship (esbuild keeps them).
+ */
 export const properties = {
   productId: { type: String, value: '' },
   accessToken: { type: String, value: '' },
   resourceVer: { type: String, value: DEFAULTS.resourceVer },
   resourceName: { type: String, value: '' },
   endpoint: { type: String, value: DEFAULTS.endpoint },
-  accept: { type: String, value: 'file' },
-  // An Array or a String ('mp3,wav'); `type: null` takes both (simulate drops optionalTypes).
+  accept: { type: String, value: 'file' as Accept },
   extension: { type: null, value: [] as string[] | string },
   maxCount: { type: Number, value: 1 },
-  maxSize: { type: Number, value: DEFAULTS.maxSize },
+  maxSize: { type: null, value: DEFAULTS.maxSize as number | string },
   autoUpload: { type: Boolean, value: true },
   concurrency: { type: Number, value: 2 },
   register: { type: Boolean, value: false },
   deviceId: { type: String, value: '' },
   disabled: { type: Boolean, value: false },
-  locale: { type: String, value: 'zh-CN' },
-  /** Files the host already has; the view's rows live under other data keys (one namespace). */
+  locale: { type: String, value: 'zh-CN' as Locale },
   files: { type: Array, value: [] as HostFile[] },
   deletable: { type: Boolean, value: true },
   preview: { type: Boolean, value: true },
   useBeforeUpload: { type: Boolean, value: false },
-  /** Bytes per second a PUT may be as slow as; its timeout grows with the file's size at this rate. */
-  minUploadRate: { type: Number, value: DEFAULTS.minUploadRate },
-};
+  minUploadRate: { type: null, value: DEFAULTS.minUploadRate as number | string },
+} satisfies WechatMiniprogram.Component.PropertyOption;
 
-/** The properties as the component reads them. */
-export interface Props {
-  productId: string;
-  accessToken: string;
-  resourceVer: string;
-  resourceName: string;
-  endpoint: string;
-  accept: string;
-  extension: unknown;
-  maxCount: number;
-  maxSize: number;
-  autoUpload: boolean;
-  concurrency: number;
-  register: boolean;
-  deviceId: string;
-  disabled: boolean;
-  locale: string;
-  files: unknown;
-  deletable: boolean;
-  preview: boolean;
-  useBeforeUpload: boolean;
-  minUploadRate: number;
+/** The properties as declared (what a host may set); the component still reads every value as untrusted. */
+export type Props = WechatMiniprogram.Component.PropertyOptionToData<typeof properties>;
+
+/** The component's properties in camelCase, as a host's page data may hold them. */
+export interface ResourceUploaderProperties extends Partial<Props> {}
+
+/**
+ * A count of bytes (or bytes per second) as written: a number, or a text of decimal digits
+ * (`max-size="1048576"`). Anything else is NaN, an unusable value.
+ */
+export function byteCountOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return Number(value);
+  return NaN;
+}
+
+/**
+ * A positive finite count as written, else the default: an unusable `max-size` (reported as
+ * InvalidOption) never limits files to 0 B, and `min-upload-rate` 0 means the default.
+ */
+export function positiveOr(value: unknown, fallback: number): number {
+  const n = byteCountOf(value);
+  return isFinite(n) && n > 0 ? n : fallback;
 }
 
 const ACCEPTS: Accept[] = ['file', 'image', 'video', 'media', 'all'];
@@ -75,7 +84,7 @@ export function extensionList(value: unknown): unknown[] {
 }
 
 export function restrictionsOf(p: Props): Restrictions {
-  return normalizeRestrictions({ extension: extensionList(p.extension), maxSize: p.maxSize, maxCount: p.maxCount });
+  return normalizeRestrictions({ extension: extensionList(p.extension), maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize), maxCount: p.maxCount });
 }
 
 /** What every upload of this component is asked to do; the file itself is added per upload. */
@@ -90,6 +99,6 @@ export function uploadOptionsOf(p: Props): QueueUploadOptions {
     deviceId: p.deviceId,
     maxSize: restrictionsOf(p).maxSize,
     locale: normalizeLocale(p.locale) as Locale,
-    minUploadRate: p.minUploadRate,
+    minUploadRate: positiveOr(p.minUploadRate, DEFAULTS.minUploadRate),
   };
 }

@@ -64,7 +64,7 @@ const zh = {
   summary: (s: BatchSummary) => (!s.failed ? (s.succeeded === 1 ? '文件已上传' : `${s.succeeded} 个文件全部上传成功`) : `成功 ${s.succeeded} 个，失败 ${s.failed} 个`),
   ChooseFailed: (d: { errMsg: string }) => (/privacy|隐私/i.test(d.errMsg) ? '同意隐私保护指引后才能选择文件' : `无法打开文件选择（${d.errMsg || '未说明原因'}）`),
   InvalidOption: (d: { property: BadProperty; shown: string }) =>
-    `属性 ${d.property} 的值不可用（${d.shown}）：应为${{ 'max-count': '不小于 1 的整数', 'max-size': '不小于 0 的字节数', extension: '数组或如 "mp3,wav" 的字符串', 'min-upload-rate': '每秒字节数，大于 0（0 为默认值）', files: '带非空 name 的对象数组，且不超过 max-count' }[d.property] || '可用的值'}`,
+    `属性 ${d.property} 的值不可用（${d.shown}）：应为${{ 'max-count': '不小于 1 的整数', 'max-size': '大于 0 的字节数', extension: '数组或如 "mp3,wav" 的字符串', 'min-upload-rate': '每秒字节数，大于 0（0 为默认值）', files: '带非空 name 的对象数组，且不超过 max-count' }[d.property] || '可用的值'}`,
 };
 
 export type TextId = keyof typeof zh;
@@ -110,7 +110,7 @@ const en: Record<TextId, Text> = {
   ChooseFailed: (d: { errMsg: string }) =>
     /privacy|隐私/i.test(d.errMsg) ? 'Files cannot be chosen until the privacy agreement is accepted' : `The file chooser could not open (${d.errMsg || 'no reason given'})`,
   InvalidOption: (d: { property: BadProperty; shown: string }) =>
-    `The property ${d.property} is unusable (${d.shown}): it takes ${{ 'max-count': 'a whole number of at least 1', 'max-size': 'a number of bytes, 0 or more', extension: 'an array or a string such as "mp3,wav"', 'min-upload-rate': 'bytes per second, more than 0 (0: the default)', files: 'objects with a non-empty name, at most max-count of them' }[d.property] || 'a usable value'}`,
+    `The property ${d.property} is unusable (${d.shown}): it takes ${{ 'max-count': 'a whole number of at least 1', 'max-size': 'a number of bytes, more than 0', extension: 'an array or a string such as "mp3,wav"', 'min-upload-rate': 'bytes per second, more than 0 (0: the default)', files: 'objects with a non-empty name, at most max-count of them' }[d.property] || 'a usable value'}`,
 };
 
 /** The text `id` in `locale`: the host's if it gave one, else the package's (zh-CN or en). */

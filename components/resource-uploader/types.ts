@@ -1,7 +1,8 @@
 /**
  * The component's public types: what a host's page code sees of `<resource-uploader>` (event
  * details, the methods of `selectComponent`, the `files` property). Exported from the package
- * entry and from the component's own `index.d.ts`.
+ * entry and from the component's own `index.d.ts`. `ResourceUploaderProperties` lives beside the
+ * list it is derived from, in props.ts.
  */
 import type { ErrorCode } from '../core';
 import type { Locale } from '../core';
@@ -123,27 +124,4 @@ export interface ResourceUploaderInstance {
   remove(id: string): void;
   /** Empties the list of chosen files (the host's `files` are the host's to change). */
   clear(): void;
-}
-
-/** The component's properties in camelCase, as a host's page data may hold them. */
-export interface ResourceUploaderProperties {
-  productId?: string;
-  accessToken?: string;
-  resourceVer?: string;
-  resourceName?: string;
-  endpoint?: string;
-  accept?: Accept;
-  extension?: string[] | string;
-  maxCount?: number;
-  maxSize?: number;
-  autoUpload?: boolean;
-  concurrency?: number;
-  register?: boolean;
-  deviceId?: string;
-  disabled?: boolean;
-  locale?: Locale;
-  files?: HostFile[];
-  deletable?: boolean;
-  preview?: boolean;
-  useBeforeUpload?: boolean;
 }

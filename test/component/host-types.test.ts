@@ -90,11 +90,15 @@ Page({
   },
   properties() {
     const ok: ResourceUploaderProperties = { extension: 'mp3,wav', maxCount: 3, locale: 'en', files: [{ name: 'a.mp3', url: 'https://x.example/a.mp3' }] };
+    // Every property (README's min-upload-rate included), derived from the component's own list.
+    const all: ResourceUploaderProperties = { accept: 'image', maxSize: '1048576', minUploadRate: 65536, useBeforeUpload: true, extension: ['mp3'] };
+    // @ts-expect-error a closed set of accept values
+    const pdf: ResourceUploaderProperties = { accept: 'pdf' };
     // @ts-expect-error a closed set of locales
     const fr: ResourceUploaderProperties = { locale: 'fr' };
     // @ts-expect-error Locale is closed
     const locale: Locale = 'de';
-    this.setData({ last: JSON.stringify([ok, fr, locale]) });
+    this.setData({ last: JSON.stringify([ok, all, pdf, fr, locale]) });
   },
 });
 `;

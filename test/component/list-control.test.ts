@@ -282,6 +282,14 @@ describe('the error event', () => {
     // NaN and Infinity cross the thread boundary as JSON (null), so a Number property never
     // receives them; property-check's unit test below covers them.
     ['maxSize', -1, 'max-size'],
+    // SPEC 0.3: max-size must be a positive finite number; declared `type: null`, so a text arrives as written.
+    ['maxSize', 0, 'max-size'],
+    ['maxSize', '10MB', 'max-size'],
+    ['maxSize', '', 'max-size'],
+    ['maxSize', NaN, 'max-size'],
+    ['maxSize', Infinity, 'max-size'],
+    ['minUploadRate', '1Mbit', 'min-upload-rate'],
+    ['minUploadRate', -1, 'min-upload-rate'],
     ['extension', 42, 'extension'],
     ['extension', { mp3: true }, 'extension'],
   ])('InvalidOption: %s = %p names %s, errMsg is empty, and choose() opens no chooser', async (prop, value, property) => {
@@ -298,9 +306,42 @@ describe('the error event', () => {
     const ok = { maxCount: 1, maxSize: 10, extension: [] as unknown };
     expect(badProperty(ok)).toBeNull();
     expect(badProperty({ ...ok, extension: 'mp3' })).toBeNull();
-    for (const maxSize of [NaN, Infinity, -Infinity, -1, '10' as unknown as number]) expect(badProperty({ ...ok, maxSize })).toBe('max-size');
+    for (const maxSize of [NaN, Infinity, -Infinity, -1, 0, '10MB', '', '1e6', ' 10', '-5', '0', null, undefined, true]) expect(badProperty({ ...ok, maxSize })).toBe('max-size');
+    // A text of decimal digits counts as that number (SPEC 0.3 Clarifications).
+    for (const maxSize of ['1048576', '10', 1, 0.5]) expect(badProperty({ ...ok, maxSize })).toBeNull();
+    for (const minUploadRate of [0, '131072', 1000, undefined]) expect(badProperty({ ...ok, minUploadRate })).toBeNull();
+    for (const minUploadRate of [-1, NaN, Infinity, '1Mbit', null]) expect(badProperty({ ...ok, minUploadRate })).toBe('min-upload-rate');
     for (const maxCount of [NaN, Infinity, 0, 0.5, '2' as unknown as number]) expect(badProperty({ ...ok, maxCount })).toBe('max-count');
     for (const extension of [null, 3, {}, true]) expect(badProperty({ ...ok, extension })).toBe('extension');
+  });
+
+  test('the max-size message says what it takes, and shows the text as written', async () => {
+    const m = mount({ maxSize: '10MB', locale: 'en' });
+    await tick();
+    expect(m.of('error')).toStrictEqual([{ code: 'InvalidOption', message: 'The property max-size is unusable ("10MB"): it takes a number of bytes, more than 0', errMsg: '' }]);
+  });
+
+  test('max-size="1048576" (a text of decimal digits) counts as that number', async () => {
+    h.wx.nextPick({ files: [phoneFile('big.mp3', 1048577), phoneFile('fits.mp3', 1048576)] });
+    const m = mount({ maxSize: '1048576', maxCount: 2, locale: 'en' });
+    await m.instance.choose();
+    expect(m.of('error')).toEqual([]);
+    expect(m.of('reject')).toEqual([expect.objectContaining({ name: 'big.mp3', reason: 'max-size', message: '"big.mp3" is too large (1 MB); the limit is 1 MB' })]);
+    await settled(m);
+    expect(m.of('success').map((s) => s.name)).toEqual(['fits.mp3']);
+  });
+
+  test('an unusable max-size never refuses a file with a limit of 0 B', async () => {
+    h.wx.nextPick({ files: [phoneFile('a.mp3', 100)] });
+    const m = mount({ maxSize: 1024, autoUpload: false });
+    await m.instance.choose();
+    m.set({ maxSize: 0 });
+    await tick();
+    expect(m.of('error')).toStrictEqual([{ code: 'InvalidOption', message: expect.stringContaining('max-size'), errMsg: '' }]);
+    m.instance.upload();
+    await settled(m);
+    expect(m.of('fail')).toEqual([]);
+    expect(m.of('success').map((s) => s.name)).toEqual(['a.mp3']);
   });
 
   test('InvalidOption set at run time is reported once, in the locale, and fixing it clears the notice', async () => {

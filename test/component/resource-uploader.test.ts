@@ -128,7 +128,8 @@ describe('failure, retry, abort', () => {
       name: 'voice.mp3',
       code: 'Storage.SignatureDoesNotMatch',
       message: messageFor('Storage.SignatureDoesNotMatch', 'zh-CN'),
-      requestId: 'cos-req-xml',
+      // SPEC 0.3: the RequestId of the call that issued the URL, not storage's own.
+      requestId: h.wx.cloud.calls('AppGetResourceUploadURL')[0].json!.RequestId,
       retryable: false,
     });
     expect(m.of('complete')).toStrictEqual([{ succeeded: 0, failed: 1 }]);

@@ -42,6 +42,8 @@ describe('InvalidOption names the option, before any request', () => {
     ['endpoint', 443],
     ['maxSize', '10'],
     ['maxSize', -1],
+    // SPEC 0.3: no file is refused with a limit of 0 B.
+    ['maxSize', 0],
     ['maxSize', NaN],
     ['maxSize', Infinity],
     ['retries', -1],

@@ -4,7 +4,7 @@
  * 16 consecutive characters of either (SPEC "Never (added)" and "Clarifications (0.2)").
  */
 import { Secrets } from '../../components/core';
-import { cosError, ENDPOINT, FakePlatform, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
+import { codeEnvelope, cosError, ENDPOINT, FakePlatform, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
 import { Emitted, findSecretWindow, observeUpload } from '../support/observe';
 
 const TOKEN = 'tok-hostile-0123456789abcdefGHIJKLMNOP';
@@ -126,4 +126,96 @@ describe('storage answers holding the signature', () => {
     expect(out.error!.code).toBe('InvalidResponse');
     expect(surfaced(out).leaks([SEED_SIGNATURE])).toEqual([]);
   });
+});
+
+/** Every character as `%XX`, the hex digits alternating upper and lower case. */
+function percentAll(text: string): string {
+  return Array.from(text)
+    .map((c, i) => {
+      const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
+      return '%' + (i % 2 ? hex.toUpperCase() : hex);
+    })
+    .join('');
+}
+
+describe('SPEC 0.3: redaction undoes one level of percent-encoding, of any characters, in any case', () => {
+  const secrets = new Secrets();
+  secrets.add(TOKEN);
+
+  test.each([
+    ['every character encoded', percentAll(TOKEN)],
+    ['every character encoded, upper-cased', percentAll(TOKEN).toUpperCase()],
+    ['16 characters encoded, amid plain text', 'x' + percentAll(TOKEN.slice(4, 20)) + 'y'],
+    ['some characters encoded (no 16 raw in a row)', TOKEN.slice(0, 8) + percentAll(TOKEN.slice(8, 14)) + TOKEN.slice(14, 26)],
+  ])('%s', (_label, echo) => {
+    const out = secrets.redact('before ' + echo + ' after');
+    expect(findSecretWindow(out, [TOKEN])).toBeNull();
+    // Only the secret is replaced: the text around it stays.
+    expect(out.startsWith('before ')).toBe(true);
+    expect(out.endsWith(' after')).toBe(true);
+  });
+
+  test('holdsToken: 16 consecutive characters in any case, raw or percent-encoded; 15 are not', () => {
+    expect(secrets.holdsToken('https://b.example/k?x=' + TOKEN.slice(2, 18).toUpperCase())).toBe(true);
+    expect(secrets.holdsToken('https://b.example/k?x=' + percentAll(TOKEN.slice(2, 18)))).toBe(true);
+    expect(secrets.holdsToken('https://b.example/k?x=' + TOKEN.slice(2, 17))).toBe(false);
+    expect(secrets.holdsToken(SEED_UPLOAD_URL)).toBe(false);
+  });
+});
+
+describe('SPEC 0.3: only the secret parts of an upload URL are secrets', () => {
+  const AK = 'AKIDMUM9hdmn35rHZe72Y6UfliNo1PYQFZln';
+  const PUBLIC_SIGN = 'q-sign-algorithm=sha1&q-sign-time=1620729273;1620732873&q-key-time=1620729273;1620732873&q-header-list=&q-url-param-list=';
+
+  test("sign's q-signature and q-ak are secrets; its public text is not", () => {
+    const secrets = new Secrets();
+    secrets.addUrl(SEED_UPLOAD_URL);
+    expect(secrets.redact(PUBLIC_SIGN)).toBe(PUBLIC_SIGN);
+    expect(secrets.redact('signed with ' + AK.toLowerCase())).toBe('signed with ***');
+    expect(secrets.redact('expected ' + SEED_SIGNATURE.slice(0, 20))).toBe('expected ***');
+  });
+
+  test('q-signature, q-ak and x-cos-security-token as their own parameters are secrets; other values are not', () => {
+    const md5 = 'd41d8cd98f00b204e9800998ecf8427e';
+    const securityToken = 'tmp-credential-token-0123456789abcdef';
+    const secrets = new Secrets();
+    secrets.addUrl(`https://b.example/res%2Fx?q-sign-algorithm=sha1&q-ak=${AK}&q-signature=${SEED_SIGNATURE}&x-cos-security-token=${encodeURIComponent(securityToken)}&md5=${md5}&name=front-door-ringtone.mp3`);
+    expect(secrets.redact(`${md5} front-door-ringtone.mp3 1620729273;1620732873`)).toBe(`${md5} front-door-ringtone.mp3 1620729273;1620732873`);
+    for (const secret of [AK, SEED_SIGNATURE, securityToken]) expect(secrets.redact('a ' + secret + ' b')).toBe('a *** b');
+  });
+
+  test("an MD5 in the URL's query leaves the success detail intact", async () => {
+    const { platform, options } = setup();
+    const md5 = md5Hex(new Uint8Array(64).fill(3));
+    platform.uploadUrls = [SEED_UPLOAD_URL + '&x-cos-meta-md5=' + md5];
+    const out = await observeUpload(new Emitted(), { ...options, filePath: '/f/a.mp3' });
+    expect(out.error).toBeUndefined();
+    expect(out.result).toMatchObject({ md5, userResourceName: md5 });
+  });
+});
+
+describe('SPEC 0.3: a RequestId holding a secret is replaced by the RequestId the package sent', () => {
+  test("the upload URL's own signature, in the answer that issued it", async () => {
+    const { platform, options } = setup();
+    platform.script('AppGetResourceUploadURL', codeEnvelope({ RequestId: 'rid-' + SEED_SIGNATURE.slice(0, 20), UploadUrl: SEED_UPLOAD_URL, ResourceName: 'R' }));
+    const out = await observeUpload(new Emitted(), options);
+    expect(out.error).toBeUndefined();
+    expect(out.result!.requestId).toBe(platform.calls('AppGetResourceUploadURL')[0].json!.RequestId);
+  });
+
+  test('an UploadUrl holding the token is InvalidResponse (with the RequestId sent when the answer echoed it) and nothing is PUT', async () => {
+    const { platform, options } = setup();
+    platform.script('AppGetResourceUploadURL', codeEnvelope({ RequestId: TOKEN, UploadUrl: SEED_UPLOAD_URL + '&t=' + percentAll(TOKEN.slice(0, 16)) }));
+    const out = await observeUpload(new Emitted(), options);
+    expect(out.error).toMatchObject({ code: 'InvalidResponse', requestId: platform.calls('AppGetResourceUploadURL')[0].json!.RequestId });
+    expect(platform.calls('PUT')).toHaveLength(0);
+    expect(surfaced(out).leaks([TOKEN])).toEqual([]);
+  });
+});
+
+test('a storage failure carries the RequestId of the call that issued its URL, also for IntegrityError', async () => {
+  const { platform, options } = setup();
+  platform.script('PUT', { status: 200, headers: { ETag: '"0123456789abcdef0123456789abcdef"', 'x-cos-request-id': 'cos-ok' }, body: '' });
+  const out = await observeUpload(new Emitted(), options);
+  expect(out.error).toMatchObject({ code: 'IntegrityError', requestId: platform.calls('AppGetResourceUploadURL')[0].json!.RequestId });
 });

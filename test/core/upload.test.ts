@@ -121,7 +121,8 @@ describe('an expired URL', () => {
     const { platform, options } = setup();
     platform.script('PUT', cosError(403, 'AccessDenied', 'Access Denied.'));
     const out = await observeUpload(emitted, options);
-    expect(out.error).toMatchObject({ code: 'Storage.AccessDenied', requestId: 'cos-req-xml' });
+    // SPEC 0.3: a storage failure carries the RequestId of the call that issued its URL, not COS's.
+    expect(out.error).toMatchObject({ code: 'Storage.AccessDenied', requestId: platform.calls('AppGetResourceUploadURL')[0].json!.RequestId });
     expect(platform.calls('AppGetResourceUploadURL')).toHaveLength(1);
   });
 });
@@ -131,7 +132,7 @@ describe('storage errors', () => {
     const { platform, options } = setup();
     platform.script('PUT', cosError(403, 'SignatureDoesNotMatch', 'The Signature you specified is invalid.'));
     const out = await observeUpload(emitted, { ...options, locale: 'en' });
-    expect(out.error).toMatchObject({ code: 'Storage.SignatureDoesNotMatch', retryable: false, requestId: 'cos-req-xml' });
+    expect(out.error).toMatchObject({ code: 'Storage.SignatureDoesNotMatch', retryable: false, requestId: platform.calls('AppGetResourceUploadURL')[0].json!.RequestId });
     expect(out.error!.message).toBe('The upload link has an invalid signature');
     expect(platform.calls('PUT')).toHaveLength(1);
   });

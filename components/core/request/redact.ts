@@ -1,55 +1,68 @@
 /**
- * Secrets of one upload (its access tokens and the signatures of its URLs), so that no string the
- * package surfaces can carry them, even when a server echoes them back cut, re-cased, URL-encoded
- * or form-decoded. SPEC rule: no surfaced string holds 16 consecutive characters of a secret.
+ * Secrets of one upload (its access tokens and the secret parts of its URLs), so that no string
+ * the package surfaces can carry them, even when a server echoes them back cut, re-cased,
+ * percent-encoded (any characters, `%33%33…` included) or form-decoded. SPEC rule: no surfaced
+ * string holds 16 consecutive characters of a secret.
+ *
+ * Texts are compared lower-cased (A–Z only), twice: as written and with one level of
+ * percent-encoding undone (each `%XX` the byte it stands for). A match is mapped back to the
+ * characters it came from, so exactly those are replaced.
  */
 export const SECRET_WINDOW = 16;
 
-/** A–Z only, so every index of the result matches the input's (full Unicode lower-casing may not). */
-function lowerAscii(text: string): string {
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+/** Shorter values would blank out ordinary words; real tokens and signatures are long. */
+const MIN_SECRET_LENGTH = 8;
+
+/** A text as read: `at[i]` is where `bytes[i]` starts in the text (and `at[length]` its end). */
+interface Reading {
+  bytes: string;
+  at: number[];
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
+/**
+ * The text lower-cased (A–Z only, so every character stays where it was); with `decode`, each
+ * `%XX` (either case) is the one byte it stands for. One level only, and never failing: a
+ * malformed escape stays as written.
+ */
+function read(text: string, decode: boolean): Reading {
+  let bytes = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const hex = decode && text.charAt(i) === '%' && /^[0-9a-f]{2}$/i.test(text.slice(i + 1, i + 3)) ? text.slice(i + 1, i + 3) : '';
+    at.push(i);
+    bytes += hex ? String.fromCharCode(parseInt(hex, 16)) : text.charAt(i);
+    i += hex ? 3 : 1;
   }
+  at.push(text.length);
+  return { bytes: bytes.replace(/[A-Z]+/g, (c) => c.toLowerCase()), at };
 }
 
-function safeEncode(value: string): string {
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    // A lone surrogate cannot be encoded; its raw form is still covered.
-    return value;
-  }
-}
-
-/** The forms a secret is echoed in: raw, URL-encoded, URL-decoded, `+` read as a space. */
+/**
+ * The forms a secret is echoed in, lower-cased: as given and with one level of percent-encoding
+ * undone, each also with `+` read as a space and a space written as `+`. A text holding the
+ * secret percent-encoded is caught by reading the text decoded. (Secrets are ASCII: tokens,
+ * hex and base64 signatures, SecretIds.)
+ */
 function formsOf(secret: string): string[] {
-  const decoded = safeDecode(secret);
-  const all = [secret, safeEncode(secret), decoded, safeEncode(decoded), secret.replace(/\+/g, ' '), decoded.replace(/\+/g, ' '), safeEncode(decoded).replace(/%20/g, '+')];
   const out: string[] = [];
-  for (const form of all) {
-    const lower = lowerAscii(form);
-    if (lower.length >= 8 && out.indexOf(lower) === -1) out.push(lower);
+  for (const base of [read(secret, false).bytes, read(secret, true).bytes]) {
+    for (const form of [base, base.replace(/\+/g, ' '), base.replace(/ /g, '+')]) {
+      if (form.length >= MIN_SECRET_LENGTH && out.indexOf(form) === -1) out.push(form);
+    }
   }
   return out;
 }
 
-export class Secrets {
-  private readonly values: string[] = [];
-  /** Forms shorter than a window, matched whole. */
+/**
+ * One kind of secret: forms shorter than a window are matched whole, longer ones by any window.
+ * `mark` marks the text's characters a match in `reading` came from, and says whether there was one.
+ */
+class SecretSet {
   private readonly whole: string[] = [];
-  /** Every 16-character window of every longer form. */
   private readonly windows = new Set<string>();
 
-  add(value: string | undefined): void {
-    // Short strings would blank out ordinary words; real tokens and signatures are long.
-    if (typeof value !== 'string' || value.length < 8 || this.values.indexOf(value) !== -1) return;
-    this.values.push(value);
+  add(value: unknown): void {
+    if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
     for (const form of formsOf(value)) {
       if (form.length < SECRET_WINDOW) {
         if (this.whole.indexOf(form) === -1) this.whole.push(form);
@@ -59,54 +72,92 @@ export class Secrets {
     }
   }
 
-  /**
-   * Remembers the signature parts of a presigned URL: every query value (raw and decoded, so a
-   * merged `sign` and unmerged `q-signature`/`Signature` alike), each decoded on its own so one
-   * malformed `%` escape elsewhere cannot keep a signature from being registered.
-   */
+  mark(reading: Reading, marked: boolean[]): boolean {
+    const { bytes, at } = reading;
+    let any = false;
+    const hit = (from: number, length: number) => {
+      for (let c = at[from]; c < at[from + length]; c++) marked[c] = true;
+      any = true;
+    };
+    for (const form of this.whole) {
+      for (let i = bytes.indexOf(form); i !== -1; i = bytes.indexOf(form, i + 1)) hit(i, form.length);
+    }
+    if (this.windows.size) {
+      for (let i = 0; i + SECRET_WINDOW <= bytes.length; i++) {
+        if (this.windows.has(bytes.slice(i, i + SECRET_WINDOW))) hit(i, SECRET_WINDOW);
+      }
+    }
+    return any;
+  }
+}
+
+/** `text` read as written and with one level of percent-encoding undone. */
+function readingsOf(text: string): Reading[] {
+  return [read(text, false), read(text, true)];
+}
+
+/**
+ * The query parameters of a presigned URL whose values are secret (SPEC "Clarifications (0.3)"):
+ * the signature and the SecretId (`q-ak`), inside `sign` or on their own, and the temporary
+ * credentials' token. Any other `…signature` parameter is a signature too. The rest of a URL (the
+ * public text of `sign`, times, lists, an MD5, a name) is not a secret.
+ */
+function isSecretParameter(name: string): boolean {
+  return /^(q-ak|x-cos-security-token|.*signature)$/i.test(name);
+}
+
+/** `name=value` pairs of a query (values as written). */
+function pairsOf(query: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  query.replace(/([^&#=]+)=([^&#]*)/g, (_all, name: string, value: string) => (out.push([name, value]), ''));
+  return out;
+}
+
+/**
+ * Access tokens (`add`; the URL the token API issues must not hold them, `holdsToken`) and the
+ * secret parts of URLs (`addUrl`). `holds`: any part of a secret this upload knows, or something
+ * signature-shaped.
+ */
+export class Secrets {
+  private readonly tokens = new SecretSet();
+  private readonly urlParts = new SecretSet();
+
+  add(value: string | undefined): void {
+    this.tokens.add(value);
+  }
+
+  /** The secret parts of a presigned URL, each parameter read on its own (a malformed `%` elsewhere cannot hide one). */
   addUrl(url: string): void {
     const q = url.indexOf('?');
     if (q === -1) return;
-    for (const pair of url.slice(q + 1).split(/[&#]/)) {
-      const value = pair.slice(pair.indexOf('=') + 1);
-      this.add(value);
-      const decoded = safeDecode(value);
-      this.add(decoded);
-      // A merged `sign` holds `q-signature=<hex>` among public fields: the hex alone is the secret.
-      const signature = /q-signature=([0-9a-zA-Z+/=%]+)/i.exec(decoded);
-      if (signature) this.add(signature[1]);
+    for (const [name, value] of pairsOf(url.slice(q + 1))) {
+      if (isSecretParameter(name)) this.urlParts.add(value);
+      else if (/^(sign|authorization)$/i.test(name)) {
+        // The signature's fields, URL-encoded (read lower-cased, as every secret is compared).
+        for (const [field, part] of pairsOf(read(value, true).bytes)) if (isSecretParameter(field)) this.urlParts.add(part);
+      }
     }
   }
 
-  /** True when `text` holds any part of a secret this upload knows. */
   holds(text: string): boolean {
     return this.redact(text) !== text;
   }
 
+  holdsToken(text: string): boolean {
+    return typeof text === 'string' && readingsOf(text).some((reading) => this.tokens.mark(reading, []));
+  }
+
   redact(text: string): string {
     if (typeof text !== 'string' || !text) return text;
-    const lower = lowerAscii(text);
     const marked: boolean[] = [];
-    let any = false;
-    const mark = (from: number, length: number) => {
-      for (let i = from; i < from + length; i++) marked[i] = true;
-      any = true;
-    };
-    for (const form of this.whole) {
-      for (let at = lower.indexOf(form); at !== -1; at = lower.indexOf(form, at + 1)) mark(at, form.length);
+    for (const reading of readingsOf(text)) {
+      this.tokens.mark(reading, marked);
+      this.urlParts.mark(reading, marked);
     }
-    if (this.windows.size) {
-      for (let i = 0; i + SECRET_WINDOW <= lower.length; i++) {
-        if (this.windows.has(lower.slice(i, i + SECRET_WINDOW))) mark(i, SECRET_WINDOW);
-      }
-    }
-    let out = text;
-    if (any) {
-      out = '';
-      for (let i = 0; i < text.length; i++) {
-        if (!marked[i]) out += text.charAt(i);
-        else if (!marked[i - 1]) out += '***';
-      }
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      if (!marked[i]) out += text.charAt(i);
+      else if (!marked[i - 1]) out += '***';
     }
     return redactPatterns(out);
   }

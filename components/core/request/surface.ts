@@ -3,26 +3,18 @@
  * the upload's secrets (SPEC "Never (added)": code, message, requestId, resourceName, details),
  * and an error is worded here, from its clean code and details, in the locale asked for.
  */
-import { ErrorDetail, UploadError } from '../errors/upload-error';
+import { UploadError } from '../errors/upload-error';
 import { messageFor } from '../i18n/messages';
 import type { Secrets } from './redact';
-
-function redactDetail(detail: ErrorDetail, secrets: Secrets): ErrorDetail {
-  const out: ErrorDetail = { ...detail };
-  if (typeof out.serverMessage === 'string') out.serverMessage = secrets.redact(out.serverMessage);
-  if (typeof out.domain === 'string') out.domain = secrets.redact(out.domain);
-  if (typeof out.option === 'string') out.option = secrets.redact(out.option);
-  return out;
-}
 
 /** A server code holding a secret has that part replaced; the message is worded from the clean code. */
 export function surfaceError(err: UploadError, secrets: Secrets, locale: string): UploadError {
   const code = secrets.redact(err.code);
-  const detail = redactDetail(err.detail, secrets);
+  const detail = surfaceResult(err.detail, secrets);
   return err.with({ code, detail, requestId: secrets.redact(err.requestId), message: secrets.redact(messageFor(code, locale, detail)) });
 }
 
-/** Every string field of a result, redacted. */
+/** Every string field of a result (or of an error's details), redacted. */
 export function surfaceResult<T extends object>(result: T, secrets: Secrets): T {
   const out = { ...result } as Record<string, unknown>;
   for (const key of Object.keys(out)) {

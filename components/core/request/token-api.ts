@@ -5,6 +5,7 @@ import { isInvalidAccessToken } from '../errors/codes';
 import { UploadError } from '../errors/upload-error';
 import type { PlatformResponse } from '../platform';
 import { newRequestId } from './request-id';
+import type { Secrets } from './redact';
 
 export type TokenApiAction =
   | 'AppGetResourceUploadURL'
@@ -21,8 +22,9 @@ export interface TokenApiClient {
 export interface TokenApiAnswer {
   /** The action's output fields (`Response` or `data` of the envelope). */
   data: Record<string, unknown>;
+  /** The server's RequestId, or the one sent when the server's held a secret (or was missing). */
   requestId: string;
-  /** The RequestId the package sent, to stand in for a server one that turns out to hold a secret. */
+  /** The RequestId the package sent, for an id found to hold a secret learnt from the answer itself. */
   sentRequestId: string;
 }
 
@@ -83,6 +85,14 @@ export function parseTokenApiResponse(res: PlatformResponse, sentRequestId: stri
   return failure(ok2xx ? 'InvalidResponse' : 'HttpError', '', '');
 }
 
+/**
+ * SPEC: a server RequestId holding a secret is replaced by the one the package sent (never
+ * blanked). Asked again once the answer's own secrets are known (the URL it issued).
+ */
+export function cleanRequestId(secrets: Secrets, answer: Pick<TokenApiAnswer, 'requestId' | 'sentRequestId'>): string {
+  return secrets.holds(answer.requestId) ? answer.sentRequestId : answer.requestId;
+}
+
 /** One attempt: a fresh RequestId, the public parameters in the body, the answer parsed. */
 async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApiAction, params: Record<string, unknown>, token: string): Promise<TokenApiAnswer> {
   const requestId = newRequestId(ctx.platform);
@@ -95,8 +105,7 @@ async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApi
     timeoutMs: ctx.timeoutMs,
   });
   const parsed = parseTokenApiResponse(res, requestId);
-  // SPEC: a server RequestId holding a secret is replaced by the one the package sent.
-  const answeredId = ctx.secrets.holds(parsed.requestId) ? requestId : parsed.requestId;
+  const answeredId = cleanRequestId(ctx.secrets, { requestId: parsed.requestId, sentRequestId: requestId });
   if (parsed.ok) return { data: parsed.data, requestId: answeredId, sentRequestId: requestId };
   const code = ctx.secrets.redact(parsed.code);
   throw UploadError.of(code, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);

@@ -5,29 +5,26 @@
  * silently replaced by a default.
  */
 import { UploadError } from '../errors/upload-error';
-import { DEFAULTS, UploadResourceOptions } from './options';
+import { DEFAULTS, DefaultedOptions, UploadResourceOptions } from './options';
 import { clampTimer } from '../time';
 
-/** The options after checking, with defaults applied and time values clamped. */
-export interface CheckedOptions {
+/** Options given in ms are checked into fields whose name says so. */
+type TimeOption = 'retryDelay' | 'timeout' | 'deliveryTimeout' | 'deliveryPollInterval';
+type CheckedName<K extends string> = K extends TimeOption ? `${K}Ms` : K;
+
+/**
+ * The options after checking, with defaults applied and time values clamped: every option of
+ * `DEFAULTS` (so a new one fails to compile until `checkOptions` checks it), and the others.
+ */
+export type CheckedOptions = { [K in keyof DefaultedOptions as CheckedName<K>]: DefaultedOptions[K] } & {
   filePath: string;
   name: string;
   productId: string;
   accessToken: string;
-  resourceVer: string;
   resourceName: string;
-  endpoint: string;
   register: boolean;
   deviceId: string;
-  maxSize: number;
-  retries: number;
-  retryDelayMs: number;
-  timeoutMs: number;
-  deliveryTimeoutMs: number;
-  deliveryPollIntervalMs: number;
-  /** Bytes per second a PUT may be as slow as; its timeout grows with the size at this rate. */
-  minUploadRate: number;
-}
+};
 
 /** Polls closer than this would only load the service (issue 10: 1,953 polls in 3 s). */
 export const MIN_POLL_INTERVAL_MS = 1000;
@@ -81,6 +78,9 @@ export function checkOptions(options: UploadResourceOptions): CheckedOptions {
   // A missing path is FileReadError as in 0.1; a path of the wrong type is the caller's mistake.
   if (o.filePath !== undefined && o.filePath !== null && typeof o.filePath !== 'string') throw invalidOption('filePath');
   const filePath = typeof o.filePath === 'string' ? o.filePath : '';
+  const maxSize = optionalCount(o, 'maxSize', DEFAULTS.maxSize);
+  // SPEC 0.3: no file is refused with a limit of 0 B.
+  if (!maxSize) throw invalidOption('maxSize');
   const checked: CheckedOptions = {
     filePath,
     name: optionalString(o, 'name') || lastSegment(filePath),
@@ -91,7 +91,7 @@ export function checkOptions(options: UploadResourceOptions): CheckedOptions {
     endpoint: optionalString(o, 'endpoint') || DEFAULTS.endpoint,
     register: optionalBoolean(o, 'register'),
     deviceId: optionalString(o, 'deviceId').trim(),
-    maxSize: optionalCount(o, 'maxSize', DEFAULTS.maxSize),
+    maxSize,
     retries: Math.floor(optionalCount(o, 'retries', DEFAULTS.retries)),
     retryDelayMs: optionalTime(o, 'retryDelay', DEFAULTS.retryDelay, false),
     timeoutMs: optionalTime(o, 'timeout', DEFAULTS.timeout, true),

@@ -40,7 +40,7 @@ export interface PutRequest {
   body: ArrayBuffer;
   contentType: string;
   md5: string;
-  /** RequestId of the token-API call that issued the URL, for errors without a COS one. */
+  /** RequestId of the token-API call that issued the URL: every failure storage answers carries it. */
   urlRequestId: string;
   /** Bytes per second the PUT is allowed to be as slow as (`minUploadRate`); default 131072. */
   minUploadRate?: number;
@@ -57,13 +57,12 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
     body: put.body,
     timeoutMs: putTimeoutMs(ctx.timeoutMs, put.body.byteLength, put.minUploadRate),
   });
-  // SPEC: an id holding a secret (one echoed the whole signed URL) gives way to the package's own.
-  const clean = (id: string) => (id && !ctx.secrets.holds(id) ? id : '');
-  const cosRequestId = clean(res.headers['x-cos-request-id'] || '');
+  // SPEC 0.3: a storage failure carries the RequestId of the call that issued its URL, not COS's
+  // own id (which may echo the signed URL), so a host has one id to quote for the whole upload.
   if (res.status >= 200 && res.status < 300) {
     const etag = res.headers['etag'];
     if (etag && normalizeEtag(etag) !== put.md5.toLowerCase()) {
-      throw UploadError.of('IntegrityError', { status: res.status }, cosRequestId || put.urlRequestId);
+      throw UploadError.of('IntegrityError', { status: res.status }, put.urlRequestId);
     }
     return { stored: true };
   }
@@ -71,7 +70,7 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
   const cos = parseCosError(res.body);
   const code = cos ? 'Storage.' + ctx.secrets.redact(cos.code) : 'Storage.HttpError';
   const serverMessage = cos ? ctx.secrets.redact(cos.message) : '';
-  throw UploadError.of(code, { status: res.status, serverMessage }, (cos && clean(cos.requestId)) || cosRequestId || put.urlRequestId);
+  throw UploadError.of(code, { status: res.status, serverMessage }, put.urlRequestId);
 }
 
 /** The PUT with transient-fault retries; an expired URL is reported, not retried, so a new one can be fetched. */

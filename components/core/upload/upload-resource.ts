@@ -12,7 +12,7 @@ import { deliverResource, fullDeviceId, registerResource } from './register-deli
 import { PutOutcome, putObject, PutRequest } from './storage';
 import { surfaceError, surfaceResult } from '../request/surface';
 import { worded } from '../i18n/messages';
-import { callAction, TokenApiClient } from '../request/token-api';
+import { callAction, cleanRequestId, TokenApiClient } from '../request/token-api';
 import { isAllowedUploadUrl } from '../request/url';
 import { checkRequest, checkSize } from './validate';
 import { CheckedOptions, checkOptions } from './option-check';
@@ -54,11 +54,14 @@ interface IssuedUrl {
 }
 
 async function issueUploadUrl(ctx: UploadContext, api: TokenApiClient, params: Record<string, unknown>): Promise<IssuedUrl> {
-  const { data, requestId } = await callAction(ctx, api, 'AppGetResourceUploadURL', params);
+  const answer = await callAction(ctx, api, 'AppGetResourceUploadURL', params);
+  const { data } = answer;
   const url = data.UploadUrl;
   // Registered first: even a refused URL may carry a signature that must never be shown.
   if (typeof url === 'string') ctx.secrets.addUrl(url);
-  if (typeof url !== 'string' || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', {}, requestId);
+  const requestId = cleanRequestId(ctx.secrets, answer);
+  // A URL holding the token would carry it to the storage host: nothing is PUT (SPEC "Secrets (added)").
+  if (typeof url !== 'string' || ctx.secrets.holdsToken(url) || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', {}, requestId);
   return { url, resourceName: typeof data.ResourceName === 'string' ? data.ResourceName : '', requestId };
 }
 
