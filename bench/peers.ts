@@ -12,7 +12,7 @@ import type { Emulator, FaultSpec } from '../emulator';
 import { barePut, CONTENDERS, Contender, core, coreNamed, Target, TIMED_ONLY } from './contenders';
 import { MiB } from './fixtures';
 import { installNodeWx, NodeWx } from './node-wx';
-import type { BenchContext } from './run';
+import type { BenchContext } from './context';
 import { Figure, median } from './table';
 
 export const SIZES_MIB = [1, 20, 90];

@@ -8,8 +8,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Emulator, startEmulator } from '../emulator';
+import { startEmulator } from '../emulator';
 import { measureBatches, WECHAT_MAX_REQUESTS } from './batches';
+import type { BenchContext } from './context';
 import { Fixtures } from './fixtures';
 import { measureInterruptions } from './interruptions';
 import { measureMemory } from './memory';
@@ -20,12 +21,7 @@ import { Figure, renderTable } from './table';
 import { measureWaitingHolds } from './waiting-holds';
 import { measureWeight } from './weight';
 
-export interface BenchContext {
-  emu: Emulator;
-  fixtures: Fixtures;
-  /** Hard failures: printed loudly at the end, and the run exits non-zero. */
-  problems: string[];
-}
+export type { BenchContext };
 
 export interface Section {
   name: string;

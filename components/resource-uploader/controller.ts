@@ -3,9 +3,8 @@
  * choice to admission (admission.ts), feeds the queue, keeps the host's `files`, previews and
  * plays, and turns queue events into SPEC's events and into one `setData` per tick.
  */
-import { uploadResource } from '../index';
 import { messageFor, normalizeLocale, onMessagesChange } from '../core';
-import { BatchSummary, defaultPlatformLifecycle, UploadQueue } from '../core';
+import { BatchSummary, defaultPlatformLifecycle, UploadQueue, uploadResource } from '../core';
 import { HostEntry, HostFileList, HostRow, hostRowsOf, HOST_ID_PREFIX } from './host-files';
 import { Admission, Candidate } from './admission';
 import { pickFiles } from './picker';

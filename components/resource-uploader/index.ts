@@ -2,8 +2,13 @@
  * `<resource-uploader>`: a thin `Component()` shell. Properties go to the controller, which owns
  * the queue and the view; this file only wires lifetimes, observers, taps and SPEC's methods.
  */
+import { setDefaultPlatform } from '../core';
+import { createWechatPlatform } from '../platform/wechat';
 import { initialData, Uploader } from './controller';
 import { properties, Props } from './props';
+
+// Uploads run on WeChat unless told otherwise; the package entry binds the same (one platform, made once).
+setDefaultPlatform(createWechatPlatform);
 
 // The component's own `index.d.ts` carries its types (event details, the instance's methods).
 export type * from './types';

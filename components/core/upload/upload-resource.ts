@@ -25,6 +25,8 @@ let made: Platform | null = null;
 
 /** The package entry binds WeChat here; the core itself never names `wx`. */
 export function setDefaultPlatform(factory: PlatformFactory): void {
+  // The entry and the component both bind WeChat: the same factory again keeps the platform made.
+  if (factory === defaultPlatformFactory) return;
   defaultPlatformFactory = factory;
   made = null;
 }

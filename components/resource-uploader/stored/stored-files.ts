@@ -4,7 +4,7 @@
  * component's product, token and endpoint), reused while it is valid and asked for again once it
  * has expired. A failure stays on its row, worded when drawn, and is an `error` event.
  */
-import { getResourceDownloadUrl } from '../../index';
+import { getResourceDownloadUrl } from '../../core';
 import { messageFor, UploadError } from '../../core';
 import type { DownloadUrlTask, Locale } from '../../core';
 import type { Props } from '../props';
