@@ -6,7 +6,7 @@
  * them, `callback(true)` re-checking the room, the host's `files` (unusable entries, entries
  * beyond `max-count`, URL schemes), rows drawn and the size of every `setData`.
  */
-import { FakeMedia } from '../support/fake-media';
+import { useFakeMedia } from '../support/fake-media';
 import type { Mounted } from '../support/mount-uploader';
 import { settled, tick, uploaderHarness } from '../support/uploader-harness';
 import type { BeforeUploadDetail, ErrorDetail, RejectDetail, SelectDetail } from '../../components/resource-uploader/types';
@@ -14,16 +14,7 @@ import type { BeforeUploadDetail, ErrorDetail, RejectDetail, SelectDetail } from
 const TOKEN = 'tok-host-answer-0123456789abcdef0123456789abcdef';
 const h = uploaderHarness(TOKEN);
 const { mount, phoneFile } = h;
-let media: FakeMedia;
-
-beforeAll(() => {
-  media = new FakeMedia();
-});
-afterAll(() => media.restore());
-beforeEach(() => {
-  media.previewMediaCalls.length = 0;
-  media.previewImageCalls.length = 0;
-});
+const fakeMedia = useFakeMedia();
 
 type Data = Record<string, unknown> & { items: Array<Record<string, unknown>>; hostItems: Array<Record<string, unknown>> };
 const data = (m: Mounted) => m.instance.data as Data;
@@ -181,7 +172,7 @@ describe('files: what the host already has', () => {
     await tick();
     expect(data(m).hostItems[0]).toMatchObject({ thumb: url, hasUrl: true });
     tapRow(m, 'onPreviewTap', 'host-0');
-    expect(media.previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url, type: 'image' }] })]);
+    expect(fakeMedia().previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url, type: 'image' }] })]);
   });
 
   test.each(unusable)('an url %s is never used: no thumbnail, no preview, no play', async (url) => {
@@ -195,9 +186,9 @@ describe('files: what the host already has', () => {
     tapRow(m, 'onPreviewTap', 'host-0');
     tapRow(m, 'onPlayTap', 'host-1');
     await tick();
-    expect(media.previewMediaCalls).toEqual([]);
-    expect(media.previewImageCalls).toEqual([]);
-    expect(media.contexts.every((c) => c.calls.every(([, src]) => src !== url))).toBe(true);
+    expect(fakeMedia().previewMediaCalls).toEqual([]);
+    expect(fakeMedia().previewImageCalls).toEqual([]);
+    expect(fakeMedia().contexts.every((c) => c.calls.every(([, src]) => src !== url))).toBe(true);
     expect(data(m).playing).toBe('');
   });
 });

@@ -6,7 +6,7 @@
  * `before-upload`, `path`, the reject reasons `resource-name` and `host`, `extension` as a string,
  * the `error` event (`ChooseFailed`, `InvalidOption`), previews and the shared audio player.
  */
-import { FakeMedia } from '../support/fake-media';
+import { useFakeMedia } from '../support/fake-media';
 import type { Mounted } from '../support/mount-uploader';
 import { settled, tap, text, tick, uploaderHarness } from '../support/uploader-harness';
 import { badProperty } from '../../components/resource-uploader/property-check';
@@ -16,19 +16,7 @@ import type { BeforeUploadDetail, ErrorDetail, RemoveDetail, SelectDetail } from
 const TOKEN = 'tok-list-control-0123456789abcdef0123456789abcdef';
 const h = uploaderHarness(TOKEN);
 const { mount, phoneFile } = h;
-let media: FakeMedia;
-
-beforeAll(() => {
-  // One media fake for the file: the component keeps ONE audio context for the whole app.
-  media = new FakeMedia();
-});
-
-afterAll(() => media.restore());
-
-beforeEach(() => {
-  media.previewMediaCalls.length = 0;
-  media.previewImageCalls.length = 0;
-});
+const fakeMedia = useFakeMedia();
 
 const has = (m: Mounted, selector: string): boolean => m.uploader.querySelectorAll(selector).length > 0;
 const data = (m: Mounted) => m.instance.data as Record<string, unknown> & { items: Array<Record<string, unknown>>; hostItems: Array<Record<string, unknown>> };
@@ -373,7 +361,7 @@ describe('previews', () => {
     expect(data(m).items[0]).toMatchObject({ kind: 'image', thumb: photo.path });
     tap(m, '.resource-uploader__thumb');
     await tick();
-    expect(media.previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: photo.path, type: 'image' }], current: 0 })]);
+    expect(fakeMedia().previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: photo.path, type: 'image' }], current: 0 })]);
   });
 
   test('without previewMedia (older clients) an image opens in previewImage', async () => {
@@ -388,7 +376,7 @@ describe('previews', () => {
       await tick();
       tap(m, '.resource-uploader__thumb');
       await tick();
-      expect(media.previewImageCalls).toEqual([expect.objectContaining({ urls: [photo.path], current: photo.path })]);
+      expect(fakeMedia().previewImageCalls).toEqual([expect.objectContaining({ urls: [photo.path], current: photo.path })]);
     } finally {
       (globalThis as unknown as { wx: Record<string, unknown> }).wx.previewMedia = saved;
     }
@@ -409,7 +397,7 @@ describe('previews', () => {
     expect(m.uploader.querySelectorAll('.resource-uploader__thumb')).toHaveLength(1);
     tap(m, '.resource-uploader__thumb');
     await tick();
-    expect(media.previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: clip.path, type: 'video' }] })]);
+    expect(fakeMedia().previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: clip.path, type: 'video' }] })]);
   });
 
   test('preview false: icons only, no thumbnail, no play button', async () => {
@@ -429,7 +417,7 @@ describe('previews', () => {
     expect(data(m).hostItems[0]).toMatchObject({ thumb: 'https://example.invalid/cover.jpg' });
     tap(m, '.resource-uploader__thumb');
     await tick();
-    expect(media.previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: 'https://example.invalid/cover.jpg', type: 'image' }] })]);
+    expect(fakeMedia().previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: 'https://example.invalid/cover.jpg', type: 'image' }] })]);
   });
 });
 
@@ -444,8 +432,8 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
     const idA = data(a).items[0].id as string;
     tap(a, '.resource-uploader__play');
     await tick();
-    expect(media.contexts).toHaveLength(1);
-    const ctx = media.contexts[0];
+    expect(fakeMedia().contexts).toHaveLength(1);
+    const ctx = fakeMedia().contexts[0];
     expect(ctx.calls.slice(-1)).toEqual([['play', ringA.path]]);
     expect(data(a).playing).toBe(idA);
     expect(a.uploader.querySelector('.resource-uploader__play--on')).toBeTruthy();
@@ -455,7 +443,7 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
     await tick();
     tap(b, '.resource-uploader__play');
     await tick();
-    expect(media.contexts).toHaveLength(1);
+    expect(fakeMedia().contexts).toHaveLength(1);
     expect(ctx.calls.slice(-2)).toEqual([
       ['stop', ringA.path],
       ['play', 'https://example.invalid/current.mp3'],
@@ -493,7 +481,7 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
     expect(m.uploader.querySelectorAll('.resource-uploader__play')).toHaveLength(1);
     tap(m, '.resource-uploader__play');
     await tick();
-    const ctx = media.contexts[0];
+    const ctx = fakeMedia().contexts[0];
     m.instance.remove(data(m).items[0].id as string);
     expect(ctx.calls.slice(-1)[0][0]).toBe('stop');
     await tick();

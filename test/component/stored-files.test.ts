@@ -8,7 +8,7 @@
  */
 import { setAccessTokenProvider } from '../../components/core';
 import { apiError, fakeDownloadUrl } from '../support/fake-platform';
-import { FakeMedia } from '../support/fake-media';
+import { FakeMedia, useFakeMedia } from '../support/fake-media';
 import type { Mounted } from '../support/mount-uploader';
 import { tap, text, tick, uploaderHarness } from '../support/uploader-harness';
 import { EXPIRY_MARGIN_MS, STORED_URL_SECONDS } from '../../components/resource-uploader/stored/stored-files';
@@ -17,17 +17,7 @@ import type { ErrorDetail, HostFile } from '../../components/resource-uploader/t
 const TOKEN = 'tok-stored-files-0123456789abcdef0123456789abcdef';
 const h = uploaderHarness(TOKEN);
 const { mount } = h;
-let media: FakeMedia;
-
-beforeAll(() => {
-  // One media fake for the file: the component keeps ONE audio context for the whole app.
-  media = new FakeMedia();
-});
-afterAll(() => media.restore());
-beforeEach(() => {
-  media.previewMediaCalls.length = 0;
-  media.previewImageCalls.length = 0;
-});
+const fakeMedia = useFakeMedia();
 afterEach(() => {
   jest.restoreAllMocks();
   setAccessTokenProvider(null);
@@ -39,7 +29,7 @@ const clip: HostFile = { name: 'clip.mp4', userResourceName: 'clip', resourceVer
 
 const rows = (m: Mounted) => (m.instance.data as unknown as { hostItems: Array<Record<string, unknown>> }).hostItems;
 const downloadCalls = () => h.wx.cloud.calls('AppGetResourceDownloadUrl');
-const played = () => media.contexts.flatMap((c) => c.calls.filter(([what]) => what === 'play').map(([, src]) => src));
+const played = () => fakeMedia().contexts.flatMap((c) => c.calls.filter(([what]) => what === 'play').map(([, src]) => src));
 const until = (m: Mounted, predicate: () => boolean, what: string) => m.until(predicate, what);
 /** What the component drew and emitted, as text: the URL's signature must be nowhere in it. */
 const shown = (m: Mounted) => JSON.stringify({ events: m.events, setData: m.setDataCalls.map((c) => c.data) });
@@ -125,13 +115,13 @@ describe('stored images and videos', () => {
     await tick();
     expect(m.uploader.querySelectorAll('.resource-uploader__thumb--icon')).toHaveLength(2);
     tap(m, '.resource-uploader__thumb--icon', 0);
-    await until(m, () => media.previewMediaCalls.length === 1, 'the image preview');
-    expect(media.previewMediaCalls[0]).toMatchObject({ sources: [{ url: fakeDownloadUrl('cover', '2.0.0', 1), type: 'image' }] });
+    await until(m, () => fakeMedia().previewMediaCalls.length === 1, 'the image preview');
+    expect(fakeMedia().previewMediaCalls[0]).toMatchObject({ sources: [{ url: fakeDownloadUrl('cover', '2.0.0', 1), type: 'image' }] });
     tap(m, '.resource-uploader__thumb--icon', 1);
-    await until(m, () => media.previewMediaCalls.length === 2, 'the video preview');
-    expect(media.previewMediaCalls[1]).toMatchObject({ sources: [{ url: fakeDownloadUrl('clip', '0.0.1', 2), type: 'video' }] });
+    await until(m, () => fakeMedia().previewMediaCalls.length === 2, 'the video preview');
+    expect(fakeMedia().previewMediaCalls[1]).toMatchObject({ sources: [{ url: fakeDownloadUrl('clip', '0.0.1', 2), type: 'video' }] });
     tap(m, '.resource-uploader__thumb--icon', 0);
-    await until(m, () => media.previewMediaCalls.length === 3, 'the image again');
+    await until(m, () => fakeMedia().previewMediaCalls.length === 3, 'the image again');
     expect(downloadCalls().map((c) => c.json!.UserResourceName)).toEqual(['cover', 'clip']);
     expect(shown(m)).not.toContain('q-signature');
   });
@@ -199,7 +189,7 @@ describe('failures', () => {
     await tick();
     expect(rows(m)[0].message).toContain('product-id');
     expect(downloadCalls()).toHaveLength(0);
-    expect(media.previewMediaCalls).toHaveLength(0);
+    expect(fakeMedia().previewMediaCalls).toHaveLength(0);
   });
 
   test('while the URL is on its way the row says so; a detach stops the call and opens nothing', async () => {
@@ -216,7 +206,7 @@ describe('failures', () => {
     m.detach();
     await tick(50);
     expect(h.wx.cloud.aborts).toBe(aborts + 1);
-    expect(media.previewMediaCalls).toHaveLength(0);
+    expect(fakeMedia().previewMediaCalls).toHaveLength(0);
     expect(m.of('error')).toHaveLength(0);
     expect(m.setDataCalls.filter((c) => c.afterDetach)).toHaveLength(0);
   });

@@ -2,19 +2,10 @@
  * What the soak tests use to prove nothing is left behind: a full garbage collection on demand,
  * and the event loop's open resources (timers, sockets, file handles…) counted by type.
  */
-import * as v8 from 'v8';
-import * as vm from 'vm';
+import { fullCollection } from '../../node-platform/held-buffers';
 
-/** A full collection. jest cannot pass --expose-gc to its workers; V8 exposes `gc` to a new context once the flag is set. */
-export function collector(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  // Only this context gets it: later test files in this worker keep the default.
-  v8.setFlagsFromString('--no-expose-gc');
-  return gc;
-}
+/** A full collection (one implementation, node-platform's: the bench uses it too). */
+export const collector = fullCollection;
 
 /** Timers, sockets, file handles… by type, as Node's event loop sees them. */
 export function resources(): Record<string, number> {

@@ -77,3 +77,20 @@ export class FakeMedia {
     }
   }
 }
+
+/**
+ * One media fake for a whole spec file (the component keeps ONE audio context for the whole app),
+ * its preview records emptied before each test. Returns a getter: the fake exists from beforeAll on.
+ */
+export function useFakeMedia(): () => FakeMedia {
+  let media: FakeMedia;
+  beforeAll(() => {
+    media = new FakeMedia();
+  });
+  afterAll(() => media.restore());
+  beforeEach(() => {
+    media.previewMediaCalls.length = 0;
+    media.previewImageCalls.length = 0;
+  });
+  return () => media;
+}
