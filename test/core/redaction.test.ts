@@ -163,6 +163,22 @@ describe('SPEC 0.3: redaction undoes one level of percent-encoding, of any chara
   });
 });
 
+describe('echoes the fuzzer found (test/reliability/properties)', () => {
+  test('a stray "%" just before a percent-encoded echo does not shift it out of sight', () => {
+    const secrets = new Secrets();
+    secrets.add('aaaaaaaaaa%aaaaa');
+    // Read decoded, "%aa" would swallow the echo's first two characters; read as written, it is the encoded secret.
+    const text = '%' + encodeURIComponent('aaaaaaaaaa%aaaaa').toLowerCase();
+    expect(findSecretWindow(secrets.redact(text), ['aaaaaaaaaa%aaaaa'])).toBeNull();
+  });
+
+  test('a form-encoded echo with one "+" read as a space and another not', () => {
+    const secrets = new Secrets();
+    secrets.addUrl('https://b.example/k?Signature=' + encodeURIComponent('aa+aaaaaaaaaa+aaaa'));
+    expect(findSecretWindow(secrets.redact(' aaaaaaaaaa+aaaa'), ['aa+aaaaaaaaaa+aaaa'])).toBeNull();
+  });
+});
+
 describe('SPEC 0.3: only the secret parts of an upload URL are secrets', () => {
   const AK = 'AKIDMUM9hdmn35rHZe72Y6UfliNo1PYQFZln';
   const PUBLIC_SIGN = 'q-sign-algorithm=sha1&q-sign-time=1620729273;1620732873&q-key-time=1620729273;1620732873&q-header-list=&q-url-param-list=';

@@ -21,20 +21,30 @@ interface Reading {
 
 /**
  * The text lower-cased (A–Z only, so every character stays where it was); with `decode`, each
- * `%XX` (either case) is the one byte it stands for. One level only, and never failing: a
- * malformed escape stays as written.
+ * `%XX` (either case) of a printable ASCII character is that character. One level only, and never
+ * failing: a malformed escape stays as written.
  */
 function read(text: string, decode: boolean): Reading {
   let bytes = '';
   const at: number[] = [];
   for (let i = 0; i < text.length; ) {
-    const hex = decode && text.charAt(i) === '%' && /^[0-9a-f]{2}$/i.test(text.slice(i + 1, i + 3)) ? text.slice(i + 1, i + 3) : '';
+    // Only escapes of printable ASCII are undone: secrets are ASCII, and a stray '%' before a secret
+    // whose text begins with hex digits ("%" + "aa…") must not swallow its first characters.
+    const hex = decode && text.charAt(i) === '%' && /^[2-7][0-9a-f]$/i.test(text.slice(i + 1, i + 3)) && text.slice(i + 1, i + 3).toLowerCase() !== '7f' ? text.slice(i + 1, i + 3) : '';
     at.push(i);
     bytes += hex ? String.fromCharCode(parseInt(hex, 16)) : text.charAt(i);
     i += hex ? 3 : 1;
   }
   at.push(text.length);
   return { bytes: bytes.replace(/[A-Z]+/g, (c) => c.toLowerCase()), at };
+}
+
+function encoded(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return text; // A lone surrogate cannot be encoded; its raw form is still covered.
+  }
 }
 
 /**
@@ -45,7 +55,9 @@ function read(text: string, decode: boolean): Reading {
  */
 function formsOf(secret: string): string[] {
   const out: string[] = [];
-  for (const base of [read(secret, false).bytes, read(secret, true).bytes]) {
+  // Also as encodeURIComponent writes it: a stray '%' just before an encoded echo would shift the
+  // decoded reading of the text, but the encoded text itself is still there to be found.
+  for (const base of [read(secret, false).bytes, read(secret, true).bytes, read(encoded(secret), false).bytes]) {
     for (const form of [base, base.replace(/\+/g, ' '), base.replace(/ /g, '+')]) {
       if (form.length >= MIN_SECRET_LENGTH && out.indexOf(form) === -1) out.push(form);
     }
@@ -91,9 +103,14 @@ class SecretSet {
   }
 }
 
-/** `text` read as written and with one level of percent-encoding undone. */
+/** `text` read as written and with one level of percent-encoding undone, each also with `+` read as a space (form encoding). */
 function readingsOf(text: string): Reading[] {
-  return [read(text, false), read(text, true)];
+  const out: Reading[] = [];
+  for (const r of [read(text, false), read(text, true)]) {
+    out.push(r);
+    if (r.bytes.indexOf('+') !== -1) out.push({ bytes: r.bytes.replace(/\+/g, ' '), at: r.at });
+  }
+  return out;
 }
 
 /**
