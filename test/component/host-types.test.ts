@@ -13,6 +13,7 @@ import type {
   CompleteDetail,
   ErrorCode,
   ErrorDetail,
+  LocalErrorCode,
   FailDetail,
   HostFile,
   Locale,
@@ -66,8 +67,11 @@ Page({
   },
   onError(e: WechatMiniprogram.CustomEvent<ErrorDetail>) {
     if (e.detail.code === 'ChooseFailed') this.setData({ last: e.detail.errMsg });
-    // @ts-expect-error the error event has two codes
-    if (e.detail.code === 'ChooseFail') this.setData({ last: '' });
+    // The error event also carries a stored file's server code (SPEC 0.3), so its code is an ErrorCode;
+    // the package's own codes are a closed set where a LocalErrorCode is expected.
+    // @ts-expect-error not a local code
+    const local: LocalErrorCode = 'ChooseFail';
+    this.setData({ last: local });
   },
   onBeforeUpload(e: WechatMiniprogram.CustomEvent<BeforeUploadDetail>) {
     e.detail.callback(e.detail.files.every((f) => f.size < 1024 && f.path !== ''));

@@ -127,7 +127,7 @@ describe('the demo app', () => {
   test('the page shows the main configurations', () => {
     const wxml = fs.readFileSync(path.join(DEMO, 'pages/index/index.wxml'), 'utf8');
     const uses = wxml.match(/<resource-uploader[\s\S]*?(\/>|<\/resource-uploader>)/g) || [];
-    expect(uses).toHaveLength(6);
+    expect(uses).toHaveLength(7);
     expect(uses.filter((u) => !/max-count|accept|device-id|locale|extension/.test(u))).toHaveLength(1); // single file, defaults
     expect(uses.some((u) => /extension="\{\{ audioExtensions \}\}"/.test(u) && /max-count/.test(u))).toBe(true);
     expect(uses.some((u) => /device-id=/.test(u) && /\sregister\b/.test(u))).toBe(true);
@@ -139,6 +139,8 @@ describe('the demo app', () => {
     expect(ringtones).toMatch(/extension="mp3,wav"/);
     expect(ringtones).toMatch(/bind:error="onError"/);
     expect(uses.some((u) => /<\/resource-uploader>$/.test(u) && /class="demo__drop"/.test(u))).toBe(true);
+    // 0.3: files stored by name, listed as host files (the playground fills them from the emulator).
+    expect(uses.some((u) => /files="\{\{ storedFiles \}\}"/.test(u) && /deletable="\{\{ false \}\}"/.test(u))).toBe(true);
     const json = JSON.parse(fs.readFileSync(path.join(DEMO, 'pages/index/index.json'), 'utf8'));
     expect(json.usingComponents['resource-uploader']).toBe('iotexplorer-resource-uploader/resource-uploader/index');
   });
