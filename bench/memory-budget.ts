@@ -6,8 +6,7 @@
  * batch at concurrency 1, to show what waiting for memory costs.
  */
 import * as path from 'path';
-import { DEFAULT_MEMORY_BUDGET, memoryBudget } from '../components/core';
-import { UploadQueue } from '../components/core';
+import { DEFAULT_MEMORY_BUDGET, memoryBudget, UploadQueue } from '../components/core';
 import type { Emulator } from '../emulator';
 import { createNodePlatform } from '../node-platform';
 import { Fixtures, MiB } from './fixtures';

@@ -6,16 +6,7 @@ import { randomFillSync, createHash } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as http from 'http';
 import * as https from 'https';
-import {
-  FileInfo,
-  Platform,
-  PlatformRequest,
-  PlatformRequestTask,
-  PlatformResponse,
-  TransportError,
-} from '../components/core';
-import { clampTimer } from '../components/core';
-import { originOf, parseUrl } from '../components/core';
+import { clampTimer, FileInfo, originOf, parseUrl, Platform, PlatformRequest, PlatformRequestTask, PlatformResponse, TransportError } from '../components/core';
 import { PhoneOptions, SimulatedPhone } from './phone';
 
 export { SimulatedPhone } from './phone';

@@ -6,9 +6,8 @@
  * in flight fail at once, new ones too, `getNetworkType` answers 'none' and
  * `onNetworkStatusChange` fires.
  */
-import type { PlatformRequest, PlatformRequestTask, PlatformResponse } from '../components/core';
+import type { AppVisibilityListener, NetworkStatus, NetworkStatusListener, PlatformLifecycle, PlatformRequest, PlatformRequestTask, PlatformResponse } from '../components/core';
 import { TransportError } from '../components/core';
-import type { AppVisibilityListener, NetworkStatus, NetworkStatusListener, PlatformLifecycle } from '../components/core';
 
 export const WECHAT_BACKGROUND_GRACE_MS = 5000;
 export const INTERRUPTED_ERRMSG = 'request:fail interrupted';

@@ -1,5 +1,4 @@
-import { setAccessTokenProvider } from '../../components/core';
-import { UploadError } from '../../components/core';
+import { setAccessTokenProvider, UploadError } from '../../components/core';
 import { apiError, ENDPOINT, FakePlatform, SEED_SIGNATURE } from '../support/fake-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 

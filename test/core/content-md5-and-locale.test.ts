@@ -3,10 +3,7 @@
  * a body changed on the way; and "A failed file's message keeps the locale its upload started in":
  * messages are worded from code + details, so a locale switch re-words them.
  */
-import { base64OfHex } from '../../components/core';
-import { messageFor, UploadError, worded } from '../../components/core';
-import { UploadQueue } from '../../components/core';
-import { uploadResource } from '../../components/core';
+import { base64OfHex, messageFor, UploadError, UploadQueue, uploadResource, worded } from '../../components/core';
 import { cosError, ENDPOINT, FakePlatform, md5Hex } from '../support/fake-platform';
 
 const TOKEN = 'tok-md5-0123456789abcdef0123456789';

@@ -3,10 +3,7 @@
  * `memoryBudget` bytes of file content app-wide (one file alone when larger), a waiting file holds
  * nothing, and the share is given back when the PUT settles (success, failure or abort).
  */
-import { AbortScope } from '../../components/core';
-import { configure, currentConfiguration } from '../../components/core';
-import { MemoryBudget, memoryBudget } from '../../components/core';
-import { UploadQueue } from '../../components/core';
+import { AbortScope, configure, currentConfiguration, MemoryBudget, memoryBudget, UploadQueue } from '../../components/core';
 import { cosError, ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const TOKEN = 'tok-memory-0123456789abcdef0123456789';

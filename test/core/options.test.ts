@@ -2,10 +2,7 @@
  * Issue 10 "Unusable option values": every option of the wrong type or with an unusable value fails
  * with InvalidOption naming it, before any request; time values are clamped the way timers need.
  */
-import { configure, currentConfiguration } from '../../components/core';
-import { UploadError } from '../../components/core';
-import { requestSlots } from '../../components/core';
-import { uploadResource } from '../../components/core';
+import { configure, currentConfiguration, requestSlots, UploadError, uploadResource } from '../../components/core';
 import type { UploadResourceOptions } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 

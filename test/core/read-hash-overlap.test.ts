@@ -5,9 +5,7 @@
  * request starts beside the hash too, but the PUT still waits for the MD5: `Content-MD5` goes out
  * before the body. The budget counts an early read like any other.
  */
-import { AbortScope } from '../../components/core';
-import { memoryBudget } from '../../components/core';
-import { uploadResource } from '../../components/core';
+import { AbortScope, memoryBudget, uploadResource } from '../../components/core';
 import { ENDPOINT, FakePlatform, md5Hex } from '../support/fake-platform';
 
 const TOKEN = 'tok-overlap-0123456789abcdef0123456789';

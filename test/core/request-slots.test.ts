@@ -1,6 +1,4 @@
-import { AbortScope } from '../../components/core';
-import { MAX_REQUESTS_IN_FLIGHT, RequestSlots, requestSlots } from '../../components/core';
-import { uploadResource } from '../../components/core';
+import { AbortScope, MAX_REQUESTS_IN_FLIGHT, RequestSlots, requestSlots, uploadResource } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const aborted = () => new Error('aborted');

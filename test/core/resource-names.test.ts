@@ -3,9 +3,7 @@
  * stays." Two files are never stored under one name: concurrent uploads of one fixed name (app-wide)
  * and files of one queue sharing a fixed name end ResourceNameInUse, with nothing sent for them.
  */
-import { UploadError } from '../../components/core';
-import { UploadQueue } from '../../components/core';
-import { uploadResource } from '../../components/core';
+import { UploadError, UploadQueue, uploadResource } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const TOKEN = 'tok-names-0123456789abcdef0123456789';

@@ -1,5 +1,4 @@
-import { parseTokenApiResponse } from '../../components/core';
-import { newRequestId } from '../../components/core';
+import { newRequestId, parseTokenApiResponse } from '../../components/core';
 import { apiError, codeEnvelope, ENDPOINT, FakePlatform, responseEnvelope, SEED_SIGNATURE } from '../support/fake-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 

@@ -3,8 +3,7 @@
  * waiting for it): the provider gets `timeout` ms, then Timeout; one call answers every current
  * waiter for reason 'missing'; each upload still asks at most once per reason; 'invalid' asks again.
  */
-import { setAccessTokenProvider } from '../../components/core';
-import { uploadResource } from '../../components/core';
+import { setAccessTokenProvider, uploadResource } from '../../components/core';
 import { apiError, ENDPOINT, FakePlatform, SEED_SIGNATURE } from '../support/fake-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 

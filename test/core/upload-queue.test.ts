@@ -1,10 +1,8 @@
 /**
  * The queue over the real `uploadResource`, on the scripted cloud of FakePlatform.
  */
-import { UploadError, messageFor } from '../../components/core';
+import { clampConcurrency, FileState, messageFor, QueueEvents, QueueUploadOptions, stepsFor, UploadError, UploadQueue, uploadResource } from '../../components/core';
 import type { UploadResourceOptions, UploadTask } from '../../components/core';
-import { clampConcurrency, FileState, QueueEvents, QueueUploadOptions, stepsFor, UploadQueue } from '../../components/core';
-import { uploadResource } from '../../components/core';
 import { cosError, ENDPOINT, FakePlatform, md5Hex, SEED_SIGNATURE } from '../support/fake-platform';
 
 const TOKEN = 'tok-queue-0123456789abcdef0123456789';

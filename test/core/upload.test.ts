@@ -1,5 +1,4 @@
-import { UploadError } from '../../components/core';
-import { uploadResource } from '../../components/core';
+import { UploadError, uploadResource } from '../../components/core';
 import { apiError, cosError, ENDPOINT, expiredUrl, FakePlatform, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
 import { guardAgainstLeaks, observeUpload } from '../support/observe';
 

@@ -1,8 +1,4 @@
-import { setAccessTokenProvider } from '../../components/core';
-import { isRetryable, UploadError } from '../../components/core';
-import { formatBytes, messageFor } from '../../components/core';
-import { contentTypeFor, extensionOf } from '../../components/core';
-import { isAllowedEndpoint } from '../../components/core';
+import { contentTypeFor, extensionOf, formatBytes, isAllowedEndpoint, isRetryable, messageFor, setAccessTokenProvider, UploadError } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 import { ENDPOINT_ATTACKS } from '../support/url-attacks';
 import { Emitted, observeUpload } from '../support/observe';

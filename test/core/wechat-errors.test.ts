@@ -2,8 +2,7 @@
  * Issue 10 "Wrong errors": how WeChat's `fail` texts map to codes, through the real WeChat platform
  * (`components/platform/wechat.ts`) on a minimal `wx` faithful to platform-facts §5.
  */
-import { UploadError } from '../../components/core';
-import { uploadResource } from '../../components/core';
+import { UploadError, uploadResource } from '../../components/core';
 import { createWechatPlatform } from '../../components/platform/wechat';
 import { ENDPOINT, FakePlatform, SEED_UPLOAD_URL } from '../support/fake-platform';
 

@@ -6,9 +6,7 @@
  * bytes (the PUT) is not kept through a wait: it fails `interrupted` at once, for the upload to
  * drop the bytes and wait above (`whenRequestsMayGo`).
  */
-import { LifecycleMonitor, requestSlots } from '../../components/core';
-import { gatePlatform } from '../../components/core';
-import { AbortScope, Platform, PlatformRequest, TransportError } from '../../components/core';
+import { AbortScope, gatePlatform, LifecycleMonitor, Platform, PlatformRequest, requestSlots, TransportError } from '../../components/core';
 import { SimulatedPhone } from '../../node-platform/phone';
 import { FakePlatform } from '../support/fake-platform';
 import { platformBehindPhone } from './behind-phone';

@@ -2,9 +2,7 @@
  * `minUploadRate`: the PUT's timeout is `timeout` + size / minUploadRate, and a large PUT that
  * runs out of time says the connection was too slow for this file (still `Timeout`, retryable).
  */
-import { UploadError } from '../../components/core';
-import { uploadResource } from '../../components/core';
-import { isLargePut, putTimeoutMs } from '../../components/core';
+import { isLargePut, putTimeoutMs, UploadError, uploadResource } from '../../components/core';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 
 const TOKEN = 'tok-slow-0123456789abcdef0123456789ab';

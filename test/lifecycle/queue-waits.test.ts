@@ -4,11 +4,8 @@
  * grace, new ones refused while hidden; offline, everything fails at once). Files cut by the
  * life cycle wait in `paused` and finish by themselves: no `fail` event, no retry counted.
  */
-import { UploadError } from '../../components/core';
-import { memoryBudget } from '../../components/core';
+import { FileState, memoryBudget, QueueEvents, QueueUploadOptions, UploadError, UploadQueue, uploadResource } from '../../components/core';
 import type { UploadResourceOptions, UploadTask } from '../../components/core';
-import { FileState, QueueEvents, QueueUploadOptions, UploadQueue } from '../../components/core';
-import { uploadResource } from '../../components/core';
 import { SimulatedPhone } from '../../node-platform/phone';
 import { ENDPOINT, FakePlatform } from '../support/fake-platform';
 import { platformBehindPhone } from './behind-phone';

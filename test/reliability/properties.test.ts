@@ -3,14 +3,7 @@
  * crash the core, and only ever produce SPEC's codes (or an API code taken from the body).
  */
 import fc from 'fast-check';
-import { isRetryable, UploadError } from '../../components/core';
-import { messageFor } from '../../components/core';
-import { contentTypeFor, DEFAULT_CONTENT_TYPE, extensionOf } from '../../components/core';
-import { Secrets } from '../../components/core';
-import { normalizeEtag, parseCosError } from '../../components/core';
-import { parseTokenApiResponse } from '../../components/core';
-import { isAllowedEndpoint, isValidResourceName } from '../../components/core';
-import { isAllowedEndpointUrl, isAllowedUploadUrl, isLoopback, parseUrl } from '../../components/core';
+import { contentTypeFor, DEFAULT_CONTENT_TYPE, extensionOf, isAllowedEndpoint, isAllowedEndpointUrl, isAllowedUploadUrl, isLoopback, isRetryable, isValidResourceName, messageFor, normalizeEtag, parseCosError, parseTokenApiResponse, parseUrl, Secrets, UploadError } from '../../components/core';
 import { findSecretWindow } from '../support/observe';
 import { ENDPOINT_ATTACKS } from '../support/url-attacks';
 

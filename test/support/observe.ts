@@ -2,10 +2,8 @@
  * Collects everything the package hands back to a host (progress payloads, results, error
  * codes and messages, console output) so a test can prove no secret ever reaches them.
  */
-import { uploadResource } from '../../components/core';
+import { setAccessTokenProvider, UploadError, uploadResource } from '../../components/core';
 import type { UploadProgress, UploadResourceOptions, UploadResult } from '../../components/core';
-import { UploadError } from '../../components/core';
-import { setAccessTokenProvider } from '../../components/core';
 
 export interface Outcome {
   result?: UploadResult;
