@@ -194,9 +194,13 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
     resourceVer,
     requestId: issued.requestId,
   };
-  if (!o.register && !o.deviceId) return result;
+  return o.register || o.deviceId ? registerAndDeliver(ctx, api, o, result, progress) : result;
+}
 
-  const stored = { productId, userResourceName, size: info.size, resourceVer, md5: info.md5 };
+/** After the PUT (opt-in): register the stored file, then send it to the device and track delivery. */
+async function registerAndDeliver(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, result: UploadResult, progress: (phase: UploadPhase, percent: number) => void): Promise<UploadResult> {
+  const { productId, resourceVer } = o;
+  const stored = { productId, userResourceName: result.userResourceName, size: result.size, resourceVer, md5: result.md5 };
   progress('registering', 0);
   result.resourceName = (await registerResource(ctx, api, stored)) || result.resourceName;
   progress('registering', 100);
