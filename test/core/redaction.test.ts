@@ -6,6 +6,7 @@
 import { Secrets } from '../../components/core';
 import { codeEnvelope, cosError, ENDPOINT, FakePlatform, md5Hex, SEED_SIGNATURE, SEED_UPLOAD_URL } from '../support/fake-platform';
 import { Emitted, findSecretWindow, observeUpload } from '../support/observe';
+import { percentAll } from '../support/url-attacks';
 
 const TOKEN = 'tok-hostile-0123456789abcdefGHIJKLMNOP';
 const B64_SIG = 'Zm9v+YmFy/YmF6+cXV4/Y29yZ2U+Z3JhdWx0';
@@ -127,16 +128,6 @@ describe('storage answers holding the signature', () => {
     expect(surfaced(out).leaks([SEED_SIGNATURE])).toEqual([]);
   });
 });
-
-/** Every character as `%XX`, the hex digits alternating upper and lower case. */
-function percentAll(text: string): string {
-  return Array.from(text)
-    .map((c, i) => {
-      const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
-      return '%' + (i % 2 ? hex.toUpperCase() : hex);
-    })
-    .join('');
-}
 
 describe('SPEC 0.3: redaction undoes one level of percent-encoding, of any characters, in any case', () => {
   const secrets = new Secrets();

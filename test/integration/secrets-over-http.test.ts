@@ -12,6 +12,7 @@ import type { ApiCall } from '../../emulator/calls';
 import { createNodePlatform } from '../../node-platform';
 import { HostileProxy, outputOf, startHostileProxy } from '../support/hostile-proxy';
 import { Emitted, observeUpload } from '../support/observe';
+import { percentAll } from '../support/url-attacks';
 
 let emu: Emulator;
 let proxy: HostileProxy;
@@ -41,16 +42,6 @@ function fileOf(name: string, size: number): string {
 
 function options(extra: Partial<UploadResourceOptions> = {}): UploadResourceOptions {
   return { platform, filePath: fileOf('a.bin', 100), productId: emu.productId, accessToken: emu.token, endpoint: emu.endpoint, retryDelay: 5, locale: 'en', ...extra };
-}
-
-/** Every character as `%XX`, the hex digits alternating upper and lower case. */
-function percentAll(text: string): string {
-  return Array.from(text)
-    .map((c, i) => {
-      const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
-      return '%' + (i % 2 ? hex.toUpperCase() : hex);
-    })
-    .join('');
 }
 
 const apiCalls = (action: string): ApiCall[] => emu.calls.filter((c): c is ApiCall => c.type === 'api' && c.action === action);

@@ -37,3 +37,12 @@ export const ENDPOINT_ATTACKS = [
   '',
 ];
 
+/** Every character as `%XX`, the hex digits alternating upper and lower case: a byte-by-byte encoded echo. */
+export function percentAll(text: string): string {
+  return Array.from(text)
+    .map((c, i) => {
+      const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
+      return '%' + (i % 2 ? hex.toUpperCase() : hex);
+    })
+    .join('');
+}
