@@ -166,15 +166,76 @@ function textOf(result: esbuild.BuildResult): string {
  * names: nothing outside reads them, only `module.exports`). Run after `toCommonJs`, whose
  * line-by-line conversion needs esbuild's readable ES output.
  */
-export async function minifyModule(code: string): Promise<string> {
-  const result = await esbuild.transform(code, { minify: true, format: 'cjs', target: BASE.target, charset: 'utf8', legalComments: 'none', logLevel: 'warning' });
+export async function minifyModule(code: string, mangle?: Mangle): Promise<string> {
+  const result = await esbuild.transform(code, {
+    minify: true,
+    format: 'cjs',
+    target: BASE.target,
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+    ...(mangle && { mangleProps: mangle.names, mangleCache: mangle.cache }),
+  });
+  if (mangle && result.mangleCache) mangle.cache = result.mangleCache;
   return result.code;
 }
 
-async function writeModule(module: string, code: string): Promise<void> {
+/**
+ * Which property names the minifier may shorten, and what it shortened them to so far: one cache
+ * for every module, so a member keeps one short name wherever the package reads it.
+ */
+export interface Mangle {
+  names: RegExp;
+  cache: Record<string, string | false>;
+}
+
+const WORD = /[A-Za-z_$][\w$]*/g;
+
+function wordsOf(text: string): Set<string> {
+  return new Set(text.match(WORD) || []);
+}
+
+function filesUnder(dir: string, test: (file: string) => boolean): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(test)
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * The names of class members declared `private`, read off tsc's declarations in `types/`. A name is
+ * left alone if anything outside a class could read it by that name: any other word of the
+ * declarations (a public member, an exported function, an option), of the templates, SPEC-facing
+ * docs, WeChat's and JavaScript's own declarations, or a string literal of the sources (`o[key]`).
+ */
+export function privateNames(): string[] {
+  const declarations = filesUnder(TYPES, (f) => f.endsWith('.d.ts')).map((f) => fs.readFileSync(f, 'utf8'));
+  const declared = new Set<string>();
+  const seen = new Set<string>();
+  for (const text of declarations) {
+    const rest = text.replace(/^\s*private (?:readonly )?([A-Za-z_$][\w$]*)\b[^;\n]*;?$/gm, (_, name: string) => {
+      declared.add(name);
+      return '';
+    });
+    for (const w of wordsOf(rest)) seen.add(w);
+  }
+  const outside = [
+    ...filesUnder(SRC, (f) => /\.(wxml|wxs|json)$/.test(f)),
+    path.join(__dirname, 'README.md'),
+    ...filesUnder(path.join(__dirname, 'node_modules/miniprogram-api-typings/types'), (f) => f.endsWith('.d.ts')),
+    ...filesUnder(path.join(__dirname, 'node_modules/typescript/lib'), (f) => /^lib\.[\w.]+\.d\.ts$/.test(f)),
+  ];
+  for (const f of outside) for (const w of wordsOf(fs.readFileSync(f, 'utf8'))) seen.add(w);
+  for (const f of filesUnder(SRC, (f) => f.endsWith('.ts'))) {
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g)) for (const w of wordsOf(m[2])) seen.add(w);
+  }
+  return [...declared].filter((name) => !seen.has(name)).sort();
+}
+
+async function writeModule(module: string, code: string, mangle: Mangle): Promise<void> {
   const out = path.join(DIST, module + '.js');
   await fs.promises.mkdir(path.dirname(out), { recursive: true });
-  await fs.promises.writeFile(out, await minifyModule(toCommonJs(code, module + '.js')));
+  await fs.promises.writeFile(out, await minifyModule(toCommonJs(code, module + '.js'), mangle));
 }
 
 export async function clean(): Promise<void> {
@@ -254,7 +315,10 @@ export async function plan(): Promise<Bundles> {
 
 export async function scripts(): Promise<void> {
   const bundles = await plan();
-  await Promise.all([...bundles.code].map(([module, code]) => writeModule(module, code)));
+  const names = privateNames();
+  const mangle: Mangle = { names: names.length ? new RegExp(`^(?:${names.join('|')})$`) : /(?!)/, cache: {} };
+  // One module after the other: each passes on the names the ones before it chose.
+  for (const [module, code] of bundles.code) await writeModule(module, code, mangle);
 }
 
 /**
