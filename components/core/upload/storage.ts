@@ -2,8 +2,7 @@ import { base64OfHex } from './base64';
 import { withRetries } from '../errors/retry-policy';
 import { send, UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
-import type { PlatformResponse } from '../platform';
-import { isLargePut, putTimeoutMs, slowUploadError } from './slow-upload';
+import { isLargePut, putTimeoutMs } from './slow-upload';
 
 export interface CosError {
   code: string;
@@ -23,12 +22,6 @@ export function parseCosError(body: string): CosError | null {
   return code ? { code, message: tag(body, 'Message'), requestId: tag(body, 'RequestId') } : null;
 }
 
-/** SPEC wire rule 3: this 403 means "fetch a new URL", not "give up". */
-export function isExpiredUrl(res: PlatformResponse): boolean {
-  const err = res.status === 403 ? parseCosError(res.body) : null;
-  return !!err && err.code === 'AccessDenied' && err.message.indexOf('Request has expired') !== -1;
-}
-
 /** `"d41d8…"`, `W/"…"` or bare hex → lower-case hex. */
 export function normalizeEtag(etag: string): string {
   return etag.replace(/^W\//i, '').replace(/"/g, '').trim().toLowerCase();
@@ -39,16 +32,16 @@ export interface PutRequest {
   url: string;
   body: ArrayBuffer;
   contentType: string;
+  /** Lower-case hex, as the platform's hash gives it. */
   md5: string;
   /** RequestId of the token-API call that issued the URL: every failure storage answers carries it. */
   urlRequestId: string;
-  /** Bytes per second the PUT is allowed to be as slow as (`minUploadRate`); default 131072. */
-  minUploadRate?: number;
+  /** Bytes per second the PUT is allowed to be as slow as (`minUploadRate`, checked). */
+  minUploadRate: number;
 }
 
-export type PutOutcome = { stored: true } | { stored: false; expired: true };
-
-async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
+/** true once stored; false when the URL has expired (SPEC wire rule 3: a new URL, not giving up). */
+async function putOnce(ctx: UploadContext, put: PutRequest): Promise<boolean> {
   const res = await send(ctx, {
     url: put.url,
     method: 'PUT',
@@ -60,27 +53,26 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
   // SPEC 0.3: a storage failure carries the RequestId of the call that issued its URL, not COS's
   // own id (which may echo the signed URL), so a host has one id to quote for the whole upload.
   if (res.status >= 200 && res.status < 300) {
-    const etag = res.headers['etag'];
-    if (etag && normalizeEtag(etag) !== put.md5.toLowerCase()) {
-      throw UploadError.of('IntegrityError', { status: res.status }, put.urlRequestId);
-    }
-    return { stored: true };
+    const etag = res.headers.etag;
+    if (etag && normalizeEtag(etag) !== put.md5) throw UploadError.of('IntegrityError', { status: res.status }, put.urlRequestId);
+    return true;
   }
-  if (isExpiredUrl(res)) return { stored: false, expired: true };
   const cos = parseCosError(res.body);
+  if (res.status === 403 && cos && cos.code === 'AccessDenied' && cos.message.indexOf('Request has expired') !== -1) return false;
   const code = cos ? 'Storage.' + ctx.secrets.redact(cos.code) : 'Storage.HttpError';
-  const serverMessage = cos ? ctx.secrets.redact(cos.message) : '';
-  throw UploadError.of(code, { status: res.status, serverMessage }, put.urlRequestId);
+  throw UploadError.of(code, { status: res.status, serverMessage: cos ? ctx.secrets.redact(cos.message) : '' }, put.urlRequestId);
 }
 
 /** The PUT with transient-fault retries; an expired URL is reported, not retried, so a new one can be fetched. */
-export async function putObject(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
+export async function putObject(ctx: UploadContext, put: PutRequest): Promise<boolean> {
+  const bytes = put.body.byteLength;
   try {
     return await withRetries(ctx, () => putOnce(ctx, put));
   } catch (err) {
-    // A large file that ran out of time: the link is up but too slow for it, say so.
-    if (err instanceof UploadError && err.code === 'Timeout' && isLargePut(ctx.timeoutMs, put.body.byteLength, put.minUploadRate)) {
-      throw slowUploadError(err, put.body.byteLength);
+    // A large file that ran out of time: the link is up but too slow for it, say so (still
+    // `Timeout`, still retryable; the message words `slowBytes`, see slow-upload.ts).
+    if (err instanceof UploadError && err.code === 'Timeout' && isLargePut(ctx.timeoutMs, bytes, put.minUploadRate)) {
+      throw err.with({ detail: { ...err.detail, slowBytes: bytes } });
     }
     throw err;
   }
