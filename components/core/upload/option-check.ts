@@ -67,16 +67,20 @@ export function optionalString(o: Options, key: string): string {
   return optional(o, key, 'string', '');
 }
 
-/** A finite number >= 0, or the default when absent (and when 0, if `zeroIsDefault`). */
-function optionalCount(o: Options, key: string, fallback: number, zeroIsDefault = false): number {
+/** The options whose default is a number. */
+type NumberOption = { [K in keyof DefaultedOptions]: DefaultedOptions[K] extends number ? K : never }[keyof DefaultedOptions];
+
+/** A finite number >= 0, or its default when absent (and when 0, if `zeroIsDefault`). */
+function optionalCount(o: Options, key: NumberOption, zeroIsDefault = false): number {
+  const fallback = DEFAULTS[key];
   const value = optional(o, key, 'number', fallback);
   if (!isFinite(value) || value < 0) throw invalidOption(key);
   return value === 0 && zeroIsDefault ? fallback : value;
 }
 
-/** A time in ms: 0 means the default where `zeroIsDefault`; above 2^31-1 counts as 2^31-1. */
-function optionalTime(o: Options, key: string, fallback: number, zeroIsDefault: boolean): number {
-  return clampTimer(optionalCount(o, key, fallback, zeroIsDefault));
+/** A time in ms: 0 means the default unless `zeroIsDefault` is false; above 2^31-1 counts as 2^31-1. */
+function optionalTime(o: Options, key: TimeOption, zeroIsDefault = true): number {
+  return clampTimer(optionalCount(o, key, zeroIsDefault));
 }
 
 /** The options both calls take; `resourceVer` falls back to `defaultVer` (none: it is required). */
@@ -90,9 +94,9 @@ export function checkCommon(o: Options, defaultVer: string): CommonOptions {
     accessToken: optionalString(o, 'accessToken'),
     endpoint: optionalString(o, 'endpoint') || DEFAULTS.endpoint,
     resourceVer,
-    retries: Math.floor(optionalCount(o, 'retries', DEFAULTS.retries)),
-    retryDelayMs: optionalTime(o, 'retryDelay', DEFAULTS.retryDelay, false),
-    timeoutMs: optionalTime(o, 'timeout', DEFAULTS.timeout, true),
+    retries: Math.floor(optionalCount(o, 'retries')),
+    retryDelayMs: optionalTime(o, 'retryDelay', false),
+    timeoutMs: optionalTime(o, 'timeout'),
   };
 }
 
@@ -101,7 +105,7 @@ export function checkOptions(options: UploadResourceOptions): CheckedOptions {
   optional(o, 'onProgress', 'function', null);
   // A missing path is FileReadError as in 0.1 (see `uploadResource`); a path of the wrong type is the caller's mistake.
   const filePath = optionalString(o, 'filePath');
-  const maxSize = optionalCount(o, 'maxSize', DEFAULTS.maxSize);
+  const maxSize = optionalCount(o, 'maxSize');
   // SPEC 0.3: no file is refused with a limit of 0 B.
   if (!maxSize) throw invalidOption('maxSize');
   return {
@@ -113,9 +117,9 @@ export function checkOptions(options: UploadResourceOptions): CheckedOptions {
     register: optional(o, 'register', 'boolean', false),
     deviceId: optionalString(o, 'deviceId').trim(),
     maxSize,
-    deliveryTimeoutMs: optionalTime(o, 'deliveryTimeout', DEFAULTS.deliveryTimeout, true),
-    deliveryPollIntervalMs: Math.max(MIN_POLL_INTERVAL_MS, optionalTime(o, 'deliveryPollInterval', DEFAULTS.deliveryPollInterval, true)),
+    deliveryTimeoutMs: optionalTime(o, 'deliveryTimeout'),
+    deliveryPollIntervalMs: Math.max(MIN_POLL_INTERVAL_MS, optionalTime(o, 'deliveryPollInterval')),
     // 0 means the default, as for the time values; a rate cannot be negative or infinite.
-    minUploadRate: optionalCount(o, 'minUploadRate', DEFAULTS.minUploadRate, true),
+    minUploadRate: optionalCount(o, 'minUploadRate', true),
   };
 }
