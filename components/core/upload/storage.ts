@@ -3,6 +3,7 @@ import { withRetries } from '../errors/retry-policy';
 import { send, UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
 import { isLargePut, putTimeoutMs } from './slow-upload';
+import type { SignedUrl } from './upload-resource';
 
 export interface CosError {
   code: string;
@@ -28,14 +29,15 @@ export function normalizeEtag(etag: string): string {
 }
 
 export interface PutRequest {
-  /** Exactly as the token API returned it: re-encoding it would break the signature. */
-  url: string;
+  /**
+   * The URL, exactly as the token API returned it (re-encoding it would break the signature), and
+   * the RequestId of the call that issued it: every failure storage answers carries that id.
+   */
+  to: SignedUrl;
   body: ArrayBuffer;
   contentType: string;
   /** Lower-case hex, as the platform's hash gives it. */
   md5: string;
-  /** RequestId of the token-API call that issued the URL: every failure storage answers carries it. */
-  urlRequestId: string;
   /** Bytes per second the PUT is allowed to be as slow as (`minUploadRate`, checked). */
   minUploadRate: number;
 }
@@ -43,7 +45,7 @@ export interface PutRequest {
 /** true once stored; false when the URL has expired (SPEC wire rule 3: a new URL, not giving up). */
 async function putOnce(ctx: UploadContext, put: PutRequest): Promise<boolean> {
   const res = await send(ctx, {
-    url: put.url,
+    url: put.to.url,
     method: 'PUT',
     // Storage refuses a body that changed on the way (BadDigest) before storing it; the ETag check stays.
     headers: { 'content-type': put.contentType, 'content-md5': base64OfHex(put.md5) },
@@ -54,13 +56,13 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<boolean> {
   // own id (which may echo the signed URL), so a host has one id to quote for the whole upload.
   if (res.status >= 200 && res.status < 300) {
     const etag = res.headers.etag;
-    if (etag && normalizeEtag(etag) !== put.md5) throw UploadError.of('IntegrityError', { status: res.status }, put.urlRequestId);
+    if (etag && normalizeEtag(etag) !== put.md5) throw UploadError.of('IntegrityError', { status: res.status }, put.to.requestId);
     return true;
   }
   const cos = parseCosError(res.body);
   if (res.status === 403 && cos && cos.code === 'AccessDenied' && cos.message.indexOf('Request has expired') !== -1) return false;
   const code = cos ? 'Storage.' + ctx.secrets.redact(cos.code) : 'Storage.HttpError';
-  throw UploadError.of(code, { status: res.status, serverMessage: cos ? ctx.secrets.redact(cos.message) : '' }, put.urlRequestId);
+  throw UploadError.of(code, { status: res.status, serverMessage: cos ? ctx.secrets.redact(cos.message) : '' }, put.to.requestId);
 }
 
 /** The PUT with transient-fault retries; an expired URL is reported, not retried, so a new one can be fetched. */

@@ -74,7 +74,8 @@ export function startTask<T>(options: { locale?: unknown } | null, work: (scope:
 /** What a call of the JS API runs with: its context and its token API client. */
 export function openSession(options: { platform?: Platform }, c: CommonOptions, scope: AbortScope, secrets: Secrets): { ctx: UploadContext; api: TokenApiClient } {
   const platform = options.platform || defaultPlatform();
-  if (!platform) throw new TypeError('no platform: pass options.platform outside WeChat');
+  // Outside WeChat (Node, a browser) the caller names its platform.
+  if (!platform) throw new TypeError('no platform: pass options.platform');
   const ctx: UploadContext = { platform, scope, secrets, retries: c.retries, retryDelayMs: c.retryDelayMs, timeoutMs: c.timeoutMs };
   // The context is the provider's wait too: its platform's timers, its scope, its timeout.
   return { ctx, api: { endpoint: c.endpoint, token: new AccessTokenSession(c.accessToken, secrets, ctx) } };
@@ -158,7 +159,7 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
       let body: ArrayBuffer | null = await pass.bytes();
       putting = true;
       try {
-        return await putObject(ctx, { url: to.url, urlRequestId: to.requestId, body, contentType: contentTypeFor(name), md5, minUploadRate: o.minUploadRate });
+        return await putObject(ctx, { to, body, contentType: contentTypeFor(name), md5, minUploadRate: o.minUploadRate });
       } catch (err) {
         if (!held || !(err instanceof UploadError) || err.code !== 'Interrupted') throw err;
       } finally {

@@ -16,7 +16,7 @@ export const isAllowedEndpoint = isAllowedEndpointUrl;
 export function checkRequest(c: CommonOptions, resourceName: string): void {
   if (!c.productId) throw UploadError.of('MissingProductId');
   if (!isAllowedEndpointUrl(c.endpoint)) throw UploadError.of('InsecureEndpoint');
-  if (resourceName && !isValidResourceName(resourceName)) throw UploadError.of('InvalidResourceName');
+  if (resourceName && !RESOURCE_NAME_PATTERN.test(resourceName)) throw UploadError.of('InvalidResourceName');
   if (!c.accessToken && !hasAccessTokenProvider()) throw UploadError.of('MissingAccessToken');
 }
 
