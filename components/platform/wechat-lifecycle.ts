@@ -59,13 +59,9 @@ export function createWechatLifecycle(): PlatformLifecycle {
     onNetworkStatusChange,
     offNetworkStatusChange,
     getNetworkType: () =>
-      new Promise((resolve, reject) => {
-        const get = wxTable().getNetworkType;
-        if (typeof get !== 'function') return reject(new Error('no wx.getNetworkType'));
-        get.call(wx, {
-          success: (res: { networkType?: string }) => resolve(String((res && res.networkType) || 'unknown')),
-          fail: reject,
-        });
-      }),
+      // A client without it throws here, and the Promise rejects: the queue then cannot tell.
+      new Promise((resolve, reject) =>
+        wx.getNetworkType({ success: (res) => resolve(String((res && res.networkType) || 'unknown')), fail: reject }),
+      ),
   };
 }
