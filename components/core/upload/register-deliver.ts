@@ -9,6 +9,11 @@ import type { ReportProgress, UploadResult } from './options';
 /** The first status check comes this soon after AppControlDeviceResource answers (SPEC: within 1 s). */
 const FIRST_POLL_DELAY_MS = 500;
 
+/** The `ResourceName` a token API answer gives, or ''. */
+export function resourceNameIn(data: Record<string, unknown>): string {
+  return typeof data.ResourceName === 'string' ? data.ResourceName : '';
+}
+
 /**
  * After the PUT (opt-in): AppCreateProductResource makes the stored file a product resource (its
  * answer may name it anew), then, with a device, the file is sent to it and its delivery tracked.
@@ -24,7 +29,7 @@ export async function registerAndDeliver(ctx: UploadContext, api: TokenApiClient
     FileHash: result.md5,
     ResourceType: 'FILE',
   });
-  if (typeof data.ResourceName === 'string' && data.ResourceName) result.resourceName = data.ResourceName;
+  result.resourceName = resourceNameIn(data) || result.resourceName;
   progress('registering', 100);
   if (!deviceId) return result;
 

@@ -5,22 +5,15 @@ import { UploadError } from '../errors/upload-error';
 import { isLargePut, putTimeoutMs } from './slow-upload';
 import type { SignedUrl } from './upload-resource';
 
-export interface CosError {
-  code: string;
-  message: string;
-  requestId: string;
-}
-
-function tag(xml: string, name: string): string {
-  const m = new RegExp('<' + name + '>([^<]*)</' + name + '>').exec(xml);
-  return m ? m[1].trim() : '';
-}
-
-/** COS answers failures with `<Error><Code>…</Code><Message>…</Message><RequestId>…` XML. */
-export function parseCosError(body: string): CosError | null {
+/** COS answers failures with `<Error><Code>…</Code><Message>…</Message>…` XML (its RequestId is not ours to show). */
+export function parseCosError(body: string): { code: string; message: string } | null {
   if (typeof body !== 'string' || body.indexOf('<Error>') === -1) return null;
-  const code = tag(body, 'Code');
-  return code ? { code, message: tag(body, 'Message'), requestId: tag(body, 'RequestId') } : null;
+  const tag = (name: string) => {
+    const m = new RegExp('<' + name + '>([^<]*)</' + name + '>').exec(body);
+    return m ? m[1].trim() : '';
+  };
+  const code = tag('Code');
+  return code ? { code, message: tag('Message') } : null;
 }
 
 /** `"d41d8…"`, `W/"…"` or bare hex → lower-case hex. */

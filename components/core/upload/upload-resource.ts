@@ -8,7 +8,7 @@ import { contentTypeFor } from './mime';
 import { ReportProgress, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { FileInfo, Platform, PlatformLifecycle } from '../platform';
 import { Secrets } from '../request/redact';
-import { registerAndDeliver } from './register-deliver';
+import { registerAndDeliver, resourceNameIn } from './register-deliver';
 import { putObject } from './storage';
 import { surfaceError, surfaceResult } from '../request/surface';
 import { worded } from '../i18n/messages';
@@ -209,7 +209,7 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
     size: info.size,
     md5: info.md5,
     userResourceName,
-    resourceName: typeof issued.data.ResourceName === 'string' ? issued.data.ResourceName : '',
+    resourceName: resourceNameIn(issued.data),
     resourceVer,
     requestId: issued.requestId,
   };
