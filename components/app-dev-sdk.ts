@@ -27,46 +27,27 @@ export interface AppDevSdkLike {
 
 export function appDevSdkTokenProvider(sdk: AppDevSdkLike): AccessTokenProvider & ((request: { reason: AccessTokenReason }) => Promise<string | undefined>) {
   const manager = sdk.loginManager;
-  let missing: Promise<string | undefined> | null = null;
-  let invalid: Promise<string | undefined> | null = null;
-  const token = () => manager.accessToken || undefined;
+  /** The SDK call running for each reason, shared by whoever asks while it runs. */
+  const running: Partial<Record<AccessTokenReason, Promise<string | undefined>>> = {};
+  const shared = (reason: AccessTokenReason, login: () => unknown): Promise<string | undefined> =>
+    running[reason] ||
+    (running[reason] = (async () => {
+      await login();
+      return manager.accessToken || undefined;
+    })().finally(() => delete running[reason]));
 
-  /** One call into the SDK, shared by whoever asks while it runs. */
-  const shared = (slot: 'missing' | 'invalid', work: () => Promise<string | undefined>): Promise<string | undefined> => {
-    const running = slot === 'missing' ? missing : invalid;
-    if (running) return running;
-    const p = work().finally(() => {
-      if (slot === 'missing') missing = null;
-      else invalid = null;
-    });
-    if (slot === 'missing') missing = p;
-    else invalid = p;
-    return p;
-  };
-
-  const current = (): Promise<string | undefined> => {
+  return ({ reason }) => {
+    if (reason === 'invalid') return shared('invalid', () => manager.reLogin());
     // A re-login of ours is running: its token is the one to wait for.
-    if (invalid) return invalid;
+    if (running.invalid) return running.invalid;
     if (manager.isLogin && manager.accessToken) return Promise.resolve(manager.accessToken);
-    return shared('missing', async () => {
-      let inProgress: unknown;
+    return shared('missing', () => {
       try {
-        inProgress = manager.checkLogin();
+        return manager.checkLogin();
       } catch {
         // Nobody logged in and no login running: log in (once; a failure is the answer).
-        await manager.login();
-        return token();
+        return manager.login();
       }
-      await inProgress;
-      return token();
     });
   };
-
-  return ({ reason }) =>
-    reason === 'invalid'
-      ? shared('invalid', async () => {
-          await manager.reLogin();
-          return token();
-        })
-      : current();
 }

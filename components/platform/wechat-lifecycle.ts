@@ -14,15 +14,18 @@ function wxTable(): WxTable {
 }
 
 /**
- * One event's on/off pair. Where the base library has `on*` but no `off*` (older clients), one
- * forwarder is registered once per app (whatever the number of uploaders and of copies of the
- * package) and our listeners come and go in a list of our own, kept app-wide with it.
+ * The `on` and `off` of one event (`'AppHide'`: `wx.onAppHide`, `wx.offAppHide`). Where the base
+ * library has `on*` but no `off*` (older clients), one forwarder is registered once per app
+ * (whatever the number of uploaders and of copies of the package) and our listeners come and go
+ * in a list of our own, kept app-wide with it.
  */
-function channel<T>(onName: string, offName: string) {
+function channel<T>(event: string): [on: Listener<Listener<T>>, off: Listener<Listener<T>>] {
+  const onName = 'on' + event;
+  const offName = 'off' + event;
   const shared = appSlot('wx.' + onName, () => ({ own: [] as Array<Listener<unknown>>, forwarding: false }));
   const own = shared.own as Array<Listener<T>>;
-  return {
-    on(fn: Listener<T>): void {
+  return [
+    (fn) => {
       const w = wxTable();
       const on = w[onName];
       if (typeof on !== 'function') return;
@@ -34,35 +37,31 @@ function channel<T>(onName: string, offName: string) {
         for (const f of own.slice()) f(value);
       });
     },
-    off(fn: Listener<T>): void {
+    (fn) => {
       const w = wxTable();
       const off = w[offName];
       if (typeof off === 'function' && !shared.forwarding) return void off.call(w, fn);
       const i = own.indexOf(fn);
       if (i !== -1) own.splice(i, 1);
     },
-  };
+  ];
 }
 
 export function createWechatLifecycle(): PlatformLifecycle {
-  const hide = channel<void>('onAppHide', 'offAppHide');
-  const show = channel<void>('onAppShow', 'offAppShow');
-  const network = channel<NetworkStatus>('onNetworkStatusChange', 'offNetworkStatusChange');
+  const [onAppHide, offAppHide] = channel<void>('AppHide');
+  const [onAppShow, offAppShow] = channel<void>('AppShow');
+  const [onNetworkStatusChange, offNetworkStatusChange] = channel<NetworkStatus>('NetworkStatusChange');
   return {
-    onAppHide: (fn) => hide.on(fn),
-    offAppHide: (fn) => hide.off(fn),
-    onAppShow: (fn) => show.on(fn),
-    offAppShow: (fn) => show.off(fn),
-    onNetworkStatusChange: (fn) => network.on(fn),
-    offNetworkStatusChange: (fn) => network.off(fn),
+    onAppHide,
+    offAppHide,
+    onAppShow,
+    offAppShow,
+    onNetworkStatusChange,
+    offNetworkStatusChange,
     getNetworkType: () =>
-      new Promise((resolve, reject) => {
-        const get = wxTable().getNetworkType;
-        if (typeof get !== 'function') return reject(new Error('getNetworkType is not available'));
-        get.call(wx, {
-          success: (res: { networkType?: string }) => resolve(String((res && res.networkType) || 'unknown')),
-          fail: reject,
-        });
-      }),
+      // A client without it throws here, and the Promise rejects: the queue then cannot tell.
+      new Promise((resolve, reject) =>
+        wx.getNetworkType({ success: (res) => resolve(String((res && res.networkType) || 'unknown')), fail: reject }),
+      ),
   };
 }

@@ -1,23 +1,13 @@
+import { clampTimer, classifyFailure, TransportError } from '../core';
 import type { Platform, PlatformRequestTask, PlatformResponse } from '../core';
-import { TransportError } from '../core';
-import { clampTimer } from '../core';
-import { classifyFailure } from '../core';
 import { createWechatLifecycle } from './wechat-lifecycle';
-
-function lowerCaseKeys(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (headers && typeof headers === 'object') {
-    for (const key of Object.keys(headers)) out[key.toLowerCase()] = String((headers as Record<string, unknown>)[key]);
-  }
-  return out;
-}
 
 function request(req: Parameters<Platform['request']>[0]): PlatformRequestTask {
   let task: WechatMiniprogram.RequestTask | undefined;
-  let abortedEarly = false;
   // Only an abort the package asked for is `aborted`; WeChat's texts saying "abort" are network faults.
   let abortedByUs = false;
   const response = new Promise<PlatformResponse>((resolve, reject) => {
+    // The executor runs at once: `task` is set before anyone can call `abort()`.
     task = wx.request({
       url: req.url,
       method: req.method,
@@ -27,26 +17,23 @@ function request(req: Parameters<Platform['request']>[0]): PlatformRequestTask {
       // Anything but 'json' leaves the body as text: the core tells JSON from garbage itself.
       dataType: 'text',
       responseType: 'text',
-      success: (res) =>
-        resolve({
-          status: res.statusCode,
-          headers: lowerCaseKeys(res.header),
-          body: typeof res.data === 'string' ? res.data : JSON.stringify(res.data),
-        }),
-      fail: (err) => {
+      success: (res) => {
+        const headers: Record<string, string> = {};
+        const given = (res.header || {}) as Record<string, unknown>;
+        for (const key of Object.keys(given)) headers[key.toLowerCase()] = String(given[key]);
+        resolve({ status: res.statusCode, headers, body: typeof res.data === 'string' ? res.data : JSON.stringify(res.data) });
+      },
+      fail: (err: { errMsg?: string; errno?: unknown } | undefined) => {
         const errMsg = (err && err.errMsg) || 'request:fail';
-        const errno = (err as { errno?: unknown } | undefined)?.errno;
-        reject(new TransportError(abortedByUs ? 'aborted' : classifyFailure(errMsg, errno), errMsg));
+        reject(new TransportError(abortedByUs ? 'aborted' : classifyFailure(errMsg, err && err.errno), errMsg));
       },
     });
-    if (abortedEarly) task.abort();
   });
   return {
     response,
     abort: () => {
       abortedByUs = true;
       if (task) task.abort();
-      else abortedEarly = true;
     },
   };
 }
@@ -64,13 +51,8 @@ export function createWechatPlatform(): Platform {
       ),
     fileInfo: (filePath) =>
       new Promise((resolve, reject) =>
-        // MD5 computed natively: the bytes need not cross into JS for hashing.
-        fs().getFileInfo({
-          filePath,
-          digestAlgorithm: 'md5',
-          success: (res) => resolve({ size: res.size, md5: String(res.digest).toLowerCase() }),
-          fail: reject,
-        }),
+        // MD5 computed natively: the bytes need not cross into JS for hashing (the core lower-cases it).
+        fs().getFileInfo({ filePath, digestAlgorithm: 'md5', success: (res) => resolve({ size: res.size, md5: res.digest }), fail: reject }),
       ),
     fileSize: (filePath) =>
       new Promise((resolve, reject) =>

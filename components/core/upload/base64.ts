@@ -4,23 +4,14 @@
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-export function base64OfBytes(bytes: ArrayLike<number>): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i];
-    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-    const n = (a << 16) | (b << 8) | c;
-    out += ALPHABET.charAt((n >> 18) & 63) + ALPHABET.charAt((n >> 12) & 63);
-    out += i + 1 < bytes.length ? ALPHABET.charAt((n >> 6) & 63) : '=';
-    out += i + 2 < bytes.length ? ALPHABET.charAt(n & 63) : '=';
-  }
-  return out;
-}
-
 /** `'d41d8cd9…'` → `'1B2M2Y8Asg…'`; hex of odd length or with other characters is a bug upstream. */
 export function base64OfHex(hex: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i + 1 < hex.length; i += 2) bytes.push(parseInt(hex.slice(i, i + 2), 16));
-  return base64OfBytes(bytes);
+  let out = '';
+  // Each 3 bytes (6 hex digits) make 4 characters; a last group of 1 or 2 bytes makes 2 or 3, and '=' pads.
+  for (let i = 0; i + 1 < hex.length; i += 6) {
+    const bytes = Math.min(3, Math.floor((hex.length - i) / 2));
+    const n = parseInt(hex.slice(i, i + 2 * bytes).padEnd(6, '0'), 16);
+    for (let k = 0; k < 4; k++) out += k <= bytes ? ALPHABET[(n >> (18 - 6 * k)) & 63] : '=';
+  }
+  return out;
 }

@@ -27,41 +27,39 @@ export interface FilePass {
 
 const ignore = (): void => undefined;
 
+/** The size from a stat, when the platform can tell it; null when it cannot (the hash decides then). */
 async function statSize(ctx: UploadContext, filePath: string): Promise<number | null> {
-  if (typeof ctx.platform.fileSize !== 'function') return null;
   try {
-    const size = await ctx.platform.fileSize(filePath);
+    const size = ctx.platform.fileSize ? await ctx.platform.fileSize(filePath) : null;
     return typeof size === 'number' && isFinite(size) && size >= 0 ? size : null;
   } catch {
     return null; // The hash says FileReadError if the file really cannot be read.
   }
 }
 
-async function fileInfoOf(ctx: UploadContext, filePath: string): Promise<FileInfo> {
+/** `work` on the file; any failure of it is FileReadError. */
+async function onFile<T>(work: () => Promise<T>): Promise<T> {
   try {
+    return await work();
+  } catch {
+    throw UploadError.of('FileReadError');
+  }
+}
+
+function fileInfoOf(ctx: UploadContext, filePath: string): Promise<FileInfo> {
+  return onFile(async () => {
     const info = await ctx.platform.fileInfo(filePath);
     return { size: info.size, md5: String(info.md5).toLowerCase() };
-  } catch {
-    throw UploadError.of('FileReadError');
-  }
+  });
 }
 
-async function readWholeFile(ctx: UploadContext, filePath: string, expectedSize: number): Promise<ArrayBuffer> {
-  let bytes: ArrayBuffer;
-  try {
-    bytes = await ctx.platform.readFile(filePath);
-  } catch {
-    throw UploadError.of('FileReadError');
-  }
-  // FileSize was signed for this size; a file that changed since would be stored wrong.
-  if (!bytes || bytes.byteLength !== expectedSize) throw UploadError.of('FileReadError');
-  return bytes;
-}
-
-/** The file must still be the one hashed: the URL and Content-MD5 were made for it. */
-async function checkUnchanged(ctx: UploadContext, filePath: string, hashed: FileInfo): Promise<void> {
-  const now = await fileInfoOf(ctx, filePath);
-  if (now.size !== hashed.size || now.md5 !== hashed.md5) throw UploadError.of('FileReadError');
+function readWholeFile(ctx: UploadContext, filePath: string, expectedSize: number): Promise<ArrayBuffer> {
+  return onFile(async () => {
+    const bytes = await ctx.platform.readFile(filePath);
+    // FileSize was signed for this size; a file that changed since would be stored wrong.
+    if (!bytes || bytes.byteLength !== expectedSize) throw UploadError.of('FileReadError');
+    return bytes;
+  });
 }
 
 /** `check(size)` throws for a size the upload refuses (too large, empty): before any byte is read. */
@@ -69,47 +67,47 @@ export async function startFilePass(ctx: UploadContext, filePath: string, check:
   const size = await statSize(ctx, filePath);
   if (size !== null) check(size);
   let release = size !== null ? memoryBudget.tryAcquire(size) : null;
+  /** The bytes, read or being read; held with their share of the budget. */
   let reading = release ? readWholeFile(ctx, filePath, size!) : null;
-  /** `reading` is the early read, made for the stat's size and not yet checked against the hash. */
-  let earlyRead = !!reading;
   if (reading) reading.catch(ignore); // Awaited in bytes(); a failed hash must not leave it unhandled.
-  const info = fileInfoOf(ctx, filePath).then((i) => {
-    check(i.size);
-    return i;
-  });
-  info.catch(ignore);
   const giveBack = () => {
     if (release) release();
     release = null;
   };
+  const forget = () => {
+    giveBack();
+    reading = null;
+  };
   /** Bytes were read and then dropped: the file is checked again before it is read again. */
   let dropped = false;
+  const info = fileInfoOf(ctx, filePath).then((hashed) => {
+    check(hashed.size);
+    // The stat is a hint: an early read made for another size than the hash saw is not used.
+    if (hashed.size !== size) forget();
+    return hashed;
+  });
+  info.catch(ignore);
   return {
     size,
     info,
     async bytes() {
-      const { size: hashedSize } = await info;
-      // The stat is a hint: if the hash saw another size, the early read (if any) is dropped.
-      if (reading && earlyRead && hashedSize !== size) {
-        giveBack();
-        reading = null;
-      }
-      earlyRead = false;
+      const hashed = await info;
       if (!reading) {
-        if (dropped) await checkUnchanged(ctx, filePath, await info);
-        release = await memoryBudget.acquire(hashedSize, ctx.scope, () => UploadError.of('Aborted'));
-        reading = readWholeFile(ctx, filePath, hashedSize);
+        // The file must still be the one hashed: the URL and Content-MD5 were made for it.
+        if (dropped) {
+          const now = await fileInfoOf(ctx, filePath);
+          if (now.size !== hashed.size || now.md5 !== hashed.md5) throw UploadError.of('FileReadError');
+        }
+        release = await memoryBudget.acquire(hashed.size, ctx.scope, () => UploadError.of('Aborted'));
+        reading = readWholeFile(ctx, filePath, hashed.size);
       }
       return reading;
     },
     release: giveBack,
     drop() {
-      giveBack();
-      if (!reading) return;
       // The only reference to the buffer goes: nothing of the file stays in memory while it waits.
-      reading = null;
-      earlyRead = false;
-      dropped = true;
+      if (reading) dropped = true;
+      forget();
     },
   };
 }

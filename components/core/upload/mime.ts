@@ -2,62 +2,40 @@
  * Content-Type for the PUT. COS stores whatever we send, and wx.request would otherwise send
  * application/json, so every file gets its own type or application/octet-stream.
  */
-const TYPES: Record<string, string> = {
-  // audio: voice prompts and ringtones
-  mp3: 'audio/mpeg',
-  wav: 'audio/wav',
-  aac: 'audio/aac',
-  m4a: 'audio/mp4',
-  amr: 'audio/amr',
-  ogg: 'audio/ogg',
-  opus: 'audio/opus',
-  flac: 'audio/flac',
-  pcm: 'audio/L16',
-  silk: 'audio/silk',
-  // images
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  bmp: 'image/bmp',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-  ico: 'image/x-icon',
-  // video
-  mp4: 'video/mp4',
-  mov: 'video/quicktime',
-  m4v: 'video/x-m4v',
-  avi: 'video/x-msvideo',
-  flv: 'video/x-flv',
-  mkv: 'video/x-matroska',
-  webm: 'video/webm',
-  // text and data
-  txt: 'text/plain',
-  csv: 'text/csv',
-  // SPEC forbids application/json on the PUT (it is wx.request's default, a sign of a forgotten header).
-  json: 'application/octet-stream',
-  xml: 'application/xml',
-  // firmware and archives
-  bin: 'application/octet-stream',
-  hex: 'application/octet-stream',
-  img: 'application/octet-stream',
-  zip: 'application/zip',
-  gz: 'application/gzip',
-  tar: 'application/x-tar',
-  pdf: 'application/pdf',
-};
-
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
-/** Lower-case extension without the dot, or '' (handles paths, query-free names and dotfiles). */
+/**
+ * Per top-level type, its extensions: `ext` when the subtype is the extension itself, else
+ * `ext:subtype`. What is missing gets the default: firmware and raw data (bin, hex, img) and json
+ * (SPEC forbids application/json on the PUT: it is wx.request's default, a sign of a forgotten header).
+ */
+const EXTENSIONS = {
+  // voice prompts and ringtones
+  audio: 'mp3:mpeg wav aac m4a:mp4 amr ogg opus flac pcm:L16 silk',
+  image: 'jpg:jpeg jpeg png gif bmp webp svg:svg+xml ico:x-icon',
+  video: 'mp4 mov:quicktime m4v:x-m4v avi:x-msvideo flv:x-flv mkv:x-matroska webm',
+  text: 'txt:plain csv',
+  application: 'xml zip gz:gzip tar:x-tar pdf',
+};
+
+/** Extension → type; a Map, so an extension like "constructor" cannot reach Object.prototype. */
+const TYPES = new Map<string, string>();
+for (const [type, list] of Object.entries(EXTENSIONS)) {
+  for (const entry of list.split(' ')) {
+    const [ext, subtype = ext] = entry.split(':');
+    TYPES.set(ext, type + '/' + subtype);
+  }
+}
+
+/**
+ * Lower-case extension without the dot, or '': what follows the last dot of the last path segment,
+ * unless that dot opens the segment (a dotfile).
+ */
 export function extensionOf(name: string): string {
-  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+  const m = /[^/\\]\.([^./\\]*)$/.exec(name);
+  return m ? m[1].toLowerCase() : '';
 }
 
 export function contentTypeFor(name: string): string {
-  const ext = extensionOf(name);
-  // Own keys only: an extension like "constructor" must not reach Object.prototype.
-  return Object.prototype.hasOwnProperty.call(TYPES, ext) ? TYPES[ext] : DEFAULT_CONTENT_TYPE;
+  return TYPES.get(extensionOf(name)) || DEFAULT_CONTENT_TYPE;
 }

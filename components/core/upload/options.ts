@@ -12,6 +12,9 @@ export interface UploadProgress {
   percent: number;
 }
 
+/** How the pipeline reports a phase starting (0) and ending (100). */
+export type ReportProgress = (phase: UploadPhase, percent: number) => void;
+
 /**
  * Every `uploadResource` option that has a default, with it: the one list of them. The options'
  * types are derived from it (`DefaultedOptions`), and option-check.ts must check each one, so an

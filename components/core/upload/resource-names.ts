@@ -10,16 +10,13 @@ import { appSlot } from '../app-state';
 /** App-wide: an upload started by another copy of the package holds its name too. */
 const held = appSlot('resourceNames', () => new Set<string>());
 
-function keyOf(productId: string, name: string): string {
-  return productId + '\n' + name;
-}
-
 /** The release function, or null when another upload holds the name. */
 export function claimResourceName(productId: string, name: string): (() => void) | null {
-  const key = keyOf(productId, name);
+  const key = productId + '\n' + name;
   if (held.has(key)) return null;
   held.add(key);
   let released = false;
+  // Only once: a second delete could free the name for an upload that claimed it since.
   return () => {
     if (released) return;
     released = true;
@@ -27,6 +24,3 @@ export function claimResourceName(productId: string, name: string): (() => void)
   };
 }
 
-export function isResourceNameHeld(productId: string, name: string): boolean {
-  return held.has(keyOf(productId, name));
-}

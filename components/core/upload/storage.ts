@@ -2,31 +2,18 @@ import { base64OfHex } from './base64';
 import { withRetries } from '../errors/retry-policy';
 import { send, UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
-import type { PlatformResponse } from '../platform';
-import { isLargePut, putTimeoutMs, slowUploadError } from './slow-upload';
+import { isLargePut, putTimeoutMs } from './slow-upload';
+import type { SignedUrl } from './upload-resource';
 
-export interface CosError {
-  code: string;
-  message: string;
-  requestId: string;
-}
-
-function tag(xml: string, name: string): string {
-  const m = new RegExp('<' + name + '>([^<]*)</' + name + '>').exec(xml);
-  return m ? m[1].trim() : '';
-}
-
-/** COS answers failures with `<Error><Code>…</Code><Message>…</Message><RequestId>…` XML. */
-export function parseCosError(body: string): CosError | null {
+/** COS answers failures with `<Error><Code>…</Code><Message>…</Message>…` XML (its RequestId is not ours to show). */
+export function parseCosError(body: string): { code: string; message: string } | null {
   if (typeof body !== 'string' || body.indexOf('<Error>') === -1) return null;
-  const code = tag(body, 'Code');
-  return code ? { code, message: tag(body, 'Message'), requestId: tag(body, 'RequestId') } : null;
-}
-
-/** SPEC wire rule 3: this 403 means "fetch a new URL", not "give up". */
-export function isExpiredUrl(res: PlatformResponse): boolean {
-  const err = res.status === 403 ? parseCosError(res.body) : null;
-  return !!err && err.code === 'AccessDenied' && err.message.indexOf('Request has expired') !== -1;
+  const tag = (name: string) => {
+    const m = new RegExp('<' + name + '>([^<]*)</' + name + '>').exec(body);
+    return m ? m[1].trim() : '';
+  };
+  const code = tag('Code');
+  return code ? { code, message: tag('Message') } : null;
 }
 
 /** `"d41d8…"`, `W/"…"` or bare hex → lower-case hex. */
@@ -35,22 +22,23 @@ export function normalizeEtag(etag: string): string {
 }
 
 export interface PutRequest {
-  /** Exactly as the token API returned it: re-encoding it would break the signature. */
-  url: string;
+  /**
+   * The URL, exactly as the token API returned it (re-encoding it would break the signature), and
+   * the RequestId of the call that issued it: every failure storage answers carries that id.
+   */
+  to: SignedUrl;
   body: ArrayBuffer;
   contentType: string;
+  /** Lower-case hex, as the platform's hash gives it. */
   md5: string;
-  /** RequestId of the token-API call that issued the URL: every failure storage answers carries it. */
-  urlRequestId: string;
-  /** Bytes per second the PUT is allowed to be as slow as (`minUploadRate`); default 131072. */
-  minUploadRate?: number;
+  /** Bytes per second the PUT is allowed to be as slow as (`minUploadRate`, checked). */
+  minUploadRate: number;
 }
 
-export type PutOutcome = { stored: true } | { stored: false; expired: true };
-
-async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
+/** true once stored; false when the URL has expired (SPEC wire rule 3: a new URL, not giving up). */
+async function putOnce(ctx: UploadContext, put: PutRequest): Promise<boolean> {
   const res = await send(ctx, {
-    url: put.url,
+    url: put.to.url,
     method: 'PUT',
     // Storage refuses a body that changed on the way (BadDigest) before storing it; the ETag check stays.
     headers: { 'content-type': put.contentType, 'content-md5': base64OfHex(put.md5) },
@@ -60,27 +48,26 @@ async function putOnce(ctx: UploadContext, put: PutRequest): Promise<PutOutcome>
   // SPEC 0.3: a storage failure carries the RequestId of the call that issued its URL, not COS's
   // own id (which may echo the signed URL), so a host has one id to quote for the whole upload.
   if (res.status >= 200 && res.status < 300) {
-    const etag = res.headers['etag'];
-    if (etag && normalizeEtag(etag) !== put.md5.toLowerCase()) {
-      throw UploadError.of('IntegrityError', { status: res.status }, put.urlRequestId);
-    }
-    return { stored: true };
+    const etag = res.headers.etag;
+    if (etag && normalizeEtag(etag) !== put.md5) throw UploadError.of('IntegrityError', { status: res.status }, put.to.requestId);
+    return true;
   }
-  if (isExpiredUrl(res)) return { stored: false, expired: true };
   const cos = parseCosError(res.body);
+  if (res.status === 403 && cos && cos.code === 'AccessDenied' && cos.message.indexOf('Request has expired') !== -1) return false;
   const code = cos ? 'Storage.' + ctx.secrets.redact(cos.code) : 'Storage.HttpError';
-  const serverMessage = cos ? ctx.secrets.redact(cos.message) : '';
-  throw UploadError.of(code, { status: res.status, serverMessage }, put.urlRequestId);
+  throw UploadError.of(code, { status: res.status, serverMessage: cos ? ctx.secrets.redact(cos.message) : '' }, put.to.requestId);
 }
 
 /** The PUT with transient-fault retries; an expired URL is reported, not retried, so a new one can be fetched. */
-export async function putObject(ctx: UploadContext, put: PutRequest): Promise<PutOutcome> {
+export async function putObject(ctx: UploadContext, put: PutRequest): Promise<boolean> {
+  const bytes = put.body.byteLength;
   try {
     return await withRetries(ctx, () => putOnce(ctx, put));
   } catch (err) {
-    // A large file that ran out of time: the link is up but too slow for it, say so.
-    if (err instanceof UploadError && err.code === 'Timeout' && isLargePut(ctx.timeoutMs, put.body.byteLength, put.minUploadRate)) {
-      throw slowUploadError(err, put.body.byteLength);
+    // A large file that ran out of time: the link is up but too slow for it, say so (still
+    // `Timeout`, still retryable; the message words `slowBytes`, see slow-upload.ts).
+    if (err instanceof UploadError && err.code === 'Timeout' && isLargePut(ctx.timeoutMs, bytes, put.minUploadRate)) {
+      throw err.with({ detail: { ...err.detail, slowBytes: bytes } });
     }
     throw err;
   }

@@ -1,21 +1,21 @@
 import { AbortScope } from '../abort';
-import { AccessTokenSession, hasAccessTokenProvider } from '../request/access-token';
-import { HeldPlatform, heldPlatform, throwIfAborted, UploadContext } from '../request/context';
+import { AccessTokenSession } from '../request/access-token';
+import { heldPlatform, throwIfAborted, UploadContext } from '../request/context';
 import { UploadError } from '../errors/upload-error';
-import { FilePass, startFilePass } from './file-pass';
+import { startFilePass } from './file-pass';
 import { normalizeLocale } from '../i18n/locale';
 import { contentTypeFor } from './mime';
-import { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from './options';
+import { ReportProgress, UploadResourceOptions, UploadResult, UploadTask } from './options';
 import type { FileInfo, Platform, PlatformLifecycle } from '../platform';
 import { Secrets } from '../request/redact';
-import { deliverResource, fullDeviceId, registerResource } from './register-deliver';
-import { PutOutcome, putObject, PutRequest } from './storage';
+import { registerAndDeliver, resourceNameIn } from './register-deliver';
+import { putObject } from './storage';
 import { surfaceError, surfaceResult } from '../request/surface';
 import { worded } from '../i18n/messages';
-import { callAction, cleanRequestId, TokenApiClient } from '../request/token-api';
+import { callAction, cleanRequestId, TokenApiAction, TokenApiClient } from '../request/token-api';
 import { isAllowedUploadUrl } from '../request/url';
 import { checkRequest, checkSize } from './validate';
-import { CheckedOptions, checkOptions } from './option-check';
+import { CheckedOptions, checkOptions, CommonOptions } from './option-check';
 import { claimResourceName } from './resource-names';
 
 export type PlatformFactory = () => Platform;
@@ -49,134 +49,153 @@ export function defaultPlatformLifecycle(): PlatformLifecycle | undefined {
   return (platform && platform.lifecycle) || undefined;
 }
 
-interface IssuedUrl {
-  url: string;
-  resourceName: string;
-  requestId: string;
+/**
+ * A call of the JS API as a task: `work` runs with the scope `abort()` stops and the call's
+ * secrets. What it throws reaches the host redacted and worded in the locale asked for; once
+ * aborted, the task rejects with `Aborted` at once, whatever is still in flight.
+ */
+export function startTask<T>(options: { locale?: unknown } | null, work: (scope: AbortScope, secrets: Secrets) => Promise<T>): Promise<T> & { abort(): void } {
+  const scope = new AbortScope();
+  const locale = normalizeLocale(options && options.locale);
+  const secrets = new Secrets();
+  const task = new Promise<T>((resolve, reject) => {
+    const aborted = () => reject(worded(UploadError.of('Aborted'), locale));
+    scope.onAbort(aborted);
+    work(scope, secrets).then(resolve, (err) => {
+      if (scope.aborted) aborted();
+      // Anything but an UploadError is a bug (ours or the platform's): surface it unchanged.
+      else reject(err instanceof UploadError ? surfaceError(err, secrets, locale) : err);
+    });
+  }) as Promise<T> & { abort(): void };
+  task.abort = () => scope.abort();
+  return task;
 }
 
-async function issueUploadUrl(ctx: UploadContext, api: TokenApiClient, params: Record<string, unknown>): Promise<IssuedUrl> {
-  const answer = await callAction(ctx, api, 'AppGetResourceUploadURL', params);
-  const { data } = answer;
-  const url = data.UploadUrl;
-  // Registered first: even a refused URL may carry a signature that must never be shown.
+/** What a call of the JS API runs with: its context and its token API client. */
+export function openSession(options: { platform?: Platform }, c: CommonOptions, scope: AbortScope, secrets: Secrets): { ctx: UploadContext; api: TokenApiClient } {
+  const platform = options.platform || defaultPlatform();
+  // Outside WeChat (Node, a browser) the caller names its platform.
+  if (!platform) throw new TypeError('no platform: pass options.platform');
+  const ctx: UploadContext = { platform, scope, secrets, retries: c.retries, retryDelayMs: c.retryDelayMs, timeoutMs: c.timeoutMs };
+  // The context is the provider's wait too: its platform's timers, its scope, its timeout.
+  return { ctx, api: { endpoint: c.endpoint, token: new AccessTokenSession(c.accessToken, secrets, ctx) } };
+}
+
+export interface SignedUrl {
+  url: string;
+  requestId: string;
+  /** The whole answer, for the fields beside the URL. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * An action that answers with a presigned URL in `field` (an upload's, or a stored file's). The
+ * URL is registered as a secret first: even a refused one may carry a signature that must never
+ * be shown, and a server RequestId echoing it gives way to the one sent. A URL holding the token
+ * would carry it on to the storage host: InvalidResponse, as for one that is not allowed.
+ */
+export async function signedUrl(ctx: UploadContext, api: TokenApiClient, action: TokenApiAction, params: Record<string, unknown>, field: string): Promise<SignedUrl> {
+  const answer = await callAction(ctx, api, action, params);
+  const url = answer.data[field];
   if (typeof url === 'string') ctx.secrets.addUrl(url);
   const requestId = cleanRequestId(ctx.secrets, answer);
-  // A URL holding the token would carry it to the storage host: nothing is PUT (SPEC "Secrets (added)").
   if (typeof url !== 'string' || ctx.secrets.holdsToken(url) || !isAllowedUploadUrl(url, api.endpoint)) throw UploadError.of('InvalidResponse', {}, requestId);
-  return { url, resourceName: typeof data.ResourceName === 'string' ? data.ResourceName : '', requestId };
+  return { url, requestId, data: answer.data };
 }
 
 async function run(options: UploadResourceOptions, scope: AbortScope, secrets: Secrets): Promise<UploadResult> {
   const o = checkOptions(options);
-  const { productId, endpoint } = o;
-  checkRequest({ productId, endpoint, resourceName: o.resourceName, hasToken: !!o.accessToken || hasAccessTokenProvider() });
+  checkRequest(o, o.resourceName);
   if (!o.filePath) throw UploadError.of('FileReadError');
-
-  const platform = options.platform || defaultPlatform();
-  if (!platform) throw new TypeError('uploadResource: no platform (pass options.platform outside WeChat)');
-  const ctx: UploadContext = {
-    platform,
-    scope,
-    secrets,
-    retries: o.retries,
-    retryDelayMs: o.retryDelayMs,
-    timeoutMs: o.timeoutMs,
-  };
-  const api: TokenApiClient = { endpoint, token: new AccessTokenSession(o.accessToken, secrets, { platform, scope, timeoutMs: o.timeoutMs }) };
+  const { ctx, api } = openSession(options, o, scope, secrets);
   const onProgress = options.onProgress;
-  const progress = (phase: UploadPhase, percent: number): void => {
+  const progress: ReportProgress = (phase, percent) => {
     throwIfAborted(ctx);
-    if (typeof onProgress !== 'function') return;
     try {
-      onProgress({ phase, percent });
+      if (onProgress) onProgress({ phase, percent });
     } catch {
       // A host's progress handler must not be able to break the upload.
     }
   };
   const givenName = o.resourceName;
-  if (givenName) {
-    // Held until this upload settles (finally, below), so no other upload stores a file under it meanwhile.
-    const release = claimResourceName(productId, givenName);
-    if (!release) throw UploadError.of('ResourceNameInUse');
-    // An abort frees the name at once: retrying right after must not meet this upload's ghost.
-    const unhook = scope.onAbort(release);
-    try {
-      return await pipeline(ctx, api, o, progress);
-    } finally {
-      unhook();
-      release();
-    }
-  }
-  return pipeline(ctx, api, o, progress);
-}
-
-/**
- * The PUT of a file. On a platform that holds requests back (the queue's life-cycle gate), a PUT
- * the life cycle cut (or that came due while held back) drops the file's bytes and their budget,
- * waits holding nothing, then reads the file again (its size and MD5 checked again) and goes again
- * with the same URL: no retry counted. A URL that expired meanwhile is the usual 403, answered
- * with one new URL by the caller. Elsewhere `Interrupted` ends the upload, as before.
- */
-async function putFile(ctx: UploadContext, pass: FilePass, held: HeldPlatform | null, put: Omit<PutRequest, 'body'>, putting: (on: boolean) => void): Promise<PutOutcome> {
-  for (let round = 0; ; round++) {
-    let body: ArrayBuffer | null = await pass.bytes();
-    putting(true);
-    try {
-      return await putObject(ctx, { ...put, body });
-    } catch (err) {
-      if (!held || !(err instanceof UploadError) || err.code !== 'Interrupted') throw err;
-    } finally {
-      putting(false);
-    }
-    // Nothing of the file is kept through the wait, not even by this frame.
-    body = null;
-    pass.drop();
-    await held.whenRequestsMayGo(ctx.scope, round);
+  // Held until this upload settles (finally, below), so no other upload stores a file under it meanwhile.
+  const release = givenName ? claimResourceName(o.productId, givenName) : () => undefined;
+  if (!release) throw UploadError.of('ResourceNameInUse');
+  // An abort frees the name at once: retrying right after must not meet this upload's ghost.
+  const unhook = scope.onAbort(release);
+  try {
+    return await pipeline(ctx, api, o, progress);
+  } finally {
+    unhook();
+    release();
   }
 }
 
 /** Hash, sign, PUT, and optionally register and deliver: the upload once every check has passed. */
-async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: (phase: UploadPhase, percent: number) => void): Promise<UploadResult> {
-  const { productId, resourceVer, maxSize, name } = o;
+async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: ReportProgress): Promise<UploadResult> {
+  const { productId, resourceVer, name, filePath } = o;
   const givenName = o.resourceName;
+  const issue = (userResourceName: string, size: number) =>
+    signedUrl(ctx, api, 'AppGetResourceUploadURL', { ProductId: productId, UserResourceName: userResourceName, FileSize: size, ResourceVer: resourceVer }, 'UploadUrl');
 
   progress('hashing', 0);
-  const pass = await startFilePass(ctx, o.filePath, (size) => checkSize(size, maxSize));
+  const pass = await startFilePass(ctx, filePath, (size) => checkSize(size, o.maxSize));
   const held = heldPlatform(ctx.platform);
   let putting = false;
   // Bytes read early (beside the hash) are not kept while the file waits before its PUT (signing
-  // while hidden, say); during the PUT the gate decides (a PUT cut is dropped in putFile).
+  // while hidden, say); during the PUT the gate decides (a PUT cut is dropped in `put`).
   const unhook = held ? held.onHeld(() => putting || pass.drop()) : () => undefined;
-  const setPutting = (on: boolean) => (putting = on);
+
+  /**
+   * The PUT of the file; false when the URL had expired. On a platform that holds requests back
+   * (the queue's life-cycle gate), a PUT the life cycle cut (or that came due while held back)
+   * drops the file's bytes and their budget, waits holding nothing, then reads the file again (its
+   * size and MD5 checked again) and goes again with the same URL: no retry counted. A URL that
+   * expired meanwhile is the usual 403, answered with one new URL below. Elsewhere `Interrupted`
+   * ends the upload.
+   */
+  const put = async (to: SignedUrl, md5: string): Promise<boolean> => {
+    for (let round = 0; ; round++) {
+      let body: ArrayBuffer | null = await pass.bytes();
+      putting = true;
+      try {
+        return await putObject(ctx, { to, body, contentType: contentTypeFor(name), md5, minUploadRate: o.minUploadRate });
+      } catch (err) {
+        if (!held || !(err instanceof UploadError) || err.code !== 'Interrupted') throw err;
+      } finally {
+        putting = false;
+      }
+      // Nothing of the file is kept through the wait, not even by this frame.
+      body = null;
+      pass.drop();
+      await held.whenRequestsMayGo(ctx.scope, round);
+    }
+  };
+
   let info: FileInfo;
   let userResourceName: string;
-  let issued: IssuedUrl;
+  let issued: SignedUrl;
   try {
     // A fixed name leaves the URL needing only the size: ask for it while the file is hashed. The
     // PUT still waits for the MD5: Content-MD5 goes out before the body (SPEC "Wire").
-    const early = givenName && pass.size !== null ? issueUploadUrl(ctx, api, { ProductId: productId, UserResourceName: givenName, FileSize: pass.size, ResourceVer: resourceVer }) : null;
+    const early = givenName && pass.size !== null ? issue(givenName, pass.size) : null;
     if (early) early.catch(() => undefined); // Awaited below, after the hash.
     info = await pass.info;
     userResourceName = givenName || info.md5;
     progress('hashing', 100);
 
-    const urlParams = { ProductId: productId, UserResourceName: userResourceName, FileSize: info.size, ResourceVer: resourceVer };
     progress('signing', 0);
     // The stat is a hint: a URL asked for with another size than the hash saw is not used.
-    issued = await (early && info.size === pass.size ? early : issueUploadUrl(ctx, api, urlParams));
+    issued = await (early && info.size === pass.size ? early : issue(userResourceName, info.size));
     progress('signing', 100);
 
-    progress('uploading', 0);
     // The bytes are held only while this file holds its share of the app-wide memory budget,
     // and given back when the PUT settles, whatever the outcome (SPEC "Never (added)").
-    const put = { contentType: contentTypeFor(name), md5: info.md5, minUploadRate: o.minUploadRate };
-    let outcome = await putFile(ctx, pass, held, { ...put, url: issued.url, urlRequestId: issued.requestId }, setPutting);
-    if (!outcome.stored) {
+    progress('uploading', 0);
+    if (!(await put(issued, info.md5))) {
       // SPEC wire rule 3: one new URL (and RequestId) after an expired one, then one more PUT.
-      issued = await issueUploadUrl(ctx, api, urlParams);
-      outcome = await putFile(ctx, pass, held, { ...put, url: issued.url, urlRequestId: issued.requestId }, setPutting);
-      if (!outcome.stored) throw UploadError.of('Storage.AccessDenied', { status: 403 }, issued.requestId);
+      issued = await issue(userResourceName, info.size);
+      if (!(await put(issued, info.md5))) throw UploadError.of('Storage.AccessDenied', { status: 403 }, issued.requestId);
     }
   } finally {
     unhook();
@@ -186,36 +205,15 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
 
   const result: UploadResult = {
     name,
-    path: o.filePath,
+    path: filePath,
     size: info.size,
     md5: info.md5,
     userResourceName,
-    resourceName: issued.resourceName,
+    resourceName: resourceNameIn(issued.data),
     resourceVer,
     requestId: issued.requestId,
   };
   return o.register || o.deviceId ? registerAndDeliver(ctx, api, o, result, progress) : result;
-}
-
-/** After the PUT (opt-in): register the stored file, then send it to the device and track delivery. */
-async function registerAndDeliver(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, result: UploadResult, progress: (phase: UploadPhase, percent: number) => void): Promise<UploadResult> {
-  const { productId, resourceVer } = o;
-  const stored = { productId, userResourceName: result.userResourceName, size: result.size, resourceVer, md5: result.md5 };
-  progress('registering', 0);
-  result.resourceName = (await registerResource(ctx, api, stored)) || result.resourceName;
-  progress('registering', 100);
-  if (!o.deviceId) return result;
-
-  progress('delivering', 0);
-  result.delivery = await deliverResource(ctx, api, {
-    deviceId: fullDeviceId(productId, o.deviceId),
-    resourceName: result.resourceName,
-    resourceVer,
-    timeoutMs: o.deliveryTimeoutMs,
-    pollIntervalMs: o.deliveryPollIntervalMs,
-  });
-  progress('delivering', 100);
-  return result;
 }
 
 /**
@@ -223,21 +221,5 @@ async function registerAndDeliver(ctx: UploadContext, api: TokenApiClient, o: Ch
  * The returned Promise has `abort()`, which stops what is in flight and rejects with `Aborted`.
  */
 export function uploadResource(options: UploadResourceOptions): UploadTask {
-  const scope = new AbortScope();
-  const locale = normalizeLocale(options && options.locale);
-  const secrets = new Secrets();
-  const promise = new Promise<UploadResult>((resolve, reject) => {
-    const aborted = () => worded(UploadError.of('Aborted'), locale);
-    scope.onAbort(() => reject(aborted()));
-    run(options, scope, secrets).then(
-      (result) => resolve(surfaceResult(result, secrets)),
-      (err) => {
-        if (scope.aborted) return reject(aborted());
-        // Anything but an UploadError is a bug (ours or the platform's): surface it unchanged.
-        reject(err instanceof UploadError ? surfaceError(err, secrets, locale) : err);
-      },
-    );
-  }) as UploadTask;
-  promise.abort = () => scope.abort();
-  return promise;
+  return startTask(options, async (scope, secrets) => surfaceResult(await run(options, scope, secrets), secrets));
 }

@@ -1,5 +1,7 @@
 import { UploadError } from '../errors/upload-error';
+import { hasAccessTokenProvider } from '../request/access-token';
 import { isAllowedEndpointUrl } from '../request/url';
+import type { CommonOptions } from './option-check';
 
 export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 
@@ -8,23 +10,14 @@ export function isValidResourceName(name: string): boolean {
 }
 
 /** SPEC: `https:`, or `http:` on a literal loopback host (the local emulator); one strict parser decides. */
-export function isAllowedEndpoint(url: unknown): boolean {
-  return isAllowedEndpointUrl(url);
-}
+export const isAllowedEndpoint = isAllowedEndpointUrl;
 
-export interface RequestChecks {
-  productId: unknown;
-  endpoint: string;
-  resourceName: string;
-  hasToken: boolean;
-}
-
-/** Everything that can be refused before the file is touched or any request is sent. */
-export function checkRequest(c: RequestChecks): void {
-  if (typeof c.productId !== 'string' || !c.productId.trim()) throw UploadError.of('MissingProductId');
-  if (!isAllowedEndpoint(c.endpoint)) throw UploadError.of('InsecureEndpoint');
-  if (c.resourceName && !isValidResourceName(c.resourceName)) throw UploadError.of('InvalidResourceName');
-  if (!c.hasToken) throw UploadError.of('MissingAccessToken');
+/** Everything that can be refused before the file is touched or any request is sent (the options already checked). */
+export function checkRequest(c: CommonOptions, resourceName: string): void {
+  if (!c.productId) throw UploadError.of('MissingProductId');
+  if (!isAllowedEndpointUrl(c.endpoint)) throw UploadError.of('InsecureEndpoint');
+  if (resourceName && !RESOURCE_NAME_PATTERN.test(resourceName)) throw UploadError.of('InvalidResourceName');
+  if (!c.accessToken && !hasAccessTokenProvider()) throw UploadError.of('MissingAccessToken');
 }
 
 /** SPEC size bounds, checked on the platform's file info before any network call. */
