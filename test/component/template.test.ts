@@ -60,8 +60,8 @@ describe('previews', () => {
     }
     const previews = tags(wxml).filter((t) => /catch:tap="onPreviewTap"/.test(t.attrs));
     const plays = tags(wxml).filter((t) => /catch:tap="onPlayTap"/.test(t.attrs));
-    // The thumbnail, and a host file's icon when it has no thumbnail (stored by name, a video without a cover).
-    expect(previews).toHaveLength(2);
+    // One control: the thumbnail, or a host file's icon when it has no thumbnail (stored by name, a video without a cover).
+    expect(previews).toHaveLength(1);
     for (const p of previews) expect(p.attrs).toMatch(/aria-role="button" aria-label="\{\{ texts\.preview \}\} \{\{ item\.name \}\}"/);
     expect(plays).toHaveLength(1);
     for (const p of plays) expect(p.attrs).toMatch(/aria-label="\{\{ playing === item\.id \? texts\.stop : texts\.play \}\} \{\{ item\.name \}\}"/);
