@@ -18,17 +18,10 @@ export function thumbnailOf(kind: FileKind, path: string, cover?: string): strin
 }
 
 /** Full screen: `wx.previewMedia` (images and videos), else `wx.previewImage` (images only). */
-export function openPreview(kind: FileKind, path: string): boolean {
-  if (!path || (kind !== 'image' && kind !== 'video')) return false;
-  if (typeof wx.previewMedia === 'function') {
-    wx.previewMedia({ sources: [{ url: path, type: kind }], current: 0, fail: () => undefined });
-    return true;
-  }
-  if (kind === 'image' && typeof wx.previewImage === 'function') {
-    wx.previewImage({ urls: [path], current: path, fail: () => undefined });
-    return true;
-  }
-  return false;
+export function openPreview(kind: FileKind, path: string): void {
+  if (!path || (kind !== 'image' && kind !== 'video')) return;
+  if (typeof wx.previewMedia === 'function') wx.previewMedia({ sources: [{ url: path, type: kind }], current: 0, fail: () => undefined });
+  else if (kind === 'image' && typeof wx.previewImage === 'function') wx.previewImage({ urls: [path], current: path, fail: () => undefined });
 }
 
 /** Told when its sound stops, whoever stopped it (the end, another sound, an error, a detach). */

@@ -94,7 +94,7 @@ function utf8Bytes(text: string): number {
 
 function entryBytes(key: string, value: unknown): number {
   // As one member of an object: "key":value, plus a comma or a brace.
-  return utf8Bytes(JSON.stringify(key)) + 1 + utf8Bytes(JSON.stringify(value === undefined ? null : value)) + 1;
+  return utf8Bytes(JSON.stringify(key) + JSON.stringify(value === undefined ? null : value)) + 2;
 }
 
 /**
