@@ -103,25 +103,11 @@ function entryBytes(key: string, value: unknown): number {
  * view ends up holding the same data.
  */
 export function splitPatch(patch: Record<string, unknown>, limit = MAX_SET_DATA_BYTES): Array<Record<string, unknown>> {
-  const entries: Array<[string, unknown, number]> = [];
-  for (const key of Object.keys(patch)) {
-    const value = patch[key];
-    const size = entryBytes(key, value);
-    if (size + 1 <= limit || !Array.isArray(value)) {
-      entries.push([key, value, size]);
-      continue;
-    }
-    let head = 0;
-    let headSize = entryBytes(key, []);
-    while (head < value.length && headSize + entryBytes('', value[head]) + 1 <= limit) headSize += entryBytes('', value[head++]);
-    entries.push([key, value.slice(0, head), headSize]);
-    for (let i = head; i < value.length; i++) entries.push([`${key}[${i}]`, value[i], entryBytes(`${key}[${i}]`, value[i])]);
-  }
   const calls: Array<Record<string, unknown>> = [];
   let current: Record<string, unknown> = {};
+  // Bytes of `current` so far, its opening brace included: past 1, it holds something.
   let used = 1;
-  for (const [key, value, size] of entries) {
-    // `used` past the opening brace: `current` holds something.
+  const add = (key: string, value: unknown, size = entryBytes(key, value)): void => {
     if (used + size > limit && used > 1) {
       calls.push(current);
       current = {};
@@ -129,6 +115,19 @@ export function splitPatch(patch: Record<string, unknown>, limit = MAX_SET_DATA_
     }
     current[key] = value;
     used += size;
+  };
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
+    const size = entryBytes(key, value);
+    if (size + 1 <= limit || !Array.isArray(value)) {
+      add(key, value, size);
+      continue;
+    }
+    let head = 0;
+    let headSize = entryBytes(key, []);
+    while (head < value.length && headSize + entryBytes('', value[head]) + 1 <= limit) headSize += entryBytes('', value[head++]);
+    add(key, value.slice(0, head), headSize);
+    for (let i = head; i < value.length; i++) add(`${key}[${i}]`, value[i]);
   }
   if (used > 1) calls.push(current);
   return calls;
