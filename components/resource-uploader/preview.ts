@@ -38,12 +38,23 @@ class SharedAudio {
   private playing: { owner: Listener; key: string } | null = null;
 
   play(owner: Listener, key: string, src: string): boolean {
-    const ctx = this.ensure();
-    if (!ctx) return false;
+    if (!this.context) {
+      if (typeof wx.createInnerAudioContext !== 'function') return false;
+      const ctx = wx.createInnerAudioContext();
+      // Play even when the phone is on silent: the user tapped play to hear the ringtone.
+      try {
+        ctx.obeyMuteSwitch = false;
+      } catch {
+        // Read-only on some clients.
+      }
+      ctx.onEnded(() => this.ended());
+      ctx.onError(() => this.ended());
+      this.context = ctx;
+    }
     this.stopCurrent();
     this.playing = { owner, key };
-    ctx.src = src;
-    ctx.play();
+    this.context.src = src;
+    this.context.play();
     return true;
   }
 
@@ -67,22 +78,6 @@ class SharedAudio {
     const was = this.playing;
     this.playing = null;
     if (was) was.owner.stopped(was.key);
-  }
-
-  private ensure(): WechatMiniprogram.InnerAudioContext | null {
-    if (this.context) return this.context;
-    if (typeof wx.createInnerAudioContext !== 'function') return null;
-    const ctx = wx.createInnerAudioContext();
-    // Play even when the phone is on silent: the user tapped play to hear the ringtone.
-    try {
-      ctx.obeyMuteSwitch = false;
-    } catch {
-      // Read-only on some clients.
-    }
-    ctx.onEnded(() => this.ended());
-    ctx.onError(() => this.ended());
-    this.context = ctx;
-    return ctx;
   }
 }
 
