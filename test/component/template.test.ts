@@ -36,7 +36,7 @@ describe('accessibility', () => {
   });
 
   test('per-file controls name the file they act on', () => {
-    for (const c of controls.filter((t) => /data-id=/.test(t.attrs))) expect(c.attrs).toMatch(/aria-label="[^"]*item\.name/);
+    for (const c of controls.filter((t) => /data-id=/.test(t.attrs))) expect(c.attrs).toMatch(/aria-label="[^"]*\{\{ name \}\}/);
   });
 
   test('the list, the progress bars and the messages carry roles', () => {
@@ -54,7 +54,7 @@ describe('previews', () => {
     const images = tags(wxml).filter((t) => t.name === 'image');
     expect(images.length).toBe(1);
     for (const i of images) {
-      expect(i.attrs).toMatch(/src="\{\{ item\.thumb \}\}"/);
+      expect(i.attrs).toMatch(/src="\{\{ thumb \}\}"/);
       expect(i.attrs).toMatch(/mode="aspectFill"/);
       expect(i.attrs).toMatch(/\blazy-load\b/);
     }
@@ -62,9 +62,9 @@ describe('previews', () => {
     const plays = tags(wxml).filter((t) => /catch:tap="onPlayTap"/.test(t.attrs));
     // One control: the thumbnail, or a host file's icon when it has no thumbnail (stored by name, a video without a cover).
     expect(previews).toHaveLength(1);
-    for (const p of previews) expect(p.attrs).toMatch(/aria-role="button" aria-label="\{\{ texts\.preview \}\} \{\{ item\.name \}\}"/);
+    for (const p of previews) expect(p.attrs).toMatch(/aria-role="button" aria-label="\{\{ texts\.preview \}\} \{\{ name \}\}"/);
     expect(plays).toHaveLength(1);
-    for (const p of plays) expect(p.attrs).toMatch(/aria-label="\{\{ playing === item\.id \? texts\.stop : texts\.play \}\} \{\{ item\.name \}\}"/);
+    for (const p of plays) expect(p.attrs).toMatch(/aria-label="\{\{ playing === id \? texts\.stop : texts\.play \}\} \{\{ name \}\}"/);
   });
 });
 

@@ -118,7 +118,7 @@ test('the waiting line is a polite live status, labelled with the file and the r
   expect(tag).not.toBeNull();
   expect(tag![0]).toMatch(/aria-role="status"/);
   expect(tag![0]).toMatch(/aria-live="polite"/);
-  expect(tag![0]).toMatch(/aria-label="\{\{ item\.name \}\}: \{\{ texts\.waitingFor\[item\.waitingFor\] \}\}"/);
+  expect(tag![0]).toMatch(/aria-label="\{\{ name \}\}: \{\{ texts\.waitingFor\[waitingFor\] \}\}"/);
 });
 
 test('min-upload-rate: an unusable value is an InvalidOption naming it, and a usable one reaches the PUT', async () => {
