@@ -6,43 +6,27 @@ import { contentTypeFor } from '../core';
 
 export type FileKind = 'image' | 'video' | 'audio' | 'file';
 
+/** The content type's top-level part, when it is one the list previews or plays. */
 export function kindOf(name: string): FileKind {
-  const type = contentTypeFor(name);
-  if (type.indexOf('image/') === 0) return 'image';
-  if (type.indexOf('video/') === 0) return 'video';
-  if (type.indexOf('audio/') === 0) return 'audio';
-  return 'file';
+  const kind = contentTypeFor(name).split('/')[0];
+  return kind === 'image' || kind === 'video' || kind === 'audio' ? kind : 'file';
 }
 
 /** What an `<image>` shows for a file: the image itself, a video's cover, or '' (an icon). */
 export function thumbnailOf(kind: FileKind, path: string, cover?: string): string {
-  if (kind === 'image') return path;
-  if (kind === 'video') return cover || '';
-  return '';
+  return kind === 'image' ? path : (kind === 'video' && cover) || '';
 }
 
 /** Full screen: `wx.previewMedia` (images and videos), else `wx.previewImage` (images only). */
-export function openPreview(kind: FileKind, path: string): boolean {
-  if (!path || (kind !== 'image' && kind !== 'video')) return false;
-  if (typeof wx.previewMedia === 'function') {
-    wx.previewMedia({ sources: [{ url: path, type: kind }], current: 0, fail: () => undefined });
-    return true;
-  }
-  if (kind === 'image' && typeof wx.previewImage === 'function') {
-    wx.previewImage({ urls: [path], current: path, fail: () => undefined });
-    return true;
-  }
-  return false;
+export function openPreview(kind: FileKind, path: string): void {
+  if (!path || (kind !== 'image' && kind !== 'video')) return;
+  if (typeof wx.previewMedia === 'function') wx.previewMedia({ sources: [{ url: path, type: kind }], current: 0, fail: () => undefined });
+  else if (kind === 'image' && typeof wx.previewImage === 'function') wx.previewImage({ urls: [path], current: path, fail: () => undefined });
 }
 
 /** Told when its sound stops, whoever stopped it (the end, another sound, an error, a detach). */
 export interface Listener {
   stopped(key: string): void;
-}
-
-interface Playing {
-  owner: Listener;
-  key: string;
 }
 
 /**
@@ -51,54 +35,49 @@ interface Playing {
  */
 class SharedAudio {
   private context: WechatMiniprogram.InnerAudioContext | null = null;
-  private playing: Playing | null = null;
+  private playing: { owner: Listener; key: string } | null = null;
 
   play(owner: Listener, key: string, src: string): boolean {
-    const ctx = this.ensure();
-    if (!ctx) return false;
+    if (!this.context) {
+      if (typeof wx.createInnerAudioContext !== 'function') return false;
+      const ctx = wx.createInnerAudioContext();
+      // Play even when the phone is on silent: the user tapped play to hear the ringtone.
+      try {
+        ctx.obeyMuteSwitch = false;
+      } catch {
+        // Read-only on some clients.
+      }
+      ctx.onEnded(() => this.ended());
+      ctx.onError(() => this.ended());
+      this.context = ctx;
+    }
     this.stopCurrent();
     this.playing = { owner, key };
-    ctx.src = src;
-    ctx.play();
+    this.context.src = src;
+    this.context.play();
     return true;
   }
 
   /** Stops the sound when it is this owner's (any of its sounds when no key is given). */
   stop(owner: Listener, key?: string): void {
-    if (this.playing && this.playing.owner === owner && (key === undefined || this.playing.key === key)) this.stopCurrent();
+    if (this.isPlaying(owner, key)) this.stopCurrent();
   }
 
-  isPlaying(owner: Listener, key: string): boolean {
-    return !!this.playing && this.playing.owner === owner && this.playing.key === key;
+  /** Whether this owner's sound `key` plays (any of its sounds when no key is given). */
+  isPlaying(owner: Listener, key?: string): boolean {
+    return !!this.playing && this.playing.owner === owner && (key === undefined || this.playing.key === key);
   }
 
   private stopCurrent(): void {
-    const was = this.playing;
-    this.playing = null;
     if (this.context) this.context.stop();
-    if (was) was.owner.stopped(was.key);
+    this.ended();
   }
 
+  /** The sound is over, however it ended: its owner hears of it once. */
   private ended(): void {
     const was = this.playing;
     this.playing = null;
     if (was) was.owner.stopped(was.key);
-  }
-
-  private ensure(): WechatMiniprogram.InnerAudioContext | null {
-    if (this.context) return this.context;
-    if (typeof wx.createInnerAudioContext !== 'function') return null;
-    const ctx = wx.createInnerAudioContext();
-    // Play even when the phone is on silent: the user tapped play to hear the ringtone.
-    try {
-      ctx.obeyMuteSwitch = false;
-    } catch {
-      // Read-only on some clients.
-    }
-    ctx.onEnded(() => this.ended());
-    ctx.onError(() => this.ended());
-    this.context = ctx;
-    return ctx;
   }
 }
 

@@ -72,19 +72,9 @@ export function viewOf(file: QueueFile, locale: string, preview = true, cover?: 
     delivery: file.state === 'done' && file.result && file.result.delivery ? file.result.delivery : '',
     // 0 and 100 only mark a phase's ends, which `step` already shows.
     percent: file.percent > 0 && file.percent < 100 ? Math.round(file.percent) : 0,
-    waitingFor: file.state === 'paused' && file.waitingFor ? file.waitingFor : '',
+    // The record holds a reason only while paused.
+    waitingFor: file.waitingFor || '',
   };
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return a === b || (Array.isArray(a) && Array.isArray(b) && a.join('\u0000') === b.join('\u0000'));
-}
-
-/** The keys of a row that changed, as `items[i].key` paths. */
-export function diffRow(index: number, before: ViewFile, after: ViewFile, into: Record<string, unknown>): void {
-  for (const key of Object.keys(after) as Array<keyof ViewFile>) {
-    if (!same(before[key], after[key])) into[`${ROWS}[${index}].${key}`] = after[key];
-  }
 }
 
 /** UTF-8 bytes of a text, without TextEncoder (absent from older base libraries). */
@@ -104,7 +94,7 @@ function utf8Bytes(text: string): number {
 
 function entryBytes(key: string, value: unknown): number {
   // As one member of an object: "key":value, plus a comma or a brace.
-  return utf8Bytes(JSON.stringify(key)) + 1 + utf8Bytes(JSON.stringify(value === undefined ? null : value)) + 1;
+  return utf8Bytes(JSON.stringify(key) + JSON.stringify(value === undefined ? null : value)) + 2;
 }
 
 /**
@@ -113,33 +103,33 @@ function entryBytes(key: string, value: unknown): number {
  * view ends up holding the same data.
  */
 export function splitPatch(patch: Record<string, unknown>, limit = MAX_SET_DATA_BYTES): Array<Record<string, unknown>> {
-  const entries: Array<[string, unknown, number]> = [];
-  for (const key of Object.keys(patch)) {
-    const value = patch[key];
-    const size = entryBytes(key, value);
-    if (size + 1 <= limit || !Array.isArray(value)) {
-      entries.push([key, value, size]);
-      continue;
-    }
-    let head = 0;
-    let headSize = entryBytes(key, []);
-    while (head < value.length && headSize + entryBytes('', value[head]) + 1 <= limit) headSize += entryBytes('', value[head++]);
-    entries.push([key, value.slice(0, head), headSize]);
-    for (let i = head; i < value.length; i++) entries.push([`${key}[${i}]`, value[i], entryBytes(`${key}[${i}]`, value[i])]);
-  }
   const calls: Array<Record<string, unknown>> = [];
   let current: Record<string, unknown> = {};
+  // Bytes of `current` so far, its opening brace included: past 1, it holds something.
   let used = 1;
-  for (const [key, value, size] of entries) {
-    if (used + size > limit && Object.keys(current).length) {
+  const add = (key: string, value: unknown, size = entryBytes(key, value)): void => {
+    if (used + size > limit && used > 1) {
       calls.push(current);
       current = {};
       used = 1;
     }
     current[key] = value;
     used += size;
+  };
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
+    const size = entryBytes(key, value);
+    if (size + 1 <= limit || !Array.isArray(value)) {
+      add(key, value, size);
+      continue;
+    }
+    let head = 0;
+    let headSize = entryBytes(key, []);
+    while (head < value.length && headSize + entryBytes('', value[head]) + 1 <= limit) headSize += entryBytes('', value[head++]);
+    add(key, value.slice(0, head), headSize);
+    for (let i = head; i < value.length; i++) add(`${key}[${i}]`, value[i]);
   }
-  if (Object.keys(current).length) calls.push(current);
+  if (used > 1) calls.push(current);
   return calls;
 }
 
@@ -147,7 +137,7 @@ export interface ViewSource {
   /** The files as they are now, in list order. */
   files(): readonly QueueFile[];
   /** A file's row as the view should show it. */
-  row?(file: QueueFile): ViewFile;
+  row(file: QueueFile): ViewFile;
   /** Top-level values derived from the state (summary, counters…), compared by value. */
   top(): Record<string, unknown>;
 }
@@ -201,16 +191,20 @@ export class ViewSync {
     this.scheduled = false;
     if (this.closed) return;
     const patch: Record<string, unknown> = {};
-    const files = this.source.files();
-    const next = files.map((f, i) => (this.reorder || this.dirty.has(f.id) || !this.rows[i] || this.rows[i].id !== f.id ? this.rowOf(f) : this.rows[i]));
-    const sameLayout = !this.reorder && next.length >= this.rows.length && this.rows.every((r, i) => next[i].id === r.id);
-    if (sameLayout) {
-      next.forEach((row, i) => {
-        if (i >= this.rows.length) patch[`${ROWS}[${i}]`] = row;
-        else if (row !== this.rows[i]) diffRow(i, this.rows[i], row, patch);
-      });
-    } else {
+    const before = this.rows;
+    const next = this.source.files().map((f, i) => (this.reorder || this.dirty.has(f.id) || !before[i] || before[i].id !== f.id ? this.source.row(f) : before[i]));
+    if (this.reorder || next.length < before.length || before.some((r, i) => next[i].id !== r.id)) {
       patch[ROWS] = next;
+    } else {
+      next.forEach((row, i) => {
+        if (!before[i]) patch[`${ROWS}[${i}]`] = row;
+        else if (row !== before[i]) {
+          // Only the keys that changed, as `items[i].key` paths (values are texts, numbers and `steps`).
+          for (const key of Object.keys(row) as Array<keyof ViewFile>) {
+            if (JSON.stringify(row[key]) !== JSON.stringify(before[i][key])) patch[`${ROWS}[${i}].${key}`] = row[key];
+          }
+        }
+      });
     }
     const top = this.source.top();
     for (const key of Object.keys(top)) {
@@ -230,10 +224,6 @@ export class ViewSync {
   close(): void {
     this.closed = true;
     this.dirty.clear();
-  }
-
-  private rowOf(file: QueueFile): ViewFile {
-    return this.source.row ? this.source.row(file) : viewOf(file, 'zh-CN');
   }
 
   private later(): void {

@@ -200,7 +200,7 @@ describe('rows drawn and the size of setData', () => {
     const m = mount({ files: many(9000), maxCount: 9 });
     await tick();
     expect(data(m).hostItems).toHaveLength(9);
-    expect(m.uploader.querySelectorAll('.resource-uploader__remove')).toHaveLength(9);
+    expect(m.uploader.querySelectorAll('.ru-remove')).toHaveLength(9);
     expect(fileErrors(m)).toHaveLength(1);
     expect(Math.max(...m.setDataCalls.map((c) => c.bytes))).toBeLessThanOrEqual(64 * 1024);
   });

@@ -46,13 +46,13 @@ describe('files: what the host already has', () => {
   test('removable: remove {id: "host-<index>"} (SPEC’s shape), gone from the view, room again; a new files value shows all again', async () => {
     const m = mount({ files: current, maxCount: 1 });
     await tick();
-    expect(has(m, '.resource-uploader__choose')).toBe(false);
-    tap(m, '.resource-uploader__remove');
+    expect(has(m, '.ru-choose')).toBe(false);
+    tap(m, '.ru-remove');
     await tick();
     expect(m.of('remove')).toStrictEqual([{ id: 'host-0' }]);
     expect(hostFileIndex('host-0')).toBe(0);
     expect(data(m).hostItems).toEqual([]);
-    expect(has(m, '.resource-uploader__choose')).toBe(true);
+    expect(has(m, '.ru-choose')).toBe(true);
     // Two files need room for two (SPEC 0.3: host files beyond max-count are left out).
     m.set({ files: [...current, { name: 'b.wav' }], maxCount: 2 });
     await tick();
@@ -88,23 +88,23 @@ describe('max-count is the size of the list', () => {
     await tick();
     expect(data(m).items).toHaveLength(3);
     expect(data(m).full).toBe(true);
-    expect(has(m, '.resource-uploader__choose')).toBe(false);
+    expect(has(m, '.ru-choose')).toBe(false);
     await m.instance.choose();
     expect(h.wx.chooserCalls).toHaveLength(2);
     // Removing one makes room.
     m.instance.remove(data(m).items[0].id as string);
     await tick();
-    expect(has(m, '.resource-uploader__choose')).toBe(true);
+    expect(has(m, '.ru-choose')).toBe(true);
   });
 
   test('a custom trigger (slot) hides too when full', async () => {
     h.wx.nextPick({ files: [phoneFile('a.mp3', 10)] });
     const m = mount({}, { slot: '<view class="my-trigger">+</view>' });
-    expect(has(m, '.resource-uploader__slot')).toBe(true);
+    expect(has(m, '.ru-slot')).toBe(true);
     await m.instance.choose();
     await settled(m);
     await tick();
-    expect(has(m, '.resource-uploader__slot')).toBe(false);
+    expect(has(m, '.ru-slot')).toBe(false);
   });
 });
 
@@ -115,10 +115,10 @@ describe('deletable', () => {
     await m.instance.choose();
     await settled(m);
     await tick();
-    expect(has(m, '.resource-uploader__remove')).toBe(false);
+    expect(has(m, '.ru-remove')).toBe(false);
     m.set({ deletable: true });
     await tick();
-    expect(m.uploader.querySelectorAll('.resource-uploader__remove')).toHaveLength(2);
+    expect(m.uploader.querySelectorAll('.ru-remove')).toHaveLength(2);
     m.instance.remove(data(m).items[0].id as string);
     await tick();
     expect(data(m).items).toEqual([]);
@@ -359,7 +359,7 @@ describe('previews', () => {
     await settled(m);
     await tick();
     expect(data(m).items[0]).toMatchObject({ kind: 'image', thumb: photo.path });
-    tap(m, '.resource-uploader__thumb');
+    tap(m, '.ru-thumb');
     await tick();
     expect(fakeMedia().previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: photo.path, type: 'image' }], current: 0 })]);
   });
@@ -374,7 +374,7 @@ describe('previews', () => {
       await m.instance.choose();
       await settled(m);
       await tick();
-      tap(m, '.resource-uploader__thumb');
+      tap(m, '.ru-thumb');
       await tick();
       expect(fakeMedia().previewImageCalls).toEqual([expect.objectContaining({ urls: [photo.path], current: photo.path })]);
     } finally {
@@ -394,8 +394,8 @@ describe('previews', () => {
       ['video', 'wxfile://tmp/clip-cover.jpg'],
       ['video', ''],
     ]);
-    expect(m.uploader.querySelectorAll('.resource-uploader__thumb')).toHaveLength(1);
-    tap(m, '.resource-uploader__thumb');
+    expect(m.uploader.querySelectorAll('.ru-thumb')).toHaveLength(1);
+    tap(m, '.ru-thumb');
     await tick();
     expect(fakeMedia().previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: clip.path, type: 'video' }] })]);
   });
@@ -407,15 +407,15 @@ describe('previews', () => {
     await settled(m);
     await tick();
     expect(data(m).items.map((f) => f.thumb)).toEqual(['', '']);
-    expect(has(m, '.resource-uploader__thumb')).toBe(false);
-    expect(has(m, '.resource-uploader__play')).toBe(false);
+    expect(has(m, '.ru-thumb')).toBe(false);
+    expect(has(m, '.ru-play')).toBe(false);
   });
 
   test('a host file with an image url shows it and previews it', async () => {
     const m = mount({ files: [{ name: 'cover.jpg', url: 'https://example.invalid/cover.jpg' }], maxCount: 2 });
     await tick();
     expect(data(m).hostItems[0]).toMatchObject({ thumb: 'https://example.invalid/cover.jpg' });
-    tap(m, '.resource-uploader__thumb');
+    tap(m, '.ru-thumb');
     await tick();
     expect(fakeMedia().previewMediaCalls).toEqual([expect.objectContaining({ sources: [{ url: 'https://example.invalid/cover.jpg', type: 'image' }] })]);
   });
@@ -430,18 +430,18 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
     await settled(a);
     await tick();
     const idA = data(a).items[0].id as string;
-    tap(a, '.resource-uploader__play');
+    tap(a, '.ru-play');
     await tick();
     expect(fakeMedia().contexts).toHaveLength(1);
     const ctx = fakeMedia().contexts[0];
     expect(ctx.calls.slice(-1)).toEqual([['play', ringA.path]]);
     expect(data(a).playing).toBe(idA);
-    expect(a.uploader.querySelector('.resource-uploader__play--on')).toBeTruthy();
+    expect(a.uploader.querySelector('.ru-play--on')).toBeTruthy();
 
     // A second uploader on the page plays the host's current ringtone: the first stops.
     const b = mount({ files: [{ name: 'current.mp3', url: 'https://example.invalid/current.mp3' }], maxCount: 2 });
     await tick();
-    tap(b, '.resource-uploader__play');
+    tap(b, '.ru-play');
     await tick();
     expect(fakeMedia().contexts).toHaveLength(1);
     expect(ctx.calls.slice(-2)).toEqual([
@@ -452,20 +452,20 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
     expect(data(b).playing).toBe('host-0');
 
     // Tapping again stops it.
-    tap(b, '.resource-uploader__play');
+    tap(b, '.ru-play');
     await tick();
     expect(ctx.calls.slice(-1)[0][0]).toBe('stop');
     expect(data(b).playing).toBe('');
 
     // The end of the sound resets the button.
-    tap(a, '.resource-uploader__play');
+    tap(a, '.ru-play');
     await tick();
     ctx.finish();
     await tick();
     expect(data(a).playing).toBe('');
 
     // Detaching stops the sound of that uploader.
-    tap(a, '.resource-uploader__play');
+    tap(a, '.ru-play');
     await tick();
     const before = ctx.calls.length;
     a.detach();
@@ -478,8 +478,8 @@ describe('audio: play and stop through one shared InnerAudioContext', () => {
     await m.instance.choose();
     await settled(m);
     await tick();
-    expect(m.uploader.querySelectorAll('.resource-uploader__play')).toHaveLength(1);
-    tap(m, '.resource-uploader__play');
+    expect(m.uploader.querySelectorAll('.ru-play')).toHaveLength(1);
+    tap(m, '.ru-play');
     await tick();
     const ctx = fakeMedia().contexts[0];
     m.instance.remove(data(m).items[0].id as string);

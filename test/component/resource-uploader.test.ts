@@ -24,7 +24,7 @@ describe('one upload, end to end', () => {
     const f = phoneFile('voice.mp3', 5179);
     h.wx.nextPick({ files: [f] });
     const m = mount();
-    tapVantButton(m.uploader, '.resource-uploader__choose');
+    tapVantButton(m.uploader, '.ru-choose');
     await settled(m);
 
     const [select] = m.of('select');
@@ -136,9 +136,9 @@ describe('failure, retry, abort', () => {
     await tick();
     expect(m.instance.data.items).toEqual([expect.objectContaining({ id, state: 'failed', message: fail.message })]);
     expect(text(m)).toContain(fail.message as string);
-    expect(m.uploader.querySelector('.resource-uploader__retry')).toBeTruthy();
+    expect(m.uploader.querySelector('.ru-retry')).toBeTruthy();
 
-    tap(m, '.resource-uploader__retry');
+    tap(m, '.ru-retry');
     await settled(m, 2);
     expect(m.of('success')).toHaveLength(1);
     expect(m.of('success')[0].id).toBe(id);
@@ -146,7 +146,7 @@ describe('failure, retry, abort', () => {
     expect(h.wx.cloud.calls('PUT')).toHaveLength(2);
     await tick();
     expect(m.instance.data.items).toEqual([expect.objectContaining({ id, state: 'done', message: '' })]);
-    expect(m.uploader.querySelector('.resource-uploader__retry')).toBeFalsy();
+    expect(m.uploader.querySelector('.ru-retry')).toBeFalsy();
     expect(everything(m)).not.toContain(SEED_SIGNATURE);
   });
 
@@ -169,7 +169,7 @@ describe('failure, retry, abort', () => {
     await m.until(() => h.wx.cloud.calls('PUT').length === 1, 'the PUT');
     await tick();
     expect(m.instance.data.items[0].state).toBe('uploading');
-    tap(m, '.resource-uploader__cancel');
+    tap(m, '.ru-cancel');
     await settled(m);
     expect(h.wx.cloud.aborts).toBe(1);
     // The file settles at once; WeChat's `fail` of the aborted request comes after, asynchronously.
@@ -179,7 +179,7 @@ describe('failure, retry, abort', () => {
     await tick();
     expect(m.instance.data.items[0].state).toBe('aborted');
     // A cancelled file can be sent again by hand.
-    expect(m.uploader.querySelector('.resource-uploader__retry')).toBeTruthy();
+    expect(m.uploader.querySelector('.ru-retry')).toBeTruthy();
   });
 
   test('abort() with no id stops every file in flight', async () => {
@@ -224,15 +224,15 @@ describe('methods', () => {
     expect(m.of('select')).toHaveLength(1);
     expect(h.wx.cloud.requests).toHaveLength(0);
     expect(m.instance.data.items.map((f) => f.state)).toEqual(['waiting', 'waiting']);
-    expect(m.uploader.querySelector('.resource-uploader__start-button')).toBeTruthy();
-    tapVantButton(m.uploader, '.resource-uploader__start-button');
+    expect(m.uploader.querySelector('.ru-start-button')).toBeTruthy();
+    tapVantButton(m.uploader, '.ru-start-button');
     await settled(m);
     expect(m.of('complete')).toStrictEqual([{ succeeded: 2, failed: 0 }]);
     await tick();
-    expect(m.uploader.querySelector('.resource-uploader__start-button')).toBeFalsy();
+    expect(m.uploader.querySelector('.ru-start-button')).toBeFalsy();
     // Two files: the batch bar (vant's progress) shows the files settled.
     expect(m.instance.data.batch).toEqual({ total: 2, settled: 2, percent: 100 });
-    expect(m.uploader.querySelector('.resource-uploader__batch')).toBeTruthy();
+    expect(m.uploader.querySelector('.ru-batch')).toBeTruthy();
   });
 
   test('upload() as a method, remove(id) and clear() each fire remove {id}', async () => {
@@ -248,14 +248,14 @@ describe('methods', () => {
     await settled(m);
     expect(m.of('complete')).toStrictEqual([{ succeeded: 2, failed: 0 }]);
     // The trash icon of a done file removes it too.
-    tap(m, '.resource-uploader__remove');
+    tap(m, '.ru-remove');
     await tick();
     expect(m.of('remove').map((r) => r.id)).toEqual([ids[1], ids[0]]);
     m.instance.clear();
     await tick();
     expect(m.of('remove').map((r) => r.id)).toEqual([ids[1], ids[0], ids[2]]);
     expect(m.instance.data.items).toEqual([]);
-    expect(m.uploader.querySelector('.resource-uploader__list')).toBeFalsy();
+    expect(m.uploader.querySelector('.ru-list')).toBeFalsy();
   });
 
   test('retry(id) through selectComponent', async () => {
@@ -275,9 +275,9 @@ describe('choosing', () => {
   test('a second tap while the chooser is open does nothing', async () => {
     const m = mount();
     h.wx.holdPick();
-    tapVantButton(m.uploader, '.resource-uploader__choose');
+    tapVantButton(m.uploader, '.ru-choose');
     await tick();
-    tapVantButton(m.uploader, '.resource-uploader__choose');
+    tapVantButton(m.uploader, '.ru-choose');
     await m.instance.choose();
     await tick();
     expect(h.wx.chooserCalls).toHaveLength(1);
@@ -286,14 +286,14 @@ describe('choosing', () => {
     expect(m.events).toEqual([]);
     // Once it closed, the next tap opens it again.
     h.wx.nextPick({ cancel: true });
-    tapVantButton(m.uploader, '.resource-uploader__choose');
+    tapVantButton(m.uploader, '.ru-choose');
     await tick();
     expect(h.wx.chooserCalls).toHaveLength(2);
   });
 
   test('disabled: taps and choose() open nothing', async () => {
     const m = mount({ disabled: true });
-    tapVantButton(m.uploader, '.resource-uploader__choose');
+    tapVantButton(m.uploader, '.ru-choose');
     await m.instance.choose();
     await tick();
     expect(h.wx.chooserCalls).toHaveLength(0);
@@ -443,9 +443,9 @@ describe('custom trigger', () => {
     const plain = mount();
     await tick();
     const display = (mm: Mounted, sel: string) => getComputedStyle(mm.uploader.querySelector(sel)!.dom as Element).display;
-    expect(display(m, '.resource-uploader__trigger')).toBe('none');
-    expect(display(plain, '.resource-uploader__trigger')).toBe('flex');
-    expect(display(plain, '.resource-uploader__slot')).toBe('none');
+    expect(display(m, '.ru-trigger')).toBe('none');
+    expect(display(plain, '.ru-trigger')).toBe('flex');
+    expect(display(plain, '.ru-slot')).toBe('none');
     expect(text(m)).toContain('Pick a ringtone');
     // The host's own node, tapped: the tap reaches the wrapper around the slot.
     const hostNode = m.host.querySelector('.my-trigger')!;

@@ -64,7 +64,7 @@ async function oneUpload(variant: Variant, size: number, props: Record<string, u
     wx.nextPick({ files: [{ ...file, name }] });
     const all = { productId: 'PROD1', accessToken: TOKEN, endpoint: ENDPOINT, ...props };
     const m = simulate ? mountUploader(simulate, ids[variant]!, all) : mountUploaderOnGlassEasel(all);
-    tapVantButton(m.uploader, '.resource-uploader__choose');
+    tapVantButton(m.uploader, '.ru-choose');
     // Under fake timers the clock is fake too: the delivery check alone takes 5 s of it.
     await m.until(() => m.of('complete').length === 1, 'complete', 60000);
     // Let the last coalesced setData go out.

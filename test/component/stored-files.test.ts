@@ -41,7 +41,7 @@ describe('a stored audio file', () => {
     expect(rows(m)[0]).toMatchObject({ id: 'host-0', kind: 'audio', hasUrl: true, fetching: false, message: '' });
     expect(downloadCalls()).toHaveLength(0);
     const before = played().length;
-    tap(m, '.resource-uploader__play');
+    tap(m, '.ru-play');
     await until(m, () => played().length > before, 'the sound to play');
     const [call] = downloadCalls();
     expect(call.url).toBe('https://iot.cloud.tencent.com/api/exploreropen/tokenapi');
@@ -56,14 +56,14 @@ describe('a stored audio file', () => {
     const m = mount({ files: [ring], maxCount: 2 });
     await tick();
     const before = played().length;
-    tap(m, '.resource-uploader__play');
-    tap(m, '.resource-uploader__play'); // the user taps again before the URL came
+    tap(m, '.ru-play');
+    tap(m, '.ru-play'); // the user taps again before the URL came
     await until(m, () => played().length > before, 'the sound to play');
     await tick();
-    tap(m, '.resource-uploader__play'); // stop
+    tap(m, '.ru-play'); // stop
     await tick();
     expect((m.instance.data as unknown as { playing: string }).playing).toBe('');
-    tap(m, '.resource-uploader__play'); // play again
+    tap(m, '.ru-play'); // play again
     await until(m, () => played().length > before + 1, 'the sound to play again');
     expect(downloadCalls()).toHaveLength(1);
     expect(played().slice(-2)).toEqual([fakeDownloadUrl('ring', '1.0.0', 1), fakeDownloadUrl('ring', '1.0.0', 1)]);
@@ -75,19 +75,19 @@ describe('a stored audio file', () => {
     const start = Date.now();
     const now = jest.spyOn(Date, 'now').mockReturnValue(start);
     const before = played().length;
-    tap(m, '.resource-uploader__play');
+    tap(m, '.ru-play');
     await until(m, () => played().length === before + 1, 'the first play');
     await tick();
-    tap(m, '.resource-uploader__play'); // stop
+    tap(m, '.ru-play'); // stop
     // Just before the margin: still the same URL.
     now.mockReturnValue(start + STORED_URL_SECONDS * 1000 - EXPIRY_MARGIN_MS - 1000);
-    tap(m, '.resource-uploader__play');
+    tap(m, '.ru-play');
     await until(m, () => played().length === before + 2, 'the second play');
     await tick();
     expect(downloadCalls()).toHaveLength(1);
-    tap(m, '.resource-uploader__play'); // stop
+    tap(m, '.ru-play'); // stop
     now.mockReturnValue(start + STORED_URL_SECONDS * 1000 - EXPIRY_MARGIN_MS + 1000);
-    tap(m, '.resource-uploader__play');
+    tap(m, '.ru-play');
     await until(m, () => played().length === before + 3, 'the third play');
     expect(downloadCalls()).toHaveLength(2);
     expect(played().slice(-3)).toEqual([fakeDownloadUrl('ring', '1.0.0', 1), fakeDownloadUrl('ring', '1.0.0', 1), fakeDownloadUrl('ring', '1.0.0', 2)]);
@@ -102,7 +102,7 @@ describe('a stored audio file', () => {
     const m = mount({ files: [ring], maxCount: 2, accessToken: '' });
     await tick();
     const before = played().length;
-    tap(m, '.resource-uploader__play');
+    tap(m, '.ru-play');
     await until(m, () => played().length > before, 'the sound to play');
     expect(reasons).toEqual(['missing']);
     expect(downloadCalls()[0].json).toMatchObject({ AccessToken: 'tok-from-provider-0123456789abcdef' });
@@ -113,14 +113,14 @@ describe('stored images and videos', () => {
   test('an image shows a preview control; a tap opens previewMedia with the issued URL', async () => {
     const m = mount({ files: [photo, clip], maxCount: 3 });
     await tick();
-    expect(m.uploader.querySelectorAll('.resource-uploader__thumb--icon')).toHaveLength(2);
-    tap(m, '.resource-uploader__thumb--icon', 0);
+    expect(m.uploader.querySelectorAll('.ru-thumb--icon')).toHaveLength(2);
+    tap(m, '.ru-thumb--icon', 0);
     await until(m, () => fakeMedia().previewMediaCalls.length === 1, 'the image preview');
     expect(fakeMedia().previewMediaCalls[0]).toMatchObject({ sources: [{ url: fakeDownloadUrl('cover', '2.0.0', 1), type: 'image' }] });
-    tap(m, '.resource-uploader__thumb--icon', 1);
+    tap(m, '.ru-thumb--icon', 1);
     await until(m, () => fakeMedia().previewMediaCalls.length === 2, 'the video preview');
     expect(fakeMedia().previewMediaCalls[1]).toMatchObject({ sources: [{ url: fakeDownloadUrl('clip', '0.0.1', 2), type: 'video' }] });
-    tap(m, '.resource-uploader__thumb--icon', 0);
+    tap(m, '.ru-thumb--icon', 0);
     await until(m, () => fakeMedia().previewMediaCalls.length === 3, 'the image again');
     expect(downloadCalls().map((c) => c.json!.UserResourceName)).toEqual(['cover', 'clip']);
     expect(shown(m)).not.toContain('q-signature');
@@ -131,7 +131,7 @@ describe('stored images and videos', () => {
     try {
       const m = mount({ files: [photo], maxCount: 2 });
       await tick();
-      tap(m, '.resource-uploader__thumb--icon');
+      tap(m, '.ru-thumb--icon');
       await until(m, () => old.previewImageCalls.length === 1, 'the image preview');
       const url = fakeDownloadUrl('cover', '2.0.0', 1);
       expect(old.previewImageCalls[0]).toMatchObject({ urls: [url], current: url });
@@ -143,13 +143,13 @@ describe('stored images and videos', () => {
   test('preview off, a name without a version, an entry with its own url: no call for a URL', async () => {
     const off = mount({ files: [photo, ring], maxCount: 3, preview: false });
     await tick();
-    expect(off.uploader.querySelectorAll('.resource-uploader__thumb--icon')).toHaveLength(0);
-    expect(off.uploader.querySelectorAll('.resource-uploader__play')).toHaveLength(0);
+    expect(off.uploader.querySelectorAll('.ru-thumb--icon')).toHaveLength(0);
+    expect(off.uploader.querySelectorAll('.ru-play')).toHaveLength(0);
     const partial = mount({ files: [{ name: 'x.mp3', userResourceName: 'x' }, { name: 'own.mp3', userResourceName: 'own', resourceVer: '1', url: 'https://example.invalid/own.mp3' }], maxCount: 3 });
     await tick();
     expect(rows(partial).map((r) => r.hasUrl)).toEqual([false, true]);
     const before = played().length;
-    tap(partial, '.resource-uploader__play');
+    tap(partial, '.ru-play');
     await until(partial, () => played().length > before, 'the own url to play');
     expect(played().slice(-1)).toEqual(['https://example.invalid/own.mp3']);
     expect(downloadCalls()).toHaveLength(0);
@@ -162,7 +162,7 @@ describe('failures', () => {
     const m = mount({ files: [ring], maxCount: 2, locale: 'en' });
     await tick();
     const before = played().length;
-    tap(m, '.resource-uploader__play');
+    tap(m, '.ru-play');
     await until(m, () => m.of('error').length === 1, 'the error event');
     const detail = m.of('error')[0] as unknown as ErrorDetail;
     expect(detail).toEqual({ code: 'InvalidParameterValue.ResourceNotExist', message: 'No stored file has this name and version', errMsg: '' });
@@ -173,7 +173,7 @@ describe('failures', () => {
     m.set({ locale: 'zh-CN' });
     await tick();
     expect(rows(m)[0].message).toBe('找不到已保存的文件（名称或版本不对）');
-    tap(m, '.resource-uploader__play');
+    tap(m, '.ru-play');
     await until(m, () => played().length > before, 'the sound to play');
     await tick();
     expect(rows(m)[0].message).toBe('');
@@ -183,7 +183,7 @@ describe('failures', () => {
   test('no product-id: MissingProductId on the row, no request', async () => {
     const m = mount({ files: [photo], maxCount: 2, productId: '', locale: 'en' });
     await tick();
-    tap(m, '.resource-uploader__thumb--icon');
+    tap(m, '.ru-thumb--icon');
     await until(m, () => m.of('error').length === 1, 'the error event');
     expect(m.of('error')[0]).toMatchObject({ code: 'MissingProductId', errMsg: '' });
     await tick();
@@ -197,7 +197,7 @@ describe('failures', () => {
     const m = mount({ files: [photo], maxCount: 2 });
     await tick();
     expect((m.uploader.dom as Element).innerHTML).not.toMatch(/van-loading/);
-    tap(m, '.resource-uploader__thumb--icon');
+    tap(m, '.ru-thumb--icon');
     await tick();
     expect(rows(m)[0].fetching).toBe(true);
     // The only spinner on the page: no chosen file is uploading.

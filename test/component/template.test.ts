@@ -36,7 +36,7 @@ describe('accessibility', () => {
   });
 
   test('per-file controls name the file they act on', () => {
-    for (const c of controls.filter((t) => /data-id=/.test(t.attrs))) expect(c.attrs).toMatch(/aria-label="[^"]*item\.name/);
+    for (const c of controls.filter((t) => /data-id=/.test(t.attrs))) expect(c.attrs).toMatch(/aria-label="[^"]*\{\{ name \}\}/);
   });
 
   test('the list, the progress bars and the messages carry roles', () => {
@@ -50,26 +50,27 @@ describe('accessibility', () => {
 
 describe('previews', () => {
   test('thumbnails: the temp path, aspectFill, lazy; behind a button that names the file', () => {
+    // One row markup serves the host's files and the chosen ones.
     const images = tags(wxml).filter((t) => t.name === 'image');
-    expect(images.length).toBe(2);
+    expect(images.length).toBe(1);
     for (const i of images) {
-      expect(i.attrs).toMatch(/src="\{\{ item\.thumb \}\}"/);
+      expect(i.attrs).toMatch(/src="\{\{ thumb \}\}"/);
       expect(i.attrs).toMatch(/mode="aspectFill"/);
       expect(i.attrs).toMatch(/\blazy-load\b/);
     }
     const previews = tags(wxml).filter((t) => /catch:tap="onPreviewTap"/.test(t.attrs));
     const plays = tags(wxml).filter((t) => /catch:tap="onPlayTap"/.test(t.attrs));
-    // Two thumbnails, and a host file's icon when it has no thumbnail (stored by name, a video without a cover).
-    expect(previews).toHaveLength(3);
-    for (const p of previews) expect(p.attrs).toMatch(/aria-role="button" aria-label="\{\{ texts\.preview \}\} \{\{ item\.name \}\}"/);
-    expect(plays).toHaveLength(2);
-    for (const p of plays) expect(p.attrs).toMatch(/aria-label="\{\{ playing === item\.id \? texts\.stop : texts\.play \}\} \{\{ item\.name \}\}"/);
+    // One control: the thumbnail, or a host file's icon when it has no thumbnail (stored by name, a video without a cover).
+    expect(previews).toHaveLength(1);
+    for (const p of previews) expect(p.attrs).toMatch(/aria-role="button" aria-label="\{\{ texts\.preview \}\} \{\{ name \}\}"/);
+    expect(plays).toHaveLength(1);
+    for (const p of plays) expect(p.attrs).toMatch(/aria-label="\{\{ playing === id \? texts\.stop : texts\.play \}\} \{\{ name \}\}"/);
   });
 });
 
 describe('theme', () => {
-  const root = /\.resource-uploader \{([^}]*)\}/.exec(wxss)![1];
-  const dark = /@media \(prefers-color-scheme: dark\) \{\s*\.resource-uploader \{([^}]*)\}/.exec(wxss);
+  const root = /\.ru \{([^}]*)\}/.exec(wxss)![1];
+  const dark = /@media \(prefers-color-scheme: dark\) \{\s*\.ru \{([^}]*)\}/.exec(wxss);
 
   test('each private colour comes from a public --resource-uploader-* variable, in light and dark', () => {
     expect(dark).not.toBeNull();

@@ -88,7 +88,7 @@ test('the ringtone section shows the current ringtone as done and asks before a 
   expect(wx.cloud.requests).toHaveLength(0);
 
   // Removing the current ringtone updates the page's list.
-  const remove = ringtones.querySelector('.resource-uploader__remove')!;
+  const remove = ringtones.querySelector('.ru-remove')!;
   remove.dispatchEvent('tap');
   await until(() => (page.instance.data as { ringtones: unknown[] }).ringtones.length === 0, 'the ringtone removed');
   expect(log()[0]).toBe('remove {"name":"current-ring.mp3"}');

@@ -163,11 +163,11 @@ export type ItemState = 'waiting' | 'paused' | 'hashing' | 'signing' | 'uploadin
 
 /**
  * An element of the component by its BEM name (`item`, `item--done`, `retry`…). simulate scopes
- * a component's classes with its tag name, so `resource-uploader__item` is rendered as
- * `resource-uploader--resource-uploader__item`.
+ * a component's classes with its tag name, so `ru-item` is rendered as
+ * `resource-uploader--ru-item`.
  */
 export function part(name: string): string {
-  return `[class~="resource-uploader--resource-uploader__${name}"]`;
+  return `[class~="resource-uploader--ru-${name}"]`;
 }
 
 /** The list item of a file, by name. */

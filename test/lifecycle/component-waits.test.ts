@@ -41,7 +41,7 @@ function pick(m: Mounted, name: string): Buffer {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   live.chooser.nextPick({ files: [{ path: file, size: bytes.length, name }] });
-  tapVantButton(m.uploader, '.resource-uploader__choose');
+  tapVantButton(m.uploader, '.ru-choose');
   return bytes;
 }
 
@@ -51,7 +51,7 @@ function row(m: Mounted): Record<string, unknown> {
 
 /** The rendered waiting line's text (simulate drops aria-*: the template test below checks those). */
 function waitingLine(m: Mounted): string | null {
-  const node = m.uploader.querySelector('.resource-uploader__waiting');
+  const node = m.uploader.querySelector('.ru-waiting');
   return node ? ((node.dom as Element).textContent || '').trim() : null;
 }
 
@@ -114,11 +114,11 @@ test('detaching while files wait takes every listener off', async () => {
 
 test('the waiting line is a polite live status, labelled with the file and the reason', () => {
   const wxml = fs.readFileSync(path.join(ROOT, 'components/resource-uploader/index.wxml'), 'utf8');
-  const tag = /<view[^>]*class="resource-uploader__waiting[^>]*>/.exec(wxml);
+  const tag = /<view[^>]*class="ru-waiting[^>]*>/.exec(wxml);
   expect(tag).not.toBeNull();
   expect(tag![0]).toMatch(/aria-role="status"/);
   expect(tag![0]).toMatch(/aria-live="polite"/);
-  expect(tag![0]).toMatch(/aria-label="\{\{ item\.name \}\}: \{\{ texts\.waitingFor\[item\.waitingFor\] \}\}"/);
+  expect(tag![0]).toMatch(/aria-label="\{\{ name \}\}: \{\{ texts\.waitingFor\[waitingFor\] \}\}"/);
 });
 
 test('min-upload-rate: an unusable value is an InvalidOption naming it, and a usable one reaches the PUT', async () => {
@@ -144,8 +144,8 @@ test('a paused file keeps its cancel button: the user may still give up on it', 
   live.platform.phone.goOffline();
   pick(m, 'later.bin');
   await m.until(() => row(m).state === 'paused', 'paused');
-  await m.until(() => !!m.uploader.querySelector('.resource-uploader__cancel'), 'the cancel button');
-  m.uploader.querySelector('.resource-uploader__cancel')!.dispatchEvent('tap');
+  await m.until(() => !!m.uploader.querySelector('.ru-cancel'), 'the cancel button');
+  m.uploader.querySelector('.ru-cancel')!.dispatchEvent('tap');
   await m.until(() => row(m).state === 'aborted', 'aborted');
   expect(m.of('fail')).toEqual([expect.objectContaining({ code: 'Aborted', retryable: false })]);
   expect(live.platform.phone.listenerCount).toBe(0);
@@ -174,7 +174,7 @@ test('SPEC 0.3: a batch that ended while hidden leaves nothing waiting; after th
     requests.push(Date.now());
     return request(req);
   };
-  await m.until(() => !!m.uploader.querySelector('.resource-uploader__choose'), 'the trigger');
+  await m.until(() => !!m.uploader.querySelector('.ru-choose'), 'the trigger');
   const chosen = Date.now();
   pick(m, 'second.bin');
   const second = () => (m.instance.data.items[1] || {}) as Record<string, unknown>;

@@ -70,7 +70,7 @@ test(`${UPLOADS} uploads with hide/show and offline/online toggles: all stored o
     });
     live.chooser.nextPick({ files: files.map(({ path: p, size, name }) => ({ path: p, size, name })) });
     const completes = m.of('complete').length;
-    tapVantButton(m.uploader, '.resource-uploader__choose');
+    tapVantButton(m.uploader, '.ru-choose');
     // The phone misbehaves until the batch is done: short stays in the background, short outages.
     while (m.of('complete').length === completes) {
       const r = rand();

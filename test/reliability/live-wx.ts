@@ -31,7 +31,7 @@ export async function pickAndUpload(m: Mounted, live: LiveWx, files: PickedTemp[
   const completes = m.of('complete').length;
   live.chooser.nextPick({ files });
   // The trigger shows only while the list has room (max-count is its size): a removal shows it at the next flush.
-  await m.until(() => !!m.uploader.querySelector('.resource-uploader__choose'), 'the trigger (room in the list)');
-  tapVantButton(m.uploader, '.resource-uploader__choose');
+  await m.until(() => !!m.uploader.querySelector('.ru-choose'), 'the trigger (room in the list)');
+  tapVantButton(m.uploader, '.ru-choose');
   await m.until(() => m.of('complete').length > completes, 'complete', timeoutMs);
 }
