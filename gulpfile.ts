@@ -358,8 +358,28 @@ export function minifyWxml(wxml: string): string {
       i = end;
     }
   }
-  // Spaces just inside a mustache are not part of its expression.
-  return out.replace(/\{\{\s+/g, '{{').replace(/\s+\}\}/g, '}}');
+  return out.replace(/\{\{([\s\S]*?)\}\}/g, (_, expr: string) => '{{' + squeezeExpression(expr) + '}}');
+}
+
+/** A mustache's expression without the spaces it does not need: string literals keep theirs. */
+function squeezeExpression(expr: string): string {
+  let out = '';
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (c === '"' || c === "'") {
+      const end = expr.indexOf(c, i + 1);
+      if (end < 0) throw new Error('wxml: unclosed string in {{ }}');
+      out += expr.slice(i, end + 1);
+      i = end;
+    } else if (/\s/.test(c)) {
+      while (i + 1 < expr.length && /\s/.test(expr[i + 1])) i++;
+      const before = out.slice(-1);
+      const after = expr[i + 1] || '';
+      // `a b` stays two words, `a - -b` must not become a decrement.
+      if ((/[\w$]/.test(before) && /[\w$]/.test(after)) || (/[+-]/.test(before) && before === after)) out += ' ';
+    } else out += c;
+  }
+  return out;
 }
 
 async function minifyText(file: string, text: string): Promise<string> {

@@ -5,11 +5,15 @@ import { minifyModule, minifyWxml, privateNames } from '../../gulpfile';
 
 test('WXML loses comments, indentation and the spaces inside {{ }}, nothing a user sees', () => {
   const wxml = '<view\n  class="a {{ x > 1 ? \'b  c\' : \'\' }}"\n  data-id="{{ id }}"\n>\n  <!-- note -->\n  <text>{{ name }} — {{ size }}</text>\n  <text> kept  spaces </text>\n  <image src="{{ s }}" />\n</view>\n';
-  expect(minifyWxml(wxml)).toBe('<view class="a {{x > 1 ? \'b  c\' : \'\'}}" data-id="{{id}}"><text>{{name}} — {{size}}</text><text> kept  spaces </text><image src="{{s}}"/></view>');
+  expect(minifyWxml(wxml)).toBe('<view class="a {{x>1?\'b  c\':\'\'}}" data-id="{{id}}"><text>{{name}} — {{size}}</text><text> kept  spaces </text><image src="{{s}}"/></view>');
 });
 
 test('a < or > inside a quoted value or a mustache is not a tag', () => {
-  expect(minifyWxml('<view wx:if="{{ k < n }}">{{ a < b ? 1 : 2 }}</view>')).toBe('<view wx:if="{{k < n}}">{{a < b ? 1 : 2}}</view>');
+  expect(minifyWxml('<view wx:if="{{ k < n }}">{{ a < b ? 1 : 2 }}</view>')).toBe('<view wx:if="{{k<n}}">{{a<b?1:2}}</view>');
+});
+
+test('inside a mustache, spaces go except in strings, between two words and between two signs', () => {
+  expect(minifyWxml('<text>{{ a - -b }} {{ x ? "a  b" : c }} {{ ...item, n: 1 }}</text>')).toBe('<text>{{a- -b}} {{x?"a  b":c}} {{...item,n:1}}</text>');
 });
 
 test('what it cannot read fails the build', () => {
