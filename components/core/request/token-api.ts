@@ -56,33 +56,21 @@ export function parseTokenApiResponse(res: PlatformResponse, sentRequestId: stri
     body = undefined;
   }
   const ok2xx = res.status >= 200 && res.status < 300;
-  const failure = (code: string, serverMessage: string, requestId: unknown): Parsed => ({
-    ok: false,
-    code,
-    serverMessage,
-    requestId: str(requestId) || sentRequestId,
-  });
-
-  if (isObject(body) && isObject(body.Response)) {
-    const response = body.Response;
-    const error = errorOf(response);
-    if (error) return failure(error.code, error.message, response.RequestId);
-    if (!ok2xx) return failure('HttpError', '', response.RequestId);
-    return { ok: true, data: response, requestId: str(response.RequestId) || sentRequestId };
+  if (!isObject(body) || !(isObject(body.Response) || 'code' in body)) {
+    return { ok: false, code: ok2xx ? 'InvalidResponse' : 'HttpError', serverMessage: '', requestId: sentRequestId };
   }
-
-  if (isObject(body) && 'code' in body) {
-    const data = body.data;
-    const requestId = (isObject(data) && data.RequestId) || body.RequestId;
-    const error = errorOf(data);
-    if (error) return failure(error.code, error.message, requestId);
-    if (body.code !== 0 && body.code !== '0') return failure(str(body.code) || 'InvalidResponse', str(body.msg), requestId);
-    if (!ok2xx) return failure('HttpError', '', requestId);
-    if (!isObject(data)) return failure('InvalidResponse', '', requestId);
-    return { ok: true, data, requestId: str(requestId) || sentRequestId };
-  }
-
-  return failure(ok2xx ? 'InvalidResponse' : 'HttpError', '', '');
+  // `{Response}` (API 3.0) or `{code, msg, data}`, whose RequestId may sit beside `data`.
+  const v3 = isObject(body.Response);
+  const data = v3 ? body.Response : body.data;
+  const own = isObject(data) && data.RequestId;
+  const requestId = str(v3 ? own : own || body.RequestId) || sentRequestId;
+  const failure = (code: string, serverMessage = ''): Parsed => ({ ok: false, code, serverMessage, requestId });
+  const error = errorOf(data);
+  if (error) return failure(error.code, error.message);
+  if (!v3 && body.code !== 0 && body.code !== '0') return failure(str(body.code) || 'InvalidResponse', str(body.msg));
+  if (!ok2xx) return failure('HttpError');
+  if (!isObject(data)) return failure('InvalidResponse');
+  return { ok: true, data, requestId };
 }
 
 /**
@@ -107,8 +95,7 @@ async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApi
   const parsed = parseTokenApiResponse(res, requestId);
   const answeredId = cleanRequestId(ctx.secrets, { requestId: parsed.requestId, sentRequestId: requestId });
   if (parsed.ok) return { data: parsed.data, requestId: answeredId, sentRequestId: requestId };
-  const code = ctx.secrets.redact(parsed.code);
-  throw UploadError.of(code, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);
+  throw UploadError.of(ctx.secrets.redact(parsed.code), { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);
 }
 
 /**
