@@ -108,7 +108,7 @@ export async function callAction(ctx: UploadContext, api: TokenApiClient, action
     try {
       return await withRetries(ctx, () => attempt(ctx, api, action, params, token));
     } catch (err) {
-      if (err instanceof UploadError && isInvalidAccessToken(err.code) && (await api.token.renewAfterInvalid())) continue;
+      if (err instanceof UploadError && isInvalidAccessToken(err.code) && (await api.token.ask('invalid'))) continue;
       throw err;
     }
   }
