@@ -9,9 +9,8 @@ export class AbortScope {
   abort(): void {
     if (this.aborted) return;
     this.aborted = true;
-    const listeners = this.listeners;
-    this.listeners = [];
-    for (const fn of listeners) fn();
+    // splice(0) empties the list before any stopper runs, and hands over what it held.
+    for (const fn of this.listeners.splice(0)) fn();
   }
 
   /** Runs `fn` on abort (at once when already aborted); returns the unsubscribe. */
