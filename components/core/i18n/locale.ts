@@ -49,9 +49,8 @@ export function setMessages(locale: string, table: Record<string, MessageText | 
 
 /** A host's text for `id` in `locale`, worded with `detail`; null when the host gave none (or it threw). */
 export function hostText(locale: string, id: string, detail: object = {}): string | null {
-  const table = has(registry, locale) ? registry[locale] : null;
-  if (!table || !has(table, id)) return null;
-  const text = table[id];
+  if (!has(registry, locale) || !has(registry[locale], id)) return null;
+  const text = registry[locale][id];
   if (typeof text === 'string') return text;
   try {
     const out = text(detail as Record<string, unknown>);
@@ -65,10 +64,10 @@ export function hostText(locale: string, id: string, detail: object = {}): strin
 export function normalizeLocale(value: unknown): string {
   if (typeof value !== 'string') return 'zh-CN';
   if (value !== 'zh-CN' && value !== 'en' && has(registry, value)) return value;
-  return value.toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN';
+  return /^en/i.test(value) ? 'en' : 'zh-CN';
 }
 
 /** Whose words a locale falls back to where a host gave none: Chinese for zh-*, English otherwise. */
 export function baseLocale(locale: string): Locale {
-  return locale === 'zh-CN' || locale.toLowerCase().indexOf('zh') === 0 ? 'zh-CN' : 'en';
+  return /^zh/i.test(locale) ? 'zh-CN' : 'en';
 }
