@@ -9,7 +9,11 @@ import { baseLocale, hostText } from './locale';
 /** A sentence in Chinese, then in English; `{name}` stands for a fact of the failure (see `messageFor`). */
 type Words = [string, string];
 
-const words: Record<string, Words> = {
+/**
+ * The package's own codes, each with its sentence: `LOCAL_ERROR_CODES` (errors/codes.ts) is read
+ * from these keys, so every code the package raises itself is written once and has its words.
+ */
+export const LOCAL_WORDS = {
   MissingProductId: ['缺少产品 ID（product-id），无法上传', 'No product ID (product-id) was given, so nothing can be uploaded'],
   MissingAccessToken: ['缺少访问令牌（access-token），请先登录', 'No access token (access-token) was given; please sign in first'],
   InvalidResourceName: ['资源名称只能包含字母、数字、下划线、点和连字符', 'The resource name may only contain letters, digits, "_", "." and "-"'],
@@ -23,6 +27,24 @@ const words: Record<string, Words> = {
   Timeout: ['请求超时，请稍后重试', 'The request timed out; try again later'],
   Aborted: ['上传已取消', 'The upload was cancelled'],
   IntegrityError: ['文件校验失败：存储的内容与所选文件不一致', 'Integrity check failed: the stored bytes differ from the chosen file'],
+  'Storage.HttpError': ['存储服务出错（HTTP {status}）', 'The storage service failed (HTTP {status})'],
+  /** An option of the wrong type or an unusable value; `detail.option` names it. */
+  InvalidOption: ['参数 {option} 的值无效，请检查类型和取值', 'The option {option} has an unusable value; check its type and range'],
+  /** WeChat refused a host missing from the request domain list; `domain` names it. */
+  DomainNotAllowed: ['{domain} 不在小程序的 request 合法域名中，请在小程序管理后台添加后重试', "{domain} is not in the mini-program's request domain list; add it in the mini-program admin console and try again"],
+  /** WeChat cut a request after 5 s in the background; retryable once the app is back. */
+  Interrupted: ['小程序切到后台，上传被中断；回到前台后可继续', 'The upload was interrupted while the mini-program was in the background; it can go on once it is back'],
+  /** The chooser failed for another reason than the user cancelling (the `error` event). */
+  ChooseFailed: ['无法打开文件选择', 'The file chooser could not open'],
+  /** Another upload of the same fixed resource name is in flight: two files never share a name. */
+  ResourceNameInUse: ['已有文件正在以同一资源名称上传，同一名称不能保存两个文件', 'Another file is being uploaded under the same resource name; one name never holds two files'],
+  /** The queue's name for anything thrown that is not an UploadError: a bug, ours or the platform's. */
+  ClientError: ['上传时出现意外错误，请重试', 'Something unexpected went wrong during the upload; try again'],
+} satisfies Record<string, Words>;
+
+/** Besides our own: codes of the token API and of COS that deserve words of their own. */
+const words: Record<string, Words> = {
+  ...LOCAL_WORDS,
   'InvalidParameterValue.InvalidAccessToken': ['登录已失效，请重新登录后重试', 'The sign-in has expired; sign in again and retry'],
   InternalError: ['服务内部错误，请稍后重试', 'The service had an internal error; try again later'],
   RequestLimitExceeded: ['请求过于频繁，请稍后重试', 'Too many requests; try again later'],
@@ -30,13 +52,6 @@ const words: Record<string, Words> = {
   'InvalidParameterValue.ResourceNotExist': ['找不到已保存的文件（名称或版本不对）', 'No stored file has this name and version'],
   'Storage.AccessDenied': ['存储拒绝了上传（链接已过期或无权限）', 'Storage refused the upload (the link expired or is not allowed)'],
   'Storage.SignatureDoesNotMatch': ['上传链接的签名无效', 'The upload link has an invalid signature'],
-  'Storage.HttpError': ['存储服务出错（HTTP {status}）', 'The storage service failed (HTTP {status})'],
-  ClientError: ['上传时出现意外错误，请重试', 'Something unexpected went wrong during the upload; try again'],
-  InvalidOption: ['参数 {option} 的值无效，请检查类型和取值', 'The option {option} has an unusable value; check its type and range'],
-  DomainNotAllowed: ['{domain} 不在小程序的 request 合法域名中，请在小程序管理后台添加后重试', "{domain} is not in the mini-program's request domain list; add it in the mini-program admin console and try again"],
-  Interrupted: ['小程序切到后台，上传被中断；回到前台后可继续', 'The upload was interrupted while the mini-program was in the background; it can go on once it is back'],
-  ChooseFailed: ['无法打开文件选择', 'The file chooser could not open'],
-  ResourceNameInUse: ['已有文件正在以同一资源名称上传，同一名称不能保存两个文件', 'Another file is being uploaded under the same resource name; one name never holds two files'],
 };
 
 /** A large PUT's Timeout (`slowBytes`): the link was too slow for this file, and a faster network is the cure. */
