@@ -4,6 +4,7 @@
  * tables (the core's messages, the component's texts) read before their own words. A locale that
  * only a host gave texts for becomes usable in `locale`.
  */
+import { listen } from '../abort';
 import { appSlot } from '../app-state';
 
 /** The locales the package words itself. */
@@ -20,11 +21,7 @@ const watchers = appSlot('messageWatchers', () => [] as Array<() => void>);
 
 /** Calls `fn` after every `setMessages`; returns the unsubscribe. */
 export function onMessagesChange(fn: () => void): () => void {
-  watchers.push(fn);
-  return () => {
-    const i = watchers.indexOf(fn);
-    if (i !== -1) watchers.splice(i, 1);
-  };
+  return listen(watchers, fn);
 }
 
 function has(o: object, key: string): boolean {
