@@ -24,7 +24,8 @@ export function onMessagesChange(fn: () => void): () => void {
   return listen(watchers, fn);
 }
 
-function has(o: object, key: string): boolean {
+/** Own keys only: a code or id like "constructor" must not reach Object.prototype. */
+export function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
 }
 
@@ -35,7 +36,7 @@ function has(o: object, key: string): boolean {
  */
 export function setMessages(locale: string, table: Record<string, MessageText | null>): void {
   if (typeof locale !== 'string' || !locale || typeof table !== 'object' || table === null) return;
-  const own = has(registry, locale) ? registry[locale] : (registry[locale] = {});
+  const own = hasOwn(registry, locale) ? registry[locale] : (registry[locale] = {});
   for (const id of Object.keys(table)) {
     const text: unknown = table[id];
     if (text === null) delete own[id];
@@ -46,7 +47,7 @@ export function setMessages(locale: string, table: Record<string, MessageText | 
 
 /** A host's text for `id` in `locale`, worded with `detail`; null when the host gave none (or it threw). */
 export function hostText(locale: string, id: string, detail: object = {}): string | null {
-  if (!has(registry, locale) || !has(registry[locale], id)) return null;
+  if (!hasOwn(registry, locale) || !hasOwn(registry[locale], id)) return null;
   const text = registry[locale][id];
   if (typeof text === 'string') return text;
   try {
@@ -60,7 +61,7 @@ export function hostText(locale: string, id: string, detail: object = {}): strin
 /** `'en-US'` → `'en'`; a locale a host registered stays itself; anything else is the default, zh-CN. */
 export function normalizeLocale(value: unknown): string {
   if (typeof value !== 'string') return 'zh-CN';
-  if (value !== 'zh-CN' && value !== 'en' && has(registry, value)) return value;
+  if (hasOwn(registry, value)) return value;
   return /^en/i.test(value) ? 'en' : 'zh-CN';
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ErrorDetail, UploadError } from '../errors/upload-error';
 import { formatBytes } from './format';
-import { baseLocale, hostText } from './locale';
+import { baseLocale, hasOwn, hostText } from './locale';
 
 /** A sentence in Chinese, then in English; `{name}` stands for a fact of the failure (see `messageFor`). */
 type Words = [string, string];
@@ -82,8 +82,7 @@ export function messageFor(code: string, locale: string, detail: ErrorDetail = {
   };
   const fill = (sentence: Words) => sentence[en].replace(/\{(\w+)\}/g, (_all, name: string) => String(facts[name]));
   if (code === 'Timeout' && detail.slowBytes) return fill(tooSlow);
-  // Own keys only: a server code like "constructor" must not reach Object.prototype.
-  if (Object.prototype.hasOwnProperty.call(words, code)) return fill(words[code]);
+  if (hasOwn(words, code)) return fill(words[code]);
   if (detail.status && detail.status >= 500) return fill(unavailable);
   return fill(answered) + (detail.serverMessage ? ['：', ': '][en] + detail.serverMessage : '');
 }
