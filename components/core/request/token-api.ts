@@ -38,12 +38,6 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
-function errorOf(value: unknown): { code: string; message: string } | null {
-  if (!isObject(value) || !isObject(value.Error)) return null;
-  const code = str(value.Error.Code);
-  return code ? { code, message: str(value.Error.Message) } : null;
-}
-
 /**
  * Reads both envelopes of platform-facts §1 and all three error shapes. SPEC's order: an
  * `Error.Code` wins whatever the HTTP status, then a non-zero `code`, then the status itself.
@@ -53,7 +47,7 @@ export function parseTokenApiResponse(res: PlatformResponse, sentRequestId: stri
   try {
     body = JSON.parse(res.body);
   } catch {
-    body = undefined;
+    // Not JSON: no envelope, below.
   }
   const ok2xx = res.status >= 200 && res.status < 300;
   if (!isObject(body) || !(isObject(body.Response) || 'code' in body)) {
@@ -65,8 +59,8 @@ export function parseTokenApiResponse(res: PlatformResponse, sentRequestId: stri
   const own = isObject(data) && data.RequestId;
   const requestId = str(v3 ? own : own || body.RequestId) || sentRequestId;
   const failure = (code: string, serverMessage = ''): Parsed => ({ ok: false, code, serverMessage, requestId });
-  const error = errorOf(data);
-  if (error) return failure(error.code, error.message);
+  const error = isObject(data) && isObject(data.Error) ? data.Error : {};
+  if (str(error.Code)) return failure(str(error.Code), str(error.Message));
   if (!v3 && body.code !== 0 && body.code !== '0') return failure(str(body.code) || 'InvalidResponse', str(body.msg));
   if (!ok2xx) return failure('HttpError');
   if (!isObject(data)) return failure('InvalidResponse');
