@@ -49,11 +49,19 @@ function encoded(text: string): string {
 }
 
 /**
- * One kind of secret. Its forms, lower-cased: as given and with one level of percent-encoding
- * undone, each also with `+` read as a space and a space written as `+`. (A text holding the
- * secret percent-encoded is caught by reading the text decoded; secrets are ASCII: tokens, hex and
- * base64 signatures, SecretIds.) A form shorter than a window is matched whole, a longer one by
- * any window: each is kept as its windows, a short form being its own one window.
+ * `+` read as a space (form encoding), in texts and secrets alike: an echo is found whichever of
+ * the two it writes where, mixed included, and every character stays where it was.
+ */
+function plusAsSpace(text: string): string {
+  return text.replace(/\+/g, ' ');
+}
+
+/**
+ * One kind of secret. Its forms, lower-cased and with `+` as a space: as given and with one level
+ * of percent-encoding undone. (A text holding the secret percent-encoded is caught by reading the
+ * text decoded; secrets are ASCII: tokens, hex and base64 signatures, SecretIds.) A form shorter
+ * than a window is matched whole, a longer one by any window: each is kept as its windows, a short
+ * form being its own one window.
  */
 class SecretSet {
   private readonly windows = new Set<string>();
@@ -65,12 +73,11 @@ class SecretSet {
     // Also as encodeURIComponent writes it: a stray '%' just before an encoded echo would shift the
     // decoded reading of the text, but the encoded text itself is still there to be found.
     for (const base of [read(value, false).bytes, read(value, true).bytes, read(encoded(value), false).bytes]) {
-      for (const form of [base, base.replace(/\+/g, ' '), base.replace(/ /g, '+')]) {
-        if (form.length < MIN_SECRET_LENGTH) continue;
-        const size = Math.min(form.length, SECRET_WINDOW);
-        this.sizes.add(size);
-        for (let i = 0; i + size <= form.length; i++) this.windows.add(form.slice(i, i + size));
-      }
+      if (base.length < MIN_SECRET_LENGTH) continue;
+      const form = plusAsSpace(base);
+      const size = Math.min(form.length, SECRET_WINDOW);
+      this.sizes.add(size);
+      for (let i = 0; i + size <= form.length; i++) this.windows.add(form.slice(i, i + size));
     }
   }
 
@@ -88,11 +95,9 @@ class SecretSet {
   }
 }
 
-/** `text` read as written and with one level of percent-encoding undone, each also with `+` read as a space (form encoding). */
+/** `text` read as written and with one level of percent-encoding undone, `+` as a space in both. */
 function readingsOf(text: string): Reading[] {
-  const out: Reading[] = [];
-  for (const r of [read(text, false), read(text, true)]) out.push(r, { bytes: r.bytes.replace(/\+/g, ' '), at: r.at });
-  return out;
+  return [read(text, false), read(text, true)].map(({ bytes, at }) => ({ bytes: plusAsSpace(bytes), at }));
 }
 
 /**
