@@ -84,6 +84,8 @@ export class AccessTokenSession {
     const fn = tokens.provider;
     if (!fn || this.asked[reason]) return false;
     this.asked[reason] = true;
+    // A stopped upload asks nothing (and the wait below would be called back before its stopper existed).
+    throwIfAborted(this.wait);
     // The host's login failing is its own business (its error text is not ours to show): no token.
     const fresh = await this.inTime(callProvider(fn, reason));
     if (typeof fresh !== 'string' || !fresh) return false;
@@ -95,8 +97,6 @@ export class AccessTokenSession {
   /** The provider's answer, or Timeout after `timeoutMs`, or Aborted when the upload stops first. */
   private inTime(answer: Promise<unknown>): Promise<unknown> {
     const wait = this.wait;
-    // Before anything is registered: an abort already made would call back before `stop` exists.
-    throwIfAborted(wait);
     return new Promise((resolve, reject) => {
       const finish = () => {
         wait.platform.clearTimeout(timer);
