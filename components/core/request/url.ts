@@ -21,9 +21,8 @@ export interface ParsedUrl {
 
 /** DNS-style labels (letters, digits, inner hyphens) or a dotted IPv4: nothing a resolver could read otherwise. */
 function isHostName(host: string): boolean {
-  if (!/^[a-z0-9.-]{1,253}$/.test(host)) return false;
   const labels = host.replace(/\.$/, '').split('.');
-  if (!labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return false;
+  if (host.length > 253 || !labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return false;
   // A numeric last label makes network stacks read an IPv4 address ("127.1", "0x7f.1", "2130706433"):
   // only the plain dotted quad is accepted, so what is checked is what is dialled.
   if (/^(0x[0-9a-f]*|[0-9]+)$/.test(labels[labels.length - 1])) {
@@ -69,8 +68,6 @@ export function isAllowedEndpointUrl(text: unknown): boolean {
 /** UploadUrl: https, or http on a loopback host while the endpoint itself is loopback (the emulator). */
 export function isAllowedUploadUrl(text: unknown, endpoint: string): boolean {
   const url = parseUrl(text);
-  if (!url) return false;
-  if (url.scheme === 'https') return true;
   const ep = parseUrl(endpoint);
-  return isLoopback(url) && !!ep && isLoopback(ep);
+  return !!url && (url.scheme === 'https' || (isLoopback(url) && !!ep && isLoopback(ep)));
 }
