@@ -78,7 +78,7 @@ export function messageFor(code: string, locale: string, detail: ErrorDetail = {
     option: detail.option || '?',
     domain: detail.domain || ['该域名', 'This host'][en],
     code,
-    who: code.indexOf('Storage.') === 0 ? ['存储服务', 'Storage'][en] : ['服务', 'The service'][en],
+    who: (/^Storage\./.test(code) ? ['存储服务', 'Storage'] : ['服务', 'The service'])[en],
   };
   const fill = (sentence: Words) => sentence[en].replace(/\{(\w+)\}/g, (_all, name: string) => String(facts[name]));
   if (code === 'Timeout' && detail.slowBytes) return fill(tooSlow);
