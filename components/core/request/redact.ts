@@ -100,16 +100,6 @@ function readingsOf(text: string): Reading[] {
   return [read(text, false), read(text, true)].map(({ bytes, at }) => ({ bytes: plusAsSpace(bytes), at }));
 }
 
-/**
- * The query parameters of a presigned URL whose values are secret (SPEC "Clarifications (0.3)"):
- * the signature and the SecretId (`q-ak`), inside `sign` or on their own, and the temporary
- * credentials' token. Any other `…signature` parameter is a signature too. The rest of a URL (the
- * public text of `sign`, times, lists, an MD5, a name) is not a secret.
- */
-function isSecretParameter(name: string): boolean {
-  return /^(q-ak|x-cos-security-token|.*signature)$/i.test(name);
-}
-
 /** `name=value` pairs of a query (values as written). */
 function pairsOf(query: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -133,13 +123,20 @@ export class Secrets {
   /** The secret parts of a presigned URL, each parameter read on its own (a malformed `%` elsewhere cannot hide one). */
   addUrl(url: string): void {
     const q = url.indexOf('?');
-    if (q === -1) return;
-    for (const [name, value] of pairsOf(url.slice(q + 1))) {
-      if (isSecretParameter(name)) this.urlParts.add(value);
-      else if (/^(sign|authorization)$/i.test(name)) {
-        // The signature's fields, URL-encoded (read lower-cased, as every secret is compared).
-        for (const [field, part] of pairsOf(read(value, true).bytes)) if (isSecretParameter(field)) this.urlParts.add(part);
-      }
+    if (q !== -1) this.addQuery(url.slice(q + 1), true);
+  }
+
+  /**
+   * The values of a query's secret parameters (SPEC "Clarifications (0.3)"): the signature and the
+   * SecretId (`q-ak`), inside `sign` or on their own, and the temporary credentials' token; any
+   * other `…signature` parameter is a signature too. The rest of a URL (the public text of `sign`,
+   * times, lists, an MD5, a name) is not a secret. In the URL's own query, `sign` (or
+   * `authorization`) holds more of them, URL-encoded (read lower-cased, as every secret is compared).
+   */
+  private addQuery(query: string, outer: boolean): void {
+    for (const [name, value] of pairsOf(query)) {
+      if (/^(q-ak|x-cos-security-token|.*signature)$/i.test(name)) this.urlParts.add(value);
+      else if (outer && /^(sign|authorization)$/i.test(name)) this.addQuery(read(value, true).bytes, false);
     }
   }
 
