@@ -1,17 +1,25 @@
+/** Adds `item` to `list`; returns what takes it out again (the unsubscribe of every listener list). */
+export function listen<T>(list: T[], item: T): () => void {
+  list.push(item);
+  return () => {
+    const i = list.indexOf(item);
+    if (i !== -1) list.splice(i, 1);
+  };
+}
+
 /**
  * A minimal abort signal: the mini-program runtime has no AbortController on every base library.
  * One scope per upload; everything in flight registers how to stop itself.
  */
 export class AbortScope {
-  private listeners: Array<() => void> = [];
+  private readonly listeners: Array<() => void> = [];
   aborted = false;
 
   abort(): void {
     if (this.aborted) return;
     this.aborted = true;
-    const listeners = this.listeners;
-    this.listeners = [];
-    for (const fn of listeners) fn();
+    // splice(0) empties the list before any stopper runs, and hands over what it held.
+    for (const fn of this.listeners.splice(0)) fn();
   }
 
   /** Runs `fn` on abort (at once when already aborted); returns the unsubscribe. */
@@ -20,11 +28,7 @@ export class AbortScope {
       fn();
       return () => undefined;
     }
-    this.listeners.push(fn);
-    return () => {
-      const i = this.listeners.indexOf(fn);
-      if (i !== -1) this.listeners.splice(i, 1);
-    };
+    return listen(this.listeners, fn);
   }
 
   /** How many stoppers are registered: lets tests prove nothing is left behind. */

@@ -4,7 +4,7 @@
  */
 export const MAX_TIMER_MS = 2147483647;
 
+/** NaN and negatives are 0. */
 export function clampTimer(ms: number): number {
-  if (!(ms > 0)) return 0;
-  return ms > MAX_TIMER_MS ? MAX_TIMER_MS : ms;
+  return ms > 0 ? Math.min(ms, MAX_TIMER_MS) : 0;
 }

@@ -1,38 +1,14 @@
+import { LOCAL_WORDS } from '../i18n/messages';
+
 /**
- * Every code the package raises itself, written once: `LocalErrorCode` is derived from this list,
- * and `isLocalErrorCode` reads it at run time. Codes from the token API pass through unchanged.
+ * Every code the package raises itself: the keys of its own words (i18n/messages.ts), so each is
+ * written once and has a sentence. `LocalErrorCode` is derived from them, and `isLocalErrorCode`
+ * reads them at run time. Codes from the token API pass through unchanged.
  */
-export const LOCAL_ERROR_CODES = [
-  'MissingProductId',
-  'MissingAccessToken',
-  'InvalidResourceName',
-  'InsecureEndpoint',
-  'FileTooLarge',
-  'EmptyFile',
-  'FileReadError',
-  'HttpError',
-  'InvalidResponse',
-  'NetworkError',
-  'Timeout',
-  'Aborted',
-  'IntegrityError',
-  'Storage.HttpError',
-  /** An option of the wrong type or an unusable value; `detail.option` names it. */
-  'InvalidOption',
-  /** WeChat refused a host missing from the request domain list; `domain` names it. */
-  'DomainNotAllowed',
-  /** WeChat cut a request after 5 s in the background; retryable once the app is back. */
-  'Interrupted',
-  /** The chooser failed for another reason than the user cancelling (the `error` event). */
-  'ChooseFailed',
-  /** Another upload of the same fixed resource name is in flight: two files never share a name. */
-  'ResourceNameInUse',
-  /** The queue's name for anything thrown that is not an UploadError: a bug, ours or the platform's. */
-  'ClientError',
-] as const;
+export const LOCAL_ERROR_CODES = Object.keys(LOCAL_WORDS) as Array<keyof typeof LOCAL_WORDS>;
 
 /** The package's own codes; `Storage.<COS code>` is ours too (the COS code after the dot is the bucket's). */
-export type LocalErrorCode = (typeof LOCAL_ERROR_CODES)[number] | `Storage.${string}`;
+export type LocalErrorCode = keyof typeof LOCAL_WORDS | `Storage.${string}`;
 
 /**
  * Every `code` a failure can carry: the package's own codes, which editors complete, and any
@@ -43,7 +19,7 @@ export type ErrorCode = LocalErrorCode | 'InvalidParameterValue.InvalidAccessTok
 /** Narrows a failure's code to the package's own (a `Storage.` code included). */
 export function isLocalErrorCode(code: unknown): code is LocalErrorCode {
   if (typeof code !== 'string') return false;
-  return (LOCAL_ERROR_CODES as readonly string[]).indexOf(code) !== -1 || (code.indexOf('Storage.') === 0 && code.length > 8);
+  return (LOCAL_ERROR_CODES as string[]).indexOf(code) !== -1 || /^Storage\../.test(code);
 }
 
 /** The official SDK re-logs in on any code containing it, whatever the prefix; so does the package. */

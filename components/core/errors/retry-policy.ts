@@ -41,7 +41,7 @@ export async function withRetries<T>(ctx: RetryScope, attempt: () => Promise<T>)
       if (!(err instanceof UploadError) || !err.retryable || retry >= ctx.retries || ctx.scope.aborted) throw err;
       // Retrying while WeChat keeps the app in the background is pointless: the caller waits for onAppShow.
       if (err.code === 'Interrupted') throw err;
-      await sleep(ctx, ctx.retryDelayMs * Math.pow(2, retry));
+      await sleep(ctx, ctx.retryDelayMs * 2 ** retry);
     }
   }
 }

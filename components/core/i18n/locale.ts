@@ -4,6 +4,7 @@
  * tables (the core's messages, the component's texts) read before their own words. A locale that
  * only a host gave texts for becomes usable in `locale`.
  */
+import { listen } from '../abort';
 import { appSlot } from '../app-state';
 
 /** The locales the package words itself. */
@@ -20,14 +21,11 @@ const watchers = appSlot('messageWatchers', () => [] as Array<() => void>);
 
 /** Calls `fn` after every `setMessages`; returns the unsubscribe. */
 export function onMessagesChange(fn: () => void): () => void {
-  watchers.push(fn);
-  return () => {
-    const i = watchers.indexOf(fn);
-    if (i !== -1) watchers.splice(i, 1);
-  };
+  return listen(watchers, fn);
 }
 
-function has(o: object, key: string): boolean {
+/** Own keys only: a code or id like "constructor" must not reach Object.prototype. */
+export function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
 }
 
@@ -38,7 +36,7 @@ function has(o: object, key: string): boolean {
  */
 export function setMessages(locale: string, table: Record<string, MessageText | null>): void {
   if (typeof locale !== 'string' || !locale || typeof table !== 'object' || table === null) return;
-  const own = has(registry, locale) ? registry[locale] : (registry[locale] = {});
+  const own = hasOwn(registry, locale) ? registry[locale] : (registry[locale] = {});
   for (const id of Object.keys(table)) {
     const text: unknown = table[id];
     if (text === null) delete own[id];
@@ -49,9 +47,8 @@ export function setMessages(locale: string, table: Record<string, MessageText | 
 
 /** A host's text for `id` in `locale`, worded with `detail`; null when the host gave none (or it threw). */
 export function hostText(locale: string, id: string, detail: object = {}): string | null {
-  const table = has(registry, locale) ? registry[locale] : null;
-  if (!table || !has(table, id)) return null;
-  const text = table[id];
+  if (!hasOwn(registry, locale) || !hasOwn(registry[locale], id)) return null;
+  const text = registry[locale][id];
   if (typeof text === 'string') return text;
   try {
     const out = text(detail as Record<string, unknown>);
@@ -64,11 +61,11 @@ export function hostText(locale: string, id: string, detail: object = {}): strin
 /** `'en-US'` → `'en'`; a locale a host registered stays itself; anything else is the default, zh-CN. */
 export function normalizeLocale(value: unknown): string {
   if (typeof value !== 'string') return 'zh-CN';
-  if (value !== 'zh-CN' && value !== 'en' && has(registry, value)) return value;
-  return value.toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN';
+  if (hasOwn(registry, value)) return value;
+  return /^en/i.test(value) ? 'en' : 'zh-CN';
 }
 
 /** Whose words a locale falls back to where a host gave none: Chinese for zh-*, English otherwise. */
 export function baseLocale(locale: string): Locale {
-  return locale === 'zh-CN' || locale.toLowerCase().indexOf('zh') === 0 ? 'zh-CN' : 'en';
+  return /^zh/i.test(locale) ? 'zh-CN' : 'en';
 }

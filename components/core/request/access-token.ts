@@ -4,6 +4,7 @@ import { UploadError } from '../errors/upload-error';
 import { worded } from '../i18n/messages';
 import type { Platform } from '../platform';
 import { clampTimer } from '../time';
+import { throwIfAborted } from './context';
 import type { Secrets } from './redact';
 
 export type AccessTokenReason = 'missing' | 'invalid';
@@ -42,9 +43,8 @@ function callProvider(fn: AccessTokenProvider, reason: AccessTokenReason): Promi
   // Whatever the host does (throw, reject, return junk), the answer is a settled Promise.
   const answer = new Promise<unknown>((resolve) => resolve(fn({ reason }))).catch(() => '');
   if (reason === 'missing') {
-    const entry = { fn, answer };
-    tokens.missing = entry;
-    answer.then(() => forget(answer), () => forget(answer));
+    tokens.missing = { fn, answer };
+    answer.then(() => forget(answer));
   }
   return answer;
 }
@@ -69,7 +69,7 @@ export class AccessTokenSession {
   private token: string;
   private readonly asked: Record<AccessTokenReason, boolean> = { missing: false, invalid: false };
 
-  constructor(given: string | undefined, private readonly secrets: Secrets, private readonly wait?: ProviderWait) {
+  constructor(given: string | undefined, private readonly secrets: Secrets, private readonly wait: ProviderWait) {
     this.token = typeof given === 'string' ? given : '';
     secrets.add(this.token);
   }
@@ -79,15 +79,13 @@ export class AccessTokenSession {
     return this.token;
   }
 
-  /** After an InvalidAccessToken answer: true when a new token is ready for one more try. */
-  async renewAfterInvalid(): Promise<boolean> {
-    return this.ask('invalid');
-  }
-
-  private async ask(reason: AccessTokenReason): Promise<boolean> {
+  /** Asks the provider for a new token; true when one is ready for one more try (after an InvalidAccessToken answer, say). */
+  async ask(reason: AccessTokenReason): Promise<boolean> {
     const fn = tokens.provider;
     if (!fn || this.asked[reason]) return false;
     this.asked[reason] = true;
+    // A stopped upload asks nothing (and the wait below would be called back before its stopper existed).
+    throwIfAborted(this.wait);
     // The host's login failing is its own business (its error text is not ours to show): no token.
     const fresh = await this.inTime(callProvider(fn, reason));
     if (typeof fresh !== 'string' || !fresh) return false;
@@ -99,7 +97,6 @@ export class AccessTokenSession {
   /** The provider's answer, or Timeout after `timeoutMs`, or Aborted when the upload stops first. */
   private inTime(answer: Promise<unknown>): Promise<unknown> {
     const wait = this.wait;
-    if (!wait) return answer;
     return new Promise((resolve, reject) => {
       const finish = () => {
         wait.platform.clearTimeout(timer);

@@ -42,10 +42,9 @@ export function heldPlatform(platform: Platform): HeldPlatform | null {
  */
 export async function send(ctx: UploadContext, req: PlatformRequest): Promise<PlatformResponse> {
   throwIfAborted(ctx);
-  // A held platform takes its slot only once its request may really go.
-  if (heldPlatform(ctx.platform)) return sendInSlot(ctx, req);
-  // Wait for one of the app-wide request slots (WeChat's 10-request limit), then hold it until settled.
-  const release = await requestSlots.acquire(ctx.scope, () => UploadError.of('Aborted'));
+  // Wait for one of the app-wide request slots (WeChat's 10-request limit), then hold it until settled;
+  // a held platform takes its slot itself, only once its request may really go.
+  const release = heldPlatform(ctx.platform) ? () => undefined : await requestSlots.acquire(ctx.scope, () => UploadError.of('Aborted'));
   try {
     return await sendInSlot(ctx, req);
   } finally {

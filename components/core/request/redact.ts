@@ -28,12 +28,13 @@ function read(text: string, decode: boolean): Reading {
   let bytes = '';
   const at: number[] = [];
   for (let i = 0; i < text.length; ) {
-    // Only escapes of printable ASCII are undone: secrets are ASCII, and a stray '%' before a secret
-    // whose text begins with hex digits ("%" + "aa…") must not swallow its first characters.
-    const hex = decode && text.charAt(i) === '%' && /^[2-7][0-9a-f]$/i.test(text.slice(i + 1, i + 3)) && text.slice(i + 1, i + 3).toLowerCase() !== '7f' ? text.slice(i + 1, i + 3) : '';
+    // Only escapes of printable ASCII (%20 to %7E) are undone: secrets are ASCII, and a stray '%' before
+    // a secret whose text begins with hex digits ("%" + "aa…") must not swallow its first characters.
+    const hex = text.slice(i + 1, i + 3);
+    const escape = decode && text.charAt(i) === '%' && /^([2-6][0-9a-f]|7[0-9a-e])$/i.test(hex);
     at.push(i);
-    bytes += hex ? String.fromCharCode(parseInt(hex, 16)) : text.charAt(i);
-    i += hex ? 3 : 1;
+    bytes += escape ? String.fromCharCode(parseInt(hex, 16)) : text.charAt(i);
+    i += escape ? 3 : 1;
   }
   at.push(text.length);
   return { bytes: bytes.replace(/[A-Z]+/g, (c) => c.toLowerCase()), at };
@@ -48,79 +49,55 @@ function encoded(text: string): string {
 }
 
 /**
- * The forms a secret is echoed in, lower-cased: as given and with one level of percent-encoding
- * undone, each also with `+` read as a space and a space written as `+`. A text holding the
- * secret percent-encoded is caught by reading the text decoded. (Secrets are ASCII: tokens,
- * hex and base64 signatures, SecretIds.)
+ * `+` read as a space (form encoding), in texts and secrets alike: an echo is found whichever of
+ * the two it writes where, mixed included, and every character stays where it was.
  */
-function formsOf(secret: string): string[] {
-  const out: string[] = [];
-  // Also as encodeURIComponent writes it: a stray '%' just before an encoded echo would shift the
-  // decoded reading of the text, but the encoded text itself is still there to be found.
-  for (const base of [read(secret, false).bytes, read(secret, true).bytes, read(encoded(secret), false).bytes]) {
-    for (const form of [base, base.replace(/\+/g, ' '), base.replace(/ /g, '+')]) {
-      if (form.length >= MIN_SECRET_LENGTH && out.indexOf(form) === -1) out.push(form);
-    }
-  }
-  return out;
+function plusAsSpace(text: string): string {
+  return text.replace(/\+/g, ' ');
 }
 
 /**
- * One kind of secret: forms shorter than a window are matched whole, longer ones by any window.
- * `mark` marks the text's characters a match in `reading` came from, and says whether there was one.
+ * One kind of secret. Its forms, lower-cased and with `+` as a space: as given and with one level
+ * of percent-encoding undone. (A text holding the secret percent-encoded is caught by reading the
+ * text decoded; secrets are ASCII: tokens, hex and base64 signatures, SecretIds.) A form shorter
+ * than a window is matched whole, a longer one by any window: each is kept as its windows, a short
+ * form being its own one window.
  */
 class SecretSet {
-  private readonly whole: string[] = [];
   private readonly windows = new Set<string>();
+  /** The window lengths in `windows`: SECRET_WINDOW, and those of short forms. */
+  private readonly sizes = new Set<number>();
 
   add(value: unknown): void {
     if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
-    for (const form of formsOf(value)) {
-      if (form.length < SECRET_WINDOW) {
-        if (this.whole.indexOf(form) === -1) this.whole.push(form);
-        continue;
-      }
-      for (let i = 0; i + SECRET_WINDOW <= form.length; i++) this.windows.add(form.slice(i, i + SECRET_WINDOW));
+    // Also as encodeURIComponent writes it: a stray '%' just before an encoded echo would shift the
+    // decoded reading of the text, but the encoded text itself is still there to be found.
+    for (const base of [read(value, false).bytes, read(value, true).bytes, read(encoded(value), false).bytes]) {
+      if (base.length < MIN_SECRET_LENGTH) continue;
+      const form = plusAsSpace(base);
+      const size = Math.min(form.length, SECRET_WINDOW);
+      this.sizes.add(size);
+      for (let i = 0; i + size <= form.length; i++) this.windows.add(form.slice(i, i + size));
     }
   }
 
-  mark(reading: Reading, marked: boolean[]): boolean {
-    const { bytes, at } = reading;
+  /** Marks the text's characters a match in `reading` came from; true when there was one. */
+  mark({ bytes, at }: Reading, marked: boolean[]): boolean {
     let any = false;
-    const hit = (from: number, length: number) => {
-      for (let c = at[from]; c < at[from + length]; c++) marked[c] = true;
-      any = true;
-    };
-    for (const form of this.whole) {
-      for (let i = bytes.indexOf(form); i !== -1; i = bytes.indexOf(form, i + 1)) hit(i, form.length);
-    }
-    if (this.windows.size) {
-      for (let i = 0; i + SECRET_WINDOW <= bytes.length; i++) {
-        if (this.windows.has(bytes.slice(i, i + SECRET_WINDOW))) hit(i, SECRET_WINDOW);
+    for (const size of this.sizes) {
+      for (let i = 0; i + size <= bytes.length; i++) {
+        if (!this.windows.has(bytes.slice(i, i + size))) continue;
+        for (let c = at[i]; c < at[i + size]; c++) marked[c] = true;
+        any = true;
       }
     }
     return any;
   }
 }
 
-/** `text` read as written and with one level of percent-encoding undone, each also with `+` read as a space (form encoding). */
+/** `text` read as written and with one level of percent-encoding undone, `+` as a space in both. */
 function readingsOf(text: string): Reading[] {
-  const out: Reading[] = [];
-  for (const r of [read(text, false), read(text, true)]) {
-    out.push(r);
-    if (r.bytes.indexOf('+') !== -1) out.push({ bytes: r.bytes.replace(/\+/g, ' '), at: r.at });
-  }
-  return out;
-}
-
-/**
- * The query parameters of a presigned URL whose values are secret (SPEC "Clarifications (0.3)"):
- * the signature and the SecretId (`q-ak`), inside `sign` or on their own, and the temporary
- * credentials' token. Any other `…signature` parameter is a signature too. The rest of a URL (the
- * public text of `sign`, times, lists, an MD5, a name) is not a secret.
- */
-function isSecretParameter(name: string): boolean {
-  return /^(q-ak|x-cos-security-token|.*signature)$/i.test(name);
+  return [read(text, false), read(text, true)].map(({ bytes, at }) => ({ bytes: plusAsSpace(bytes), at }));
 }
 
 /** `name=value` pairs of a query (values as written). */
@@ -146,13 +123,20 @@ export class Secrets {
   /** The secret parts of a presigned URL, each parameter read on its own (a malformed `%` elsewhere cannot hide one). */
   addUrl(url: string): void {
     const q = url.indexOf('?');
-    if (q === -1) return;
-    for (const [name, value] of pairsOf(url.slice(q + 1))) {
-      if (isSecretParameter(name)) this.urlParts.add(value);
-      else if (/^(sign|authorization)$/i.test(name)) {
-        // The signature's fields, URL-encoded (read lower-cased, as every secret is compared).
-        for (const [field, part] of pairsOf(read(value, true).bytes)) if (isSecretParameter(field)) this.urlParts.add(part);
-      }
+    if (q !== -1) this.addQuery(url.slice(q + 1), true);
+  }
+
+  /**
+   * The values of a query's secret parameters (SPEC "Clarifications (0.3)"): the signature and the
+   * SecretId (`q-ak`), inside `sign` or on their own, and the temporary credentials' token; any
+   * other `…signature` parameter is a signature too. The rest of a URL (the public text of `sign`,
+   * times, lists, an MD5, a name) is not a secret. In the URL's own query, `sign` (or
+   * `authorization`) holds more of them, URL-encoded (read lower-cased, as every secret is compared).
+   */
+  private addQuery(query: string, outer: boolean): void {
+    for (const [name, value] of pairsOf(query)) {
+      if (/^(q-ak|x-cos-security-token|.*signature)$/i.test(name)) this.urlParts.add(value);
+      else if (outer && /^(sign|authorization)$/i.test(name)) this.addQuery(read(value, true).bytes, false);
     }
   }
 
@@ -176,14 +160,10 @@ export class Secrets {
       if (!marked[i]) out += text.charAt(i);
       else if (!marked[i - 1]) out += '***';
     }
-    return redactPatterns(out);
+    // Signature-shaped text is hidden even when it is not one we know of.
+    return out
+      .replace(/(q-signature(?:=|%3D))[0-9a-fA-F]+/gi, '$1***')
+      .replace(/([?&]sign=)[^&\s"'<]+/gi, '$1***')
+      .replace(/("?AccessToken"?\s*[:=]\s*"?)[^"&\s,}]+/gi, '$1***');
   }
-}
-
-/** Signature-shaped text is hidden even when it is not one we know of. */
-export function redactPatterns(text: string): string {
-  return text
-    .replace(/(q-signature(?:=|%3D))[0-9a-fA-F]+/gi, '$1***')
-    .replace(/([?&]sign=)[^&\s"'<]+/gi, '$1***')
-    .replace(/("?AccessToken"?\s*[:=]\s*"?)[^"&\s,}]+/gi, '$1***');
 }

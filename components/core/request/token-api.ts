@@ -38,12 +38,6 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
-function errorOf(value: unknown): { code: string; message: string } | null {
-  if (!isObject(value) || !isObject(value.Error)) return null;
-  const code = str(value.Error.Code);
-  return code ? { code, message: str(value.Error.Message) } : null;
-}
-
 /**
  * Reads both envelopes of platform-facts §1 and all three error shapes. SPEC's order: an
  * `Error.Code` wins whatever the HTTP status, then a non-zero `code`, then the status itself.
@@ -53,36 +47,24 @@ export function parseTokenApiResponse(res: PlatformResponse, sentRequestId: stri
   try {
     body = JSON.parse(res.body);
   } catch {
-    body = undefined;
+    // Not JSON: no envelope, below.
   }
   const ok2xx = res.status >= 200 && res.status < 300;
-  const failure = (code: string, serverMessage: string, requestId: unknown): Parsed => ({
-    ok: false,
-    code,
-    serverMessage,
-    requestId: str(requestId) || sentRequestId,
-  });
-
-  if (isObject(body) && isObject(body.Response)) {
-    const response = body.Response;
-    const error = errorOf(response);
-    if (error) return failure(error.code, error.message, response.RequestId);
-    if (!ok2xx) return failure('HttpError', '', response.RequestId);
-    return { ok: true, data: response, requestId: str(response.RequestId) || sentRequestId };
+  if (!isObject(body) || !(isObject(body.Response) || 'code' in body)) {
+    return { ok: false, code: ok2xx ? 'InvalidResponse' : 'HttpError', serverMessage: '', requestId: sentRequestId };
   }
-
-  if (isObject(body) && 'code' in body) {
-    const data = body.data;
-    const requestId = (isObject(data) && data.RequestId) || body.RequestId;
-    const error = errorOf(data);
-    if (error) return failure(error.code, error.message, requestId);
-    if (body.code !== 0 && body.code !== '0') return failure(str(body.code) || 'InvalidResponse', str(body.msg), requestId);
-    if (!ok2xx) return failure('HttpError', '', requestId);
-    if (!isObject(data)) return failure('InvalidResponse', '', requestId);
-    return { ok: true, data, requestId: str(requestId) || sentRequestId };
-  }
-
-  return failure(ok2xx ? 'InvalidResponse' : 'HttpError', '', '');
+  // `{Response}` (API 3.0) or `{code, msg, data}`, whose RequestId may sit beside `data`.
+  const v3 = isObject(body.Response);
+  const data = v3 ? body.Response : body.data;
+  const own = isObject(data) && data.RequestId;
+  const requestId = str(v3 ? own : own || body.RequestId) || sentRequestId;
+  const failure = (code: string, serverMessage = ''): Parsed => ({ ok: false, code, serverMessage, requestId });
+  const error = isObject(data) && isObject(data.Error) ? data.Error : {};
+  if (str(error.Code)) return failure(str(error.Code), str(error.Message));
+  if (!v3 && body.code !== 0 && body.code !== '0') return failure(str(body.code) || 'InvalidResponse', str(body.msg));
+  if (!ok2xx) return failure('HttpError');
+  if (!isObject(data)) return failure('InvalidResponse');
+  return { ok: true, data, requestId };
 }
 
 /**
@@ -107,8 +89,7 @@ async function attempt(ctx: UploadContext, api: TokenApiClient, action: TokenApi
   const parsed = parseTokenApiResponse(res, requestId);
   const answeredId = cleanRequestId(ctx.secrets, { requestId: parsed.requestId, sentRequestId: requestId });
   if (parsed.ok) return { data: parsed.data, requestId: answeredId, sentRequestId: requestId };
-  const code = ctx.secrets.redact(parsed.code);
-  throw UploadError.of(code, { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);
+  throw UploadError.of(ctx.secrets.redact(parsed.code), { status: res.status, serverMessage: ctx.secrets.redact(parsed.serverMessage) }, answeredId);
 }
 
 /**
@@ -121,7 +102,7 @@ export async function callAction(ctx: UploadContext, api: TokenApiClient, action
     try {
       return await withRetries(ctx, () => attempt(ctx, api, action, params, token));
     } catch (err) {
-      if (err instanceof UploadError && isInvalidAccessToken(err.code) && (await api.token.renewAfterInvalid())) continue;
+      if (err instanceof UploadError && isInvalidAccessToken(err.code) && (await api.token.ask('invalid'))) continue;
       throw err;
     }
   }

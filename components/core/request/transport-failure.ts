@@ -4,7 +4,7 @@
  */
 import { UploadError } from '../errors/upload-error';
 import { PlatformRequest, TransportError, TransportFailure } from '../platform';
-import { parseUrl } from './url';
+import { originOf, parseUrl } from './url';
 
 /** platform-facts §5: the domain list refusal is errno 600002 / "url not in domain list". */
 export const DOMAIN_NOT_ALLOWED_ERRNO = 600002;
@@ -17,16 +17,15 @@ export const DOMAIN_NOT_ALLOWED_ERRNO = 600002;
 export function classifyFailure(errMsg: unknown, errno?: unknown): Exclude<TransportFailure, 'aborted'> {
   const text = typeof errMsg === 'string' ? errMsg : '';
   if (errno === DOMAIN_NOT_ALLOWED_ERRNO || /not in domain list/i.test(text)) return 'domain';
-  if (/request:fail interrupted|\binterrupted\b/i.test(text)) return 'interrupted';
-  if (/time(d)?[ _-]?out/i.test(text)) return 'timeout';
+  if (/\binterrupted\b/i.test(text)) return 'interrupted';
+  if (/timed?[ _-]?out/i.test(text)) return 'timeout';
   return 'network';
 }
 
 /** `https://host[:port]` of the refused URL: exactly what goes on the request domain list. */
 export function domainToAdd(url: string): string {
   const parsed = parseUrl(url);
-  if (!parsed) return '';
-  return 'https://' + (parsed.ipv6 ? '[' + parsed.host + ']' : parsed.host) + (parsed.port ? ':' + parsed.port : '');
+  return parsed ? originOf({ ...parsed, scheme: 'https' }) : '';
 }
 
 /** Any failure without an answer (a rejected task, or a platform that threw) → an UploadError. */
@@ -37,15 +36,7 @@ export function transportError(req: PlatformRequest, err: unknown): UploadError 
     const e = (err || {}) as { errMsg?: unknown; message?: unknown; errno?: unknown };
     kind = classifyFailure(typeof e.errMsg === 'string' ? e.errMsg : e.message, e.errno);
   }
-  switch (kind) {
-    case 'timeout':
-      return UploadError.of('Timeout');
-    case 'domain':
-      return UploadError.of('DomainNotAllowed', { domain: domainToAdd(req.url) });
-    case 'interrupted':
-      return UploadError.of('Interrupted');
-    default:
-      // 'aborted' here means the platform stopped a request the package did not stop: a network fault.
-      return UploadError.of('NetworkError');
-  }
+  if (kind === 'domain') return UploadError.of('DomainNotAllowed', { domain: domainToAdd(req.url) });
+  // 'aborted' here means the platform stopped a request the package did not stop: a network fault.
+  return UploadError.of(kind === 'timeout' ? 'Timeout' : kind === 'interrupted' ? 'Interrupted' : 'NetworkError');
 }

@@ -19,14 +19,10 @@ export interface ParsedUrl {
   query: string;
 }
 
-const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
-const IPV6 = /^[0-9a-f:.]+$/;
-
 /** DNS-style labels (letters, digits, inner hyphens) or a dotted IPv4: nothing a resolver could read otherwise. */
 function isHostName(host: string): boolean {
-  if (!/^[a-z0-9.-]{1,253}$/.test(host)) return false;
-  const labels = host.charAt(host.length - 1) === '.' ? host.slice(0, -1).split('.') : host.split('.');
-  if (!labels.every((l) => l.length > 0 && l.length <= 63 && l.charAt(0) !== '-' && l.charAt(l.length - 1) !== '-')) return false;
+  const labels = host.replace(/\.$/, '').split('.');
+  if (host.length > 253 || !labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return false;
   // A numeric last label makes network stacks read an IPv4 address ("127.1", "0x7f.1", "2130706433"):
   // only the plain dotted quad is accepted, so what is checked is what is dialled.
   if (/^(0x[0-9a-f]*|[0-9]+)$/.test(labels[labels.length - 1])) {
@@ -37,45 +33,24 @@ function isHostName(host: string): boolean {
 
 /** The parts of an absolute http(s) URL, or null when it is anything else or ambiguous. */
 export function parseUrl(text: unknown): ParsedUrl | null {
-  if (typeof text !== 'string' || text.length > 8192 || !PRINTABLE_ASCII.test(text)) return null;
-  if (text.indexOf('\\') !== -1) return null;
+  if (typeof text !== 'string' || text.length > 8192 || !/^[\x21-\x7e]+$/.test(text) || text.indexOf('\\') !== -1) return null;
   // A fragment never goes on the wire; it is dropped, and cannot hide in the authority.
   const m = /^(https?):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i.exec(text);
-  if (!m) return null;
-  const authority = m[2];
-  const path = m[3];
-  if (authority.indexOf('@') !== -1) return null;
-  let host: string;
-  let rest: string;
-  let ipv6 = false;
-  if (authority.charAt(0) === '[') {
-    const close = authority.indexOf(']');
-    if (close === -1) return null;
-    host = authority.slice(1, close).toLowerCase();
-    rest = authority.slice(close + 1);
-    if (!IPV6.test(host) || host.indexOf(':') === -1) return null;
-    ipv6 = true;
-  } else {
-    const colon = authority.indexOf(':');
-    host = (colon === -1 ? authority : authority.slice(0, colon)).toLowerCase();
-    rest = colon === -1 ? '' : authority.slice(colon);
-    if (!isHostName(host)) return null;
-  }
-  let port = '';
-  if (rest) {
-    const p = /^:([0-9]{1,5})$/.exec(rest);
-    if (!p || Number(p[1]) < 1 || Number(p[1]) > 65535) return null;
-    port = p[1];
-  }
-  return { scheme: m[1].toLowerCase() as 'http' | 'https', host, ipv6, port, path, query: m[4] === undefined ? '' : m[4] };
+  // The authority: an IPv6 literal in brackets or a name, then an optional port; no user info ('@').
+  const a = m && /^(?:\[([0-9a-f.]*:[0-9a-f:.]*)\]|([^:@]*))(?::([0-9]{1,5}))?$/i.exec(m[2]);
+  if (!m || !a) return null;
+  const ipv6 = a[1] !== undefined;
+  const host = (ipv6 ? a[1] : a[2]).toLowerCase();
+  const port = a[3] || '';
+  if ((!ipv6 && !isHostName(host)) || (port && (Number(port) < 1 || Number(port) > 65535))) return null;
+  return { scheme: m[1].toLowerCase() as 'http' | 'https', host, ipv6, port, path: m[3], query: m[4] || '' };
 }
 
 /** SPEC: loopback is `localhost`, `127.x.x.x` and `[::1]`, written literally. */
 export function isLoopback(url: ParsedUrl): boolean {
   if (url.ipv6) return url.host === '::1';
-  if (url.host === 'localhost') return true;
-  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(url.host);
-  return !!m && [m[1], m[2], m[3]].every((n) => Number(n) <= 255);
+  // parseUrl let a numeric host through only as a plain dotted quad, each number at most 255.
+  return url.host === 'localhost' || /^127(\.[0-9]+){3}$/.test(url.host);
 }
 
 /** `https://host[:port]`: what a host adds to WeChat's request domain list. */
@@ -93,8 +68,6 @@ export function isAllowedEndpointUrl(text: unknown): boolean {
 /** UploadUrl: https, or http on a loopback host while the endpoint itself is loopback (the emulator). */
 export function isAllowedUploadUrl(text: unknown, endpoint: string): boolean {
   const url = parseUrl(text);
-  if (!url) return false;
-  if (url.scheme === 'https') return true;
   const ep = parseUrl(endpoint);
-  return isLoopback(url) && !!ep && isLoopback(ep);
+  return !!url && (url.scheme === 'https' || (isLoopback(url) && !!ep && isLoopback(ep)));
 }
