@@ -2,8 +2,8 @@
  * The core's one face: the package entry, the component, the platforms (Node, browser), the bench
  * and the tests import from here, never from a file inside. Folders, from the ground up:
  *   platform.ts, abort.ts, time.ts, app-state.ts  the door to the outside, stopping, timers, app-wide slots
- *   errors/   codes (the list), UploadError, which failures are transient, the retry policy
  *   i18n/     locales, the core's messages, texts a host adds (`setMessages`)
+ *   errors/   codes (the keys of our own words), UploadError and its wording, transient failures, the retry policy
  *   limits/   configure(), request slots and the memory budget shared by the whole app
  *   request/  one exchange: send, token API, access token, secrets, the URL parser
  *   upload/   one file, start to finish (`uploadResource`); a stored file's URL (`getResourceDownloadUrl`)
@@ -15,14 +15,14 @@ export * from './abort';
 export * from './time';
 export * from './app-state';
 
+export * from './i18n/locale';
+export * from './i18n/format';
+export * from './i18n/messages';
+
 export * from './errors/codes';
 export * from './errors/upload-error';
 export * from './errors/transient-codes';
 export * from './errors/retry-policy';
-
-export * from './i18n/locale';
-export * from './i18n/format';
-export * from './i18n/messages';
 
 export * from './limits/fair-line';
 export * from './limits/request-slots';

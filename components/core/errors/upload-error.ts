@@ -1,29 +1,14 @@
 /**
  * A failure as the core knows it: a code and the facts it can be worded from. Nothing here is
- * worded: a message is made from `code` and `detail` at the edge, in the locale in force there
- * (i18n/), so a failure shown again after a locale switch speaks the new locale.
+ * worded until an edge calls `worded`: the message is made from `code` and `detail` in the locale in
+ * force there (i18n/), so a failure shown again after a locale switch speaks the new locale.
  */
+import { ErrorDetail, messageFor } from '../i18n/messages';
 import type { ErrorCode } from './codes';
 import { isRetryable } from './transient-codes';
 
 export type { ErrorCode, LocalErrorCode } from './codes';
-
-/** What a message may mention. Never a token or a signed URL: callers pass redacted text only. */
-export interface ErrorDetail {
-  /** HTTP status of the answer that failed, when there was one. */
-  status?: number;
-  /** The server's own words, already redacted. */
-  serverMessage?: string;
-  /** Size limits for FileTooLarge. */
-  maxSize?: number;
-  size?: number;
-  /** InvalidOption: the option's name as the caller wrote it. */
-  option?: string;
-  /** DomainNotAllowed: `https://host[:port]` to add to the request domain list. */
-  domain?: string;
-  /** A large PUT's Timeout: the file's size, so the message says the link was too slow for it. */
-  slowBytes?: number;
-}
+export type { ErrorDetail } from '../i18n/messages';
 
 export interface UploadErrorOptions {
   requestId?: string;
@@ -79,4 +64,9 @@ export class UploadError extends Error {
     if (this.domain) json.domain = this.domain;
     return json;
   }
+}
+
+/** The failure with its message worded in `locale`: what every edge does before a host sees it. */
+export function worded(err: UploadError, locale: string): UploadError {
+  return err.with({ message: messageFor(err.code, locale, err.detail) });
 }

@@ -2,9 +2,25 @@
  * The core's words: one sentence per error code, per locale, made from the code and its details
  * only when a failure is shown (`worded`), so it speaks the locale in force at that moment.
  */
-import type { ErrorDetail, UploadError } from '../errors/upload-error';
 import { formatBytes } from './format';
 import { baseLocale, hasOwn, hostText } from './locale';
+
+/** What a message may mention. Never a token or a signed URL: callers pass redacted text only. */
+export interface ErrorDetail {
+  /** HTTP status of the answer that failed, when there was one. */
+  status?: number;
+  /** The server's own words, already redacted. */
+  serverMessage?: string;
+  /** Size limits for FileTooLarge. */
+  maxSize?: number;
+  size?: number;
+  /** InvalidOption: the option's name as the caller wrote it. */
+  option?: string;
+  /** DomainNotAllowed: `https://host[:port]` to add to the request domain list. */
+  domain?: string;
+  /** A large PUT's Timeout: the file's size, so the message says the link was too slow for it. */
+  slowBytes?: number;
+}
 
 /** A sentence in Chinese, then in English; `{name}` stands for a fact of the failure (see `messageFor`). */
 type Words = [string, string];
@@ -85,9 +101,4 @@ export function messageFor(code: string, locale: string, detail: ErrorDetail = {
   if (hasOwn(words, code)) return fill(words[code]);
   if (detail.status && detail.status >= 500) return fill(unavailable);
   return fill(answered) + (detail.serverMessage ? ['：', ': '][en] + detail.serverMessage : '');
-}
-
-/** The failure with its message worded in `locale`: what every edge does before a host sees it. */
-export function worded(err: UploadError, locale: string): UploadError {
-  return err.with({ message: messageFor(err.code, locale, err.detail) });
 }

@@ -2,8 +2,7 @@
  * SPEC `configure({memoryBudget?, requestSlots?})`: app-wide limits shared by every uploader and
  * every `uploadResource` call. Checked whole before anything changes.
  */
-import { UploadError } from '../errors/upload-error';
-import { worded } from '../i18n/messages';
+import { UploadError, worded } from '../errors/upload-error';
 import { memoryBudget } from './memory-budget';
 import { MAX_REQUESTS_IN_FLIGHT_ALLOWED, requestSlots } from './request-slots';
 

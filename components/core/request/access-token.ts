@@ -1,7 +1,6 @@
 import type { AbortScope } from '../abort';
 import { appSlot } from '../app-state';
-import { UploadError } from '../errors/upload-error';
-import { worded } from '../i18n/messages';
+import { UploadError, worded } from '../errors/upload-error';
 import type { Platform } from '../platform';
 import { clampTimer } from '../time';
 import { throwIfAborted } from './context';

@@ -107,3 +107,11 @@ export async function callAction(ctx: UploadContext, api: TokenApiClient, action
     }
   }
 }
+
+/** A presigned URL as an action issued it, with the RequestId of that answer. */
+export interface SignedUrl {
+  url: string;
+  requestId: string;
+  /** The whole answer, for the fields beside the URL. */
+  data: Record<string, unknown>;
+}

@@ -1,9 +1,9 @@
 import { base64OfHex } from './base64';
 import { withRetries } from '../errors/retry-policy';
 import { send, UploadContext } from '../request/context';
+import type { SignedUrl } from '../request/token-api';
 import { UploadError } from '../errors/upload-error';
 import { isLargePut, putTimeoutMs } from './slow-upload';
-import type { SignedUrl } from './upload-resource';
 
 /** COS answers failures with `<Error><Code>…</Code><Message>…</Message>…` XML (its RequestId is not ours to show). */
 export function parseCosError(body: string): { code: string; message: string } | null {

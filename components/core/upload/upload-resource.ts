@@ -1,7 +1,7 @@
 import { AbortScope } from '../abort';
 import { AccessTokenSession } from '../request/access-token';
 import { heldPlatform, throwIfAborted, UploadContext } from '../request/context';
-import { UploadError } from '../errors/upload-error';
+import { UploadError, worded } from '../errors/upload-error';
 import { startFilePass } from './file-pass';
 import { normalizeLocale } from '../i18n/locale';
 import { contentTypeFor } from './mime';
@@ -11,8 +11,7 @@ import { Secrets } from '../request/redact';
 import { registerAndDeliver, resourceNameIn } from './register-deliver';
 import { putObject } from './storage';
 import { surfaceError, surfaceResult } from '../request/surface';
-import { worded } from '../i18n/messages';
-import { callAction, cleanRequestId, TokenApiAction, TokenApiClient } from '../request/token-api';
+import { callAction, cleanRequestId, SignedUrl, TokenApiAction, TokenApiClient } from '../request/token-api';
 import { isAllowedUploadUrl } from '../request/url';
 import { checkRequest, checkSize } from './validate';
 import { CheckedOptions, checkOptions, CommonOptions } from './option-check';
@@ -79,13 +78,6 @@ export function openSession(options: { platform?: Platform }, c: CommonOptions, 
   const ctx: UploadContext = { platform, scope, secrets, retries: c.retries, retryDelayMs: c.retryDelayMs, timeoutMs: c.timeoutMs };
   // The context is the provider's wait too: its platform's timers, its scope, its timeout.
   return { ctx, api: { endpoint: c.endpoint, token: new AccessTokenSession(c.accessToken, secrets, ctx) } };
-}
-
-export interface SignedUrl {
-  url: string;
-  requestId: string;
-  /** The whole answer, for the fields beside the URL. */
-  data: Record<string, unknown>;
 }
 
 /**
