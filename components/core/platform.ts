@@ -45,7 +45,7 @@ export interface PlatformRequestTask {
 
 export interface FileInfo {
   size: number;
-  /** Lower-case hex MD5 of the file's bytes. */
+  /** Hex MD5 of the file's bytes, in either case (the core lower-cases it). */
   md5: string;
 }
 
