@@ -23,10 +23,6 @@ export class BatchTally {
     this.unsettled.add(id);
   }
 
-  has(id: string): boolean {
-    return this.unsettled.has(id);
-  }
-
   /** A removed file: the batch forgets it. */
   forget(id: string): void {
     this.unsettled.delete(id);

@@ -69,38 +69,3 @@ export function stepsFor(options: Pick<UploadResourceOptions, 'register' | 'devi
   if (options.deviceId) steps.push('delivering');
   return steps;
 }
-
-type ListenerTable = { [K in keyof QueueEvents]: Array<QueueListener<K>> };
-
-/** The queue's listeners; a listener that throws never wedges the queue. */
-export class QueueEmitter {
-  private readonly listeners: ListenerTable = { add: [], state: [], progress: [], success: [], fail: [], remove: [], complete: [] };
-  private silenced = false;
-
-  on<K extends keyof QueueEvents>(event: K, fn: QueueListener<K>): () => void {
-    const list = this.listeners[event] as Array<QueueListener<K>>;
-    list.push(fn);
-    return () => {
-      const i = list.indexOf(fn);
-      if (i !== -1) list.splice(i, 1);
-    };
-  }
-
-  emit<K extends keyof QueueEvents>(event: K, payload: QueueEvents[K]): void {
-    if (this.silenced) return;
-    for (const fn of (this.listeners[event] as Array<QueueListener<K>>).slice()) {
-      try {
-        fn(payload);
-      } catch (err) {
-        // A listener's bug must not wedge the queue; the message is the listener's own, never a secret of ours.
-        if (typeof console !== 'undefined') console.error(err);
-      }
-    }
-  }
-
-  /** Forgets every listener and never emits again. */
-  silence(): void {
-    this.silenced = true;
-    for (const list of Object.keys(this.listeners) as Array<keyof QueueEvents>) this.listeners[list].length = 0;
-  }
-}
