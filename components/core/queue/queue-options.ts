@@ -5,6 +5,7 @@
 import type { UploadError } from '../errors/upload-error';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from '../upload/options';
 import type { PlatformLifecycle } from './lifecycle';
+import { PHASES } from './file-record';
 import type { FileState, QueueFile } from './file-record';
 import type { BatchSummary } from './batch-tally';
 
@@ -62,10 +63,7 @@ export function fixedNameOf(options: Pick<UploadResourceOptions, 'resourceName'>
   return typeof options.resourceName === 'string' ? options.resourceName : '';
 }
 
-/** The phases an upload with these options goes through. */
+/** The phases an upload with these options goes through: all of them with a device, registering when asked for. */
 export function stepsFor(options: Pick<UploadResourceOptions, 'register' | 'deviceId'>): UploadPhase[] {
-  const steps: UploadPhase[] = ['hashing', 'signing', 'uploading'];
-  if (options.register || options.deviceId) steps.push('registering');
-  if (options.deviceId) steps.push('delivering');
-  return steps;
+  return PHASES.slice(0, options.deviceId ? 5 : options.register ? 4 : 3);
 }
