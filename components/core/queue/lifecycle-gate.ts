@@ -36,7 +36,7 @@ export const MAX_PROBE_MS = 30000;
 
 /** The probe delay of the `round`-th wait in a row (0 = the first). */
 function probeDelay(round: number): number {
-  return Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * Math.pow(2, Math.max(0, round)));
+  return Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * 2 ** Math.max(0, round));
 }
 
 const abortedError = () => new TransportError('aborted', 'request:fail abort');
@@ -60,10 +60,9 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
     for (;;) {
       // Only an inferred background lets a file's request go: it is then the probe that finds the foreground.
       if (withFile && monitor.blocker && !monitor.assumingHidden) throw cutError();
+      const probing = monitor.assumingHidden && (withFile || round >= 0);
       // A file's request under an inferred background is itself the probe: the upload above waited its delay.
-      const probeNow = withFile && monitor.assumingHidden;
-      const probing = probeNow || (round >= 0 && monitor.assumingHidden);
-      if (!probeNow) await waitTurn(platform, monitor, probing ? probeDelay(round) : 0, (cancel) => (cancelWait = cancel));
+      if (!(withFile && monitor.assumingHidden)) await waitTurn(platform, monitor, probing ? probeDelay(round) : 0, (cancel) => (cancelWait = cancel));
       if (aborted) throw abortedError();
       // The slot only now: a request waiting for the app or the network holds none.
       const release = await requestSlots.acquire(slotScope, abortedError);

@@ -36,19 +36,19 @@ export class LifecycleMonitor {
 
   private readonly onHide = (): void => {
     this.assumingHidden = false;
-    this.set('hidden', true);
+    this.setFlag('hidden', true);
   };
 
   private readonly onShow = (): void => {
     this.assumingHidden = false;
     // The network may have changed unheard while hidden: ask again on every show.
     this.refreshNetwork();
-    this.set('hidden', false);
+    this.setFlag('hidden', false);
   };
 
   private readonly onNetwork = (status: NetworkStatus): void => {
     this.networkEvents++;
-    this.set('offline', !isConnected(status));
+    this.setFlag('offline', !isConnected(status));
   };
 
   constructor(private readonly source: PlatformLifecycle | undefined) {}
@@ -138,7 +138,7 @@ export class LifecycleMonitor {
     // ended while hidden). Uploads become due from the foreground (the user chose a file, tapped
     // retry), so start from "shown"; a request WeChat refuses still says otherwise (noteInterrupted).
     this.assumingHidden = false;
-    this.set('hidden', false);
+    this.setFlag('hidden', false);
     s.onAppHide(this.onHide);
     s.onAppShow(this.onShow);
     s.onNetworkStatusChange(this.onNetwork);
@@ -152,7 +152,7 @@ export class LifecycleMonitor {
     const seen = this.networkEvents;
     // Only the answer to the question asked while listening, and only if no event said otherwise since.
     const answered = (offline: boolean) => {
-      if (this.holders > 0 && this.networkEvents === seen) this.set('offline', offline);
+      if (this.holders > 0 && this.networkEvents === seen) this.setFlag('offline', offline);
     };
     let answer: Promise<string>;
     try {
@@ -173,7 +173,7 @@ export class LifecycleMonitor {
   }
 
   /** Going hidden or offline is a cut: attempts started before it can tell (`cutSince`). */
-  private set(flag: 'hidden' | 'offline', on: boolean): void {
+  private setFlag(flag: 'hidden' | 'offline', on: boolean): void {
     if (this[flag] === on) return;
     this[flag] = on;
     if (on) this.cuts++;

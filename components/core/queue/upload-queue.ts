@@ -240,7 +240,7 @@ export class UploadQueue {
   private enqueue(files: QueueFile[]): void {
     if (this.destroyed) return;
     for (const file of files) {
-      if (file.state !== 'waiting' || this.pending.indexOf(file) !== -1) continue;
+      if (file.state !== 'waiting' || this.pending.includes(file)) continue;
       this.pending.push(file);
       this.batch.join(file.id);
     }
@@ -272,7 +272,7 @@ export class UploadQueue {
     const reason = this.lifecycle.blocker;
     for (const file of this.list) {
       const running = this.running.has(file.id);
-      if (!running && this.pending.indexOf(file) === -1) continue;
+      if (!running && !this.pending.includes(file)) continue;
       const state: FileState = reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting';
       const previous = transition(file, state, reason);
       // Also when only the reason changed (background → network): the view shows it.
