@@ -7,7 +7,6 @@ import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } fro
 import type { PlatformLifecycle } from './lifecycle';
 import { PHASES } from './file-record';
 import type { FileState, QueueFile } from './file-record';
-import type { BatchSummary } from './batch-tally';
 
 /** `uploadResource` options that are the same for every file of the queue. */
 export type QueueUploadOptions = Omit<UploadResourceOptions, 'filePath' | 'name' | 'onProgress'>;
@@ -30,6 +29,12 @@ export interface UploadQueueOptions {
    * resume by themselves; its callbacks are registered only while uploads are due.
    */
   lifecycle?: PlatformLifecycle;
+}
+
+/** What a batch came to: `complete` carries it. */
+export interface BatchSummary {
+  succeeded: number;
+  failed: number;
 }
 
 export interface QueueEvents {

@@ -14,12 +14,10 @@ import { waitsInsteadOfFailing } from './upload-waits';
 import { gatePlatform } from './lifecycle-gate';
 import type { Platform } from '../platform';
 import { FileState, isListed, isRunning, isSettled, newRecord, QueueFile, transition } from './file-record';
-import { BatchTally } from './batch-tally';
-import { clampConcurrency, fixedNameOf, QueueEvents, QueueListener, stepsFor, UploadQueueOptions } from './queue-options';
+import { BatchSummary, clampConcurrency, fixedNameOf, QueueEvents, QueueListener, stepsFor, UploadQueueOptions } from './queue-options';
 
 export type { FileState, QueueFile } from './file-record';
 export { canTransition, isListed, isRunning, isSettled, transition } from './file-record';
-export type { BatchSummary } from './batch-tally';
 
 export * from './queue-options';
 
@@ -37,7 +35,14 @@ export class UploadQueue {
   /** Files told to upload and not yet started, in order. */
   private readonly pending: QueueFile[] = [];
   private readonly running = new Map<string, Running>();
-  private readonly batch = new BatchTally();
+  /**
+   * The batch: files told to upload since the queue was last idle. `complete` is emitted once per
+   * batch, when none of them is left to settle; `tally` stays readable after (`batchStatus`).
+   */
+  private batchOpen = false;
+  /** Files of the current batch still to settle. */
+  private readonly unsettled = new Set<string>();
+  private tally: BatchSummary = { succeeded: 0, failed: 0 };
   private concurrency: number;
   private nextId = 1;
   private destroyed = false;
@@ -97,7 +102,8 @@ export class UploadQueue {
 
   /** The current batch, or the last one once it settled: files in it and files settled. */
   get batchStatus(): { total: number; settled: number; open: boolean } {
-    return this.batch.status;
+    const settled = this.tally.succeeded + this.tally.failed;
+    return { total: settled + this.unsettled.size, settled, open: this.batchOpen };
   }
 
   /** Files uploading right now. */
@@ -212,7 +218,7 @@ export class UploadQueue {
     if (!file) return false;
     this.stop(file);
     this.list.splice(this.list.indexOf(file), 1);
-    this.batch.forget(file.id);
+    this.unsettled.delete(file.id);
     this.emit('remove', { file });
     this.pump();
     return true;
@@ -242,9 +248,14 @@ export class UploadQueue {
     for (const file of files) {
       if (file.state !== 'waiting' || this.pending.includes(file)) continue;
       this.pending.push(file);
-      this.batch.join(file.id);
+      // The first file opens a new batch.
+      if (!this.batchOpen) {
+        this.batchOpen = true;
+        this.tally = { succeeded: 0, failed: 0 };
+      }
+      this.unsettled.add(file.id);
     }
-    if (this.batch.open && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
+    if (this.batchOpen && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
     this.showHolds();
     this.pump();
   }
@@ -254,12 +265,13 @@ export class UploadQueue {
     while (!this.destroyed && !this.lifecycle.blocker && this.running.size < this.concurrency && this.pending.length) {
       this.begin(this.pending.shift()!);
     }
-    if (!this.batch.open || this.batch.remaining || this.running.size || this.pending.length) return;
-    const summary = this.batch.close();
+    if (!this.batchOpen || this.unsettled.size || this.running.size || this.pending.length) return;
+    this.batchOpen = false;
     // The last upload settled: nothing is due, so nothing needs to hear about the app or the network.
     this.stopListening();
     // A batch whose every file was removed has nothing to report.
-    if (summary) this.emit('complete', summary);
+    const { succeeded, failed } = this.tally;
+    if (succeeded || failed) this.emit('complete', { succeeded, failed });
   }
 
   // ——— the life cycle: files wait while the app is hidden or offline, and resume by themselves ———
@@ -374,7 +386,8 @@ export class UploadQueue {
   /** The one way a file settles: stored (no error), or failed, or aborted (code `Aborted`). */
   private settle(file: QueueFile, error: UploadError | null): void {
     file.error = error;
-    this.batch.settle(file.id, !error);
+    // Counted when it belongs to the batch.
+    if (this.unsettled.delete(file.id)) this.tally[error ? 'failed' : 'succeeded']++;
     this.setState(file, !error ? 'done' : error.code === 'Aborted' ? 'aborted' : 'failed');
     if (error) this.emit('fail', { file, error });
     else this.emit('success', { file, result: file.result! });
