@@ -34,11 +34,6 @@ function cutByLifecycle(err: unknown, monitor: LifecycleMonitor, started: Lifecy
 export const FIRST_PROBE_MS = 1000;
 export const MAX_PROBE_MS = 30000;
 
-/** The probe delay of the `round`-th wait in a row (0 = the first). */
-function probeDelay(round: number): number {
-  return Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * 2 ** Math.max(0, round));
-}
-
 const abortedError = () => new TransportError('aborted', 'request:fail abort');
 /** What a file-carrying request cut (or due while held back) ends as: the upload waits above. */
 const cutError = () => new TransportError('interrupted', 'request:fail interrupted');
@@ -62,7 +57,7 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
       if (withFile && monitor.blocker && !monitor.assumingHidden) throw cutError();
       const probing = monitor.assumingHidden && (withFile || round >= 0);
       // A file's request under an inferred background is itself the probe: the upload above waited its delay.
-      if (!(withFile && monitor.assumingHidden)) await waitTurn(platform, monitor, probing ? probeDelay(round) : 0, (cancel) => (cancelWait = cancel));
+      if (!(withFile && monitor.assumingHidden)) await waitTurn(platform, monitor, round, (cancel) => (cancelWait = cancel));
       if (aborted) throw abortedError();
       // The slot only now: a request waiting for the app or the network holds none.
       const release = await requestSlots.acquire(slotScope, abortedError);
@@ -111,17 +106,18 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
 }
 
 /**
- * Resolves when nothing blocks; while the background is only inferred, also after `probeMs` (a
- * show we did not hear must not strand the request). `onCancel` receives how to end the wait now.
+ * Resolves when nothing blocks. While the background is only inferred, the `round`-th wait in a row
+ * of a probing request (-1: not probing) also ends after the probe delay: a show we did not hear
+ * must not strand the request. `onCancel` receives how to end the wait now.
  */
-function waitTurn(platform: Platform, monitor: LifecycleMonitor, probeMs: number, onCancel: (cancel: () => void) => void): Promise<void> {
+function waitTurn(platform: Platform, monitor: LifecycleMonitor, round: number, onCancel: (cancel: () => void) => void): Promise<void> {
   const wait = monitor.whenClear();
-  if (!probeMs || !monitor.blocker) {
+  if (round < 0 || !monitor.assumingHidden || !monitor.blocker) {
     onCancel(wait.cancel);
     return wait.promise;
   }
   let timer: unknown;
-  const probe = new Promise<void>((resolve) => (timer = platform.setTimeout(resolve, probeMs)));
+  const probe = new Promise<void>((resolve) => (timer = platform.setTimeout(resolve, Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * 2 ** round))));
   const stop = () => {
     platform.clearTimeout(timer);
     wait.cancel();
@@ -144,7 +140,7 @@ export function gatePlatform(platform: Platform, monitor: LifecycleMonitor): Hel
         reject(UploadError.of('Aborted'));
       });
       if (scope.aborted) return;
-      waitTurn(platform, monitor, monitor.assumingHidden ? probeDelay(waitRound) : 0, (c) => (cancel = c)).then(() => {
+      waitTurn(platform, monitor, waitRound, (c) => (cancel = c)).then(() => {
         stop();
         if (!scope.aborted) resolve();
       });
