@@ -111,19 +111,20 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
  * must not strand the request. `onCancel` receives how to end the wait now.
  */
 function waitTurn(platform: Platform, monitor: LifecycleMonitor, round: number, onCancel: (cancel: () => void) => void): Promise<void> {
-  const wait = monitor.whenClear();
-  if (round < 0 || !monitor.assumingHidden || !monitor.blocker) {
-    onCancel(wait.cancel);
-    return wait.promise;
-  }
-  let timer: unknown;
-  const probe = new Promise<void>((resolve) => (timer = platform.setTimeout(resolve, Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * 2 ** round))));
-  const stop = () => {
-    platform.clearTimeout(timer);
-    wait.cancel();
-  };
-  onCancel(stop);
-  return Promise.race([wait.promise, probe]).then(stop);
+  return new Promise<void>((resolve) => {
+    let timer: unknown = null;
+    const stopWatching = monitor.onChange(() => {
+      if (!monitor.blocker) end();
+    });
+    const end = () => {
+      stopWatching();
+      if (timer !== null) platform.clearTimeout(timer);
+      resolve();
+    };
+    onCancel(end);
+    if (!monitor.blocker) end();
+    else if (round >= 0 && monitor.assumingHidden) timer = platform.setTimeout(end, Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * 2 ** round));
+  });
 }
 
 /** `platform` with its requests gated by `monitor`; everything else is the platform's own. */

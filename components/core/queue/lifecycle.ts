@@ -92,25 +92,6 @@ export class LifecycleMonitor {
     return this.blocker !== null || stamp !== this.cuts;
   }
 
-  /**
-   * Resolves once nothing blocks (at once when nothing does). `cancel()` makes it resolve now,
-   * for a caller that gave up waiting (its upload was aborted).
-   */
-  whenClear(): { promise: Promise<void>; cancel(): void } {
-    let cancel!: () => void;
-    const promise = new Promise<void>((resolve) => {
-      const stop = this.onChange(() => {
-        if (!this.blocker) cancel();
-      });
-      cancel = () => {
-        stop();
-        resolve();
-      };
-      if (!this.blocker) cancel();
-    });
-    return { promise, cancel };
-  }
-
   /** Calls `fn` whenever `blocker` may have changed; returns the unsubscribe. */
   onChange(fn: () => void): () => void {
     this.subscribers.push(fn);

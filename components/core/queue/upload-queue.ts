@@ -349,7 +349,7 @@ export class UploadQueue {
         this.running.delete(file.id);
         if (waits) {
           // Back among the due ones, in list order (before younger files), uncounted.
-          file.attempts = Math.max(0, file.attempts - 1);
+          file.attempts--;
           file.error = null;
           const at = this.pending.findIndex((f) => this.list.indexOf(f) > this.list.indexOf(file));
           this.pending.splice(at === -1 ? this.pending.length : at, 0, file);
