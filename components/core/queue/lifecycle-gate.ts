@@ -141,9 +141,10 @@ export function gatePlatform(platform: Platform, monitor: LifecycleMonitor): Hel
         reject(UploadError.of('Aborted'));
       });
       if (scope.aborted) return;
+      // After an abort the wait ends too; resolving a rejected promise changes nothing.
       waitTurn(platform, monitor, waitRound, (c) => (cancel = c)).then(() => {
         stop();
-        if (!scope.aborted) resolve();
+        resolve();
       });
     });
   gated.onHeld = (fn) =>

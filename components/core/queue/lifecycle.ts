@@ -32,7 +32,8 @@ export class LifecycleMonitor {
   private holders = 0;
   /** Network events seen since listening began: a late getNetworkType answer must not undo a newer one. */
   private networkEvents = 0;
-  private readonly subscribers: Array<() => void> = [];
+  /** Each subscription is a function of its own (every caller passes a fresh closure). */
+  private readonly subscribers = new Set<() => void>();
 
   private readonly onHide = (): void => {
     this.assumingHidden = false;
@@ -94,10 +95,9 @@ export class LifecycleMonitor {
 
   /** Calls `fn` whenever `blocker` may have changed; returns the unsubscribe. */
   onChange(fn: () => void): () => void {
-    this.subscribers.push(fn);
+    this.subscribers.add(fn);
     return () => {
-      const i = this.subscribers.indexOf(fn);
-      if (i !== -1) this.subscribers.splice(i, 1);
+      this.subscribers.delete(fn);
     };
   }
 
@@ -162,7 +162,8 @@ export class LifecycleMonitor {
   }
 
   private changed(): void {
-    for (const fn of this.subscribers.slice()) fn();
+    // The ones subscribed now: a subscriber may subscribe or leave while it runs.
+    for (const fn of Array.from(this.subscribers)) fn();
   }
 }
 
