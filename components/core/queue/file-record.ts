@@ -21,11 +21,11 @@ export type SettledState = (typeof SETTLED)[number];
 export type FileState = 'candidate' | 'waiting' | 'paused' | UploadPhase | SettledState;
 
 export function isRunning(state: FileState): boolean {
-  return PHASES.indexOf(state as UploadPhase) !== -1;
+  return PHASES.includes(state as UploadPhase);
 }
 
 export function isSettled(state: FileState): boolean {
-  return (SETTLED as readonly FileState[]).indexOf(state) !== -1;
+  return (SETTLED as readonly FileState[]).includes(state);
 }
 
 /** In the list: shown as a row, counted by `files`; candidates are not (yet). */

@@ -35,13 +35,9 @@ export class LifecycleMonitor {
   /** Each subscription is a function of its own (every caller passes a fresh closure). */
   private readonly subscribers = new Set<() => void>();
 
-  private readonly onHide = (): void => {
-    this.assumingHidden = false;
-    this.setFlag('hidden', true);
-  };
+  private readonly onHide = (): void => this.setFlag('hidden', true);
 
   private readonly onShow = (): void => {
-    this.assumingHidden = false;
     // The network may have changed unheard while hidden: ask again on every show.
     this.refreshNetwork();
     this.setFlag('hidden', false);
@@ -118,7 +114,6 @@ export class LifecycleMonitor {
     // What was heard before is stale: a show may have come while nobody listened (a batch that
     // ended while hidden). Uploads become due from the foreground (the user chose a file, tapped
     // retry), so start from "shown"; a request WeChat refuses still says otherwise (noteInterrupted).
-    this.assumingHidden = false;
     this.setFlag('hidden', false);
     s.onAppHide(this.onHide);
     s.onAppShow(this.onShow);
@@ -153,8 +148,12 @@ export class LifecycleMonitor {
     s.offNetworkStatusChange(this.onNetwork);
   }
 
-  /** Going hidden or offline is a cut: attempts started before it can tell (`cutSince`). */
+  /**
+   * Going hidden or offline is a cut: attempts started before it can tell (`cutSince`). Whatever
+   * is heard (or decided) about the app's visibility replaces an inferred background.
+   */
   private setFlag(flag: 'hidden' | 'offline', on: boolean): void {
+    if (flag === 'hidden') this.assumingHidden = false;
     if (this[flag] === on) return;
     this[flag] = on;
     if (on) this.cuts++;
