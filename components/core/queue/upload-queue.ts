@@ -34,7 +34,7 @@ export class UploadQueue {
   private listeners: { [K in keyof QueueEvents]?: Array<QueueListener<K>> } = {};
   /** Files told to upload and not yet started, in order. */
   private readonly pending: QueueFile[] = [];
-  private readonly running = new Map<string, Running>();
+  private readonly running = new Map<QueueFile, Running>();
   /**
    * The batch: files told to upload since the queue was last idle. `complete` is emitted once per
    * batch, when none of them is left to settle; `tally` stays readable after (`batchStatus`).
@@ -91,8 +91,7 @@ export class UploadQueue {
 
   /** A file of the list (not a candidate). */
   get(id: string): QueueFile | undefined {
-    const record = this.record(id);
-    return record && isListed(record.state) ? record : undefined;
+    return this.list.find((f) => f.id === id && isListed(f.state));
   }
 
   /** Any record, candidates included. */
@@ -178,7 +177,7 @@ export class UploadQueue {
     const current = fixedNameOf(this.options.uploadOptions());
     // A file paused before its start (the app hidden or offline) would upload under the current name
     // too, and so would a candidate once accepted: it holds the name while the host decides.
-    const notStarted = (f: QueueFile) => f.state === 'candidate' || f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f.id));
+    const notStarted = (f: QueueFile) => f.state === 'candidate' || f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f));
     return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (notStarted(f) ? current : f.resourceName) === name);
   }
 
@@ -206,7 +205,7 @@ export class UploadQueue {
     const files = this.list.filter((f) => (id === undefined || f.id === id) && isListed(f.state) && !isSettled(f.state));
     for (const file of files) {
       this.stop(file);
-      // A listener may have settled it meanwhile.
+      // A listener of an earlier file's `fail` may have settled it meanwhile.
       if (!isSettled(file.state)) this.settle(file, UploadError.of('Aborted'));
     }
     this.pump();
@@ -239,8 +238,7 @@ export class UploadQueue {
   }
 
   private candidate(id: string): QueueFile | undefined {
-    const record = this.record(id);
-    return record && record.state === 'candidate' ? record : undefined;
+    return this.list.find((f) => f.id === id && f.state === 'candidate');
   }
 
   private enqueue(files: QueueFile[]): void {
@@ -283,7 +281,7 @@ export class UploadQueue {
   private showHolds(): void {
     const reason = this.lifecycle.blocker;
     for (const file of this.list) {
-      const running = this.running.has(file.id);
+      const running = this.running.has(file);
       if (!running && !this.pending.includes(file)) continue;
       const state: FileState = reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting';
       const previous = transition(file, state, reason);
@@ -315,15 +313,15 @@ export class UploadQueue {
     file.result = null;
     file.resourceName = fixedNameOf(base);
     // Two files are never stored under one name: one already uploading (paused included) or stored under it keeps it.
-    if (file.resourceName && this.list.some((g) => g !== file && (this.running.has(g.id) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
+    if (file.resourceName && this.list.some((g) => g !== file && (this.running.has(g) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
       // `pump`, which began it, goes on with the next one.
       this.settle(file, UploadError.of('ResourceNameInUse'));
       return;
     }
     const running: Running = { task: undefined as unknown as UploadTask, reported: 0, started: this.lifecycle.stamp() };
-    const current = () => this.running.get(file.id) === running;
+    const current = () => this.running.get(file) === running;
     // Registered before the upload starts: the core reports its first phase synchronously.
-    this.running.set(file.id, running);
+    this.running.set(file, running);
     running.task = this.upload({
       ...base,
       platform: this.platformFor(base.platform),
@@ -336,7 +334,7 @@ export class UploadQueue {
     running.task.then(
       (result) => {
         if (!current()) return;
-        this.running.delete(file.id);
+        this.running.delete(file);
         file.result = result;
         this.settle(file, null);
         this.pump();
@@ -346,7 +344,7 @@ export class UploadQueue {
         // Anything but an UploadError is a bug; the file still fails visibly instead of hanging.
         const error = err instanceof UploadError ? err : UploadError.of('ClientError');
         const waits = waitsInsteadOfFailing(error, this.lifecycle, running.started);
-        this.running.delete(file.id);
+        this.running.delete(file);
         if (waits) {
           // Back among the due ones, in list order (before younger files), uncounted.
           file.attempts--;
@@ -378,8 +376,8 @@ export class UploadQueue {
   private stop(file: QueueFile): void {
     const i = this.pending.indexOf(file);
     if (i !== -1) this.pending.splice(i, 1);
-    const running = this.running.get(file.id);
-    this.running.delete(file.id);
+    const running = this.running.get(file);
+    this.running.delete(file);
     if (running) running.task.abort();
   }
 
