@@ -38,11 +38,6 @@ const abortedError = () => new TransportError('aborted', 'request:fail abort');
 /** What a file-carrying request cut (or due while held back) ends as: the upload waits above. */
 const cutError = () => new TransportError('interrupted', 'request:fail interrupted');
 
-/** File bytes are not kept through a wait: the upload drops them and reads the file again later. */
-function carriesFile(req: PlatformRequest): boolean {
-  return req.body !== undefined && typeof req.body !== 'string';
-}
-
 function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: PlatformRequest): PlatformRequestTask {
   let aborted = false;
   let inner: PlatformRequestTask | null = null;
@@ -50,7 +45,8 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
   const slotScope = new AbortScope();
   /** Waits in a row while probing an inferred background; -1 when not probing. */
   let round = -1;
-  const withFile = carriesFile(req);
+  // File bytes are not kept through a wait: the upload drops them and reads the file again later.
+  const withFile = req.body !== undefined && typeof req.body !== 'string';
   const response = (async (): Promise<PlatformResponse> => {
     for (;;) {
       // Only an inferred background lets a file's request go: it is then the probe that finds the foreground.
