@@ -392,9 +392,9 @@ export class UploadQueue {
   }
 
   private setState(file: QueueFile, state: FileState): void {
-    // A paused file keeps its reason; any other state has none.
-    const previous = transition(file, state, state === 'paused' ? file.waitingFor : null);
-    if (previous !== null && previous !== state) this.emit('state', { file, previous });
+    // A paused file keeps its reason (any other state has none), so staying put is no change.
+    const previous = transition(file, state, file.waitingFor);
+    if (previous !== null) this.emit('state', { file, previous });
   }
 
   private emit<K extends keyof QueueEvents>(event: K, payload: QueueEvents[K]): void {
