@@ -18,16 +18,11 @@ import type { HeldPlatform } from '../request/context';
 import type { LifecycleMonitor, LifecycleStamp } from './lifecycle';
 import { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse, TransportError } from '../platform';
 
-function interrupted(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { kind?: unknown; message?: unknown };
-  return e.kind === 'interrupted' || (typeof e.message === 'string' && /interrupted/i.test(e.message));
-}
-
-/** Failed without an answer because of the life cycle, not because of the request. */
+/** Failed without an answer because of the life cycle (WeChat said interrupted, or it cut the app since), not because of the request. */
 function cutByLifecycle(err: unknown, monitor: LifecycleMonitor, started: LifecycleStamp): boolean {
-  if (err instanceof TransportError && err.kind === 'aborted') return false;
-  return interrupted(err) || monitor.cutSince(started);
+  const e = (err || {}) as { kind?: unknown; message?: unknown };
+  if (err instanceof TransportError && e.kind === 'aborted') return false;
+  return e.kind === 'interrupted' || (typeof e.message === 'string' && /interrupted/i.test(e.message)) || monitor.cutSince(started);
 }
 
 /** While the background is only inferred (no hide heard), try again after this long, doubling up to the cap. */
