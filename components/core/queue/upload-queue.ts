@@ -36,12 +36,11 @@ export class UploadQueue {
   private readonly pending: QueueFile[] = [];
   private readonly running = new Map<QueueFile, Running>();
   /**
-   * The batch: files told to upload since the queue was last idle. `complete` is emitted once per
-   * batch, when none of them is left to settle; `tally` stays readable after (`batchStatus`).
+   * The batch: files told to upload since the queue was last idle. Those still to settle are the
+   * pending and running ones; `complete` is emitted once per batch, when none is left, and `tally`
+   * stays readable after (`batchStatus`).
    */
   private batchOpen = false;
-  /** Files of the current batch still to settle. */
-  private readonly unsettled = new Set<string>();
   private tally: BatchSummary = { succeeded: 0, failed: 0 };
   private concurrency: number;
   private nextId = 1;
@@ -102,7 +101,7 @@ export class UploadQueue {
   /** The current batch, or the last one once it settled: files in it and files settled. */
   get batchStatus(): { total: number; settled: number; open: boolean } {
     const settled = this.tally.succeeded + this.tally.failed;
-    return { total: settled + this.unsettled.size, settled, open: this.batchOpen };
+    return { total: settled + this.pending.length + this.running.size, settled, open: this.batchOpen };
   }
 
   /** Files uploading right now. */
@@ -204,20 +203,19 @@ export class UploadQueue {
   abort(id?: string): void {
     const files = this.list.filter((f) => (id === undefined || f.id === id) && isListed(f.state) && !isSettled(f.state));
     for (const file of files) {
-      this.stop(file);
+      const inBatch = this.stop(file);
       // A listener of an earlier file's `fail` may have settled it meanwhile.
-      if (!isSettled(file.state)) this.settle(file, UploadError.of('Aborted'));
+      if (!isSettled(file.state)) this.settle(file, UploadError.of('Aborted'), inBatch);
     }
     this.pump();
   }
 
-  /** Takes a file (or a candidate) out, stopping it first; its batch forgets it. */
+  /** Takes a file (or a candidate) out, stopping it first (so its batch forgets it). */
   remove(id: string): boolean {
     const file = this.record(id);
     if (!file) return false;
     this.stop(file);
     this.list.splice(this.list.indexOf(file), 1);
-    this.unsettled.delete(file.id);
     this.emit('remove', { file });
     this.pump();
     return true;
@@ -251,7 +249,6 @@ export class UploadQueue {
         this.batchOpen = true;
         this.tally = { succeeded: 0, failed: 0 };
       }
-      this.unsettled.add(file.id);
     }
     if (this.batchOpen && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
     this.showHolds();
@@ -263,7 +260,7 @@ export class UploadQueue {
     while (!this.destroyed && !this.lifecycle.blocker && this.running.size < this.concurrency && this.pending.length) {
       this.begin(this.pending.shift()!);
     }
-    if (!this.batchOpen || this.unsettled.size || this.running.size || this.pending.length) return;
+    if (!this.batchOpen || this.running.size || this.pending.length) return;
     this.batchOpen = false;
     // The last upload settled: nothing is due, so nothing needs to hear about the app or the network.
     this.stopListening();
@@ -372,20 +369,23 @@ export class UploadQueue {
     this.emit('progress', { file, phase, percent });
   }
 
-  /** Takes a file out of the line and stops its upload, if any. */
-  private stop(file: QueueFile): void {
+  /** Takes a file out of the line and stops its upload, if any; whether it was in the batch (pending or running). */
+  private stop(file: QueueFile): boolean {
     const i = this.pending.indexOf(file);
     if (i !== -1) this.pending.splice(i, 1);
     const running = this.running.get(file);
     this.running.delete(file);
     if (running) running.task.abort();
+    return i !== -1 || !!running;
   }
 
-  /** The one way a file settles: stored (no error), or failed, or aborted (code `Aborted`). */
-  private settle(file: QueueFile, error: UploadError | null): void {
+  /**
+   * The one way a file settles: stored (no error), or failed, or aborted (code `Aborted`). Counted
+   * when it was in the batch: every upload that ran or was due, not a file aborted before it was told to upload.
+   */
+  private settle(file: QueueFile, error: UploadError | null, inBatch = true): void {
     file.error = error;
-    // Counted when it belongs to the batch.
-    if (this.unsettled.delete(file.id)) this.tally[error ? 'failed' : 'succeeded']++;
+    if (inBatch) this.tally[error ? 'failed' : 'succeeded']++;
     this.setState(file, !error ? 'done' : error.code === 'Aborted' ? 'aborted' : 'failed');
     if (error) this.emit('fail', { file, error });
     else this.emit('success', { file, result: file.result! });
