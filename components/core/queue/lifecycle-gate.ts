@@ -25,10 +25,6 @@ function cutByLifecycle(err: unknown, monitor: LifecycleMonitor, started: Lifecy
   return e.kind === 'interrupted' || (typeof e.message === 'string' && /interrupted/i.test(e.message)) || monitor.cutSince(started);
 }
 
-/** While the background is only inferred (no hide heard), try again after this long, doubling up to the cap. */
-export const FIRST_PROBE_MS = 1000;
-export const MAX_PROBE_MS = 30000;
-
 const abortedError = () => new TransportError('aborted', 'request:fail abort');
 /** What a file-carrying request cut (or due while held back) ends as: the upload waits above. */
 const cutError = () => new TransportError('interrupted', 'request:fail interrupted');
@@ -98,8 +94,8 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
 
 /**
  * Resolves when nothing blocks. While the background is only inferred, the `round`-th wait in a row
- * of a probing request (-1: not probing) also ends after the probe delay: a show we did not hear
- * must not strand the request. `onCancel` receives how to end the wait now.
+ * of a probing request (-1: not probing) also ends after the probe delay (1 s, doubling up to 30 s):
+ * a show we did not hear must not strand the request. `onCancel` receives how to end the wait now.
  */
 function waitTurn(platform: Platform, monitor: LifecycleMonitor, round: number, onCancel: (cancel: () => void) => void): Promise<void> {
   return new Promise<void>((resolve) => {
@@ -114,7 +110,7 @@ function waitTurn(platform: Platform, monitor: LifecycleMonitor, round: number, 
     };
     onCancel(end);
     if (!monitor.blocker) end();
-    else if (round >= 0 && monitor.assumingHidden) timer = platform.setTimeout(end, Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * 2 ** round));
+    else if (round >= 0 && monitor.assumingHidden) timer = platform.setTimeout(end, Math.min(30000, 1000 * 2 ** round));
   });
 }
 

@@ -55,12 +55,10 @@ export interface QueueEvents {
 
 export type QueueListener<K extends keyof QueueEvents> = (event: QueueEvents[K]) => void;
 
-export const MIN_CONCURRENCY = 1;
-export const MAX_CONCURRENCY = 9;
-
+/** Files uploading at once: 1 to 9 (WeChat allows 10 requests in flight); 2 for anything unusable. */
 export function clampConcurrency(value: unknown): number {
   const n = typeof value === 'number' && isFinite(value) ? Math.floor(value) : 2;
-  return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, n));
+  return Math.min(9, Math.max(1, n));
 }
 
 /** The fixed `resourceName` of these options; '' when files go under their MD5. */

@@ -56,7 +56,7 @@ export function normalizeRestrictions(r: { extension?: unknown; maxSize?: unknow
 
 /** Why one file cannot go, ignoring the count; null when it may. */
 export function fileRejectReason(file: PickedFile, r: Restrictions): Exclude<RestrictionReason, 'max-count'> | null {
-  if (r.extensions.length && r.extensions.indexOf(extensionOf(file.name)) === -1) return 'extension';
+  if (r.extensions.length && !r.extensions.includes(extensionOf(file.name))) return 'extension';
   if (file.size === 0) return 'min-size';
   if (file.size > r.maxSize) return 'max-size';
   return null;
