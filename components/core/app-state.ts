@@ -14,20 +14,15 @@ type Slots = Record<string, unknown>;
 /** Where the slots hang when there is no global object: then this copy keeps its own. */
 const own: Slots = {};
 
-function slots(): Slots {
-  // Older mini-program engines may lack `globalThis`; `wx` is one object for the whole app.
-  const g = ((typeof globalThis === 'object' && globalThis) || (typeof wx === 'object' && wx) || own) as unknown as Slots;
-  let s = g[KEY] as Slots | undefined;
-  if (!s || typeof s !== 'object') {
-    s = {};
-    // Neither writable nor enumerable (defineProperty's defaults): a host looping over the global object never meets it.
-    Object.defineProperty(g, KEY, { value: s, configurable: true });
-  }
-  return s;
-}
-
 /** The app-wide value named `name` (an object), created by `create` the first time any copy asks. */
 export function appSlot<T extends object>(name: string, create: () => T): T {
-  const s = slots();
-  return (s[name] || (s[name] = create())) as T;
+  // Older mini-program engines may lack `globalThis`; `wx` is one object for the whole app.
+  const g = ((typeof globalThis === 'object' && globalThis) || (typeof wx === 'object' && wx) || own) as unknown as Slots;
+  let slots = g[KEY] as Slots | undefined;
+  if (!slots || typeof slots !== 'object') {
+    slots = {};
+    // Neither writable nor enumerable (defineProperty's defaults): a host looping over the global object never meets it.
+    Object.defineProperty(g, KEY, { value: slots, configurable: true });
+  }
+  return (slots[name] || (slots[name] = create())) as T;
 }
