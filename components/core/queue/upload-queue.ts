@@ -404,7 +404,7 @@ export class UploadQueue {
         fn(payload);
       } catch (err) {
         // A listener's bug must not wedge the queue; the message is the listener's own, never a secret of ours.
-        if (typeof console !== 'undefined') console.error(err);
+        console.error(err);
       }
     }
   }
