@@ -67,8 +67,9 @@ export interface QueueFile extends PickedFile {
   resourceName: string;
 }
 
-export function newRecord(id: string, input: PickedFile, state: 'candidate' | 'waiting'): QueueFile {
-  return { id, path: input.path, name: input.name, size: input.size, state, phase: null, percent: 0, steps: [], result: null, error: null, attempts: 0, waitingFor: null, resourceName: '' };
+/** Every record starts as a candidate; `add` accepts it at once. */
+export function newRecord(id: string, input: PickedFile): QueueFile {
+  return { id, path: input.path, name: input.name, size: input.size, state: 'candidate', phase: null, percent: 0, steps: [], result: null, error: null, attempts: 0, waitingFor: null, resourceName: '' };
 }
 
 /**

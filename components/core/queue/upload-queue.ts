@@ -137,7 +137,7 @@ export class UploadQueue {
     if (this.destroyed) return [];
     return inputs.map((input) => {
       // The component hands out ids before adding (its before-upload event shows them).
-      const file = newRecord(input.id || (this.options.idPrefix || 'file-') + this.nextId++, input, 'candidate');
+      const file = newRecord(input.id || (this.options.idPrefix || 'file-') + this.nextId++, input);
       this.list.push(file);
       return file;
     });
