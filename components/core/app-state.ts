@@ -11,30 +11,18 @@ const KEY = '__iotexplorerResourceUploader.v1';
 
 type Slots = Record<string, unknown>;
 
-function globalObject(): Record<string, unknown> | null {
-  if (typeof globalThis === 'object' && globalThis) return globalThis as unknown as Record<string, unknown>;
+/** Where the slots hang when there is no global object: then this copy keeps its own. */
+const own: Slots = {};
+
+/** The app-wide value named `name` (an object), created by `create` the first time any copy asks. */
+export function appSlot<T extends object>(name: string, create: () => T): T {
   // Older mini-program engines may lack `globalThis`; `wx` is one object for the whole app.
-  if (typeof wx === 'object' && wx) return wx as unknown as Record<string, unknown>;
-  return null;
-}
-
-let local: Slots | null = null;
-
-function slots(): Slots {
-  const g = globalObject();
-  if (!g) return local || (local = {});
-  let s = g[KEY] as Slots | undefined;
-  if (!s || typeof s !== 'object') {
-    s = {};
-    // Not enumerable: a host looping over the global object never meets it.
-    Object.defineProperty(g, KEY, { value: s, configurable: true, writable: false, enumerable: false });
+  const g = ((typeof globalThis === 'object' && globalThis) || (typeof wx === 'object' && wx) || own) as unknown as Slots;
+  let slots = g[KEY] as Slots | undefined;
+  if (!slots || typeof slots !== 'object') {
+    slots = {};
+    // Neither writable nor enumerable (defineProperty's defaults): a host looping over the global object never meets it.
+    Object.defineProperty(g, KEY, { value: slots, configurable: true });
   }
-  return s;
-}
-
-/** The app-wide value named `name`, created by `create` the first time any copy asks. */
-export function appSlot<T>(name: string, create: () => T): T {
-  const s = slots();
-  if (!Object.prototype.hasOwnProperty.call(s, name)) s[name] = create();
-  return s[name] as T;
+  return (slots[name] || (slots[name] = create())) as T;
 }

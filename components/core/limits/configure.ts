@@ -19,12 +19,11 @@ function invalid(option: string): UploadError {
 }
 
 export function configure(options: Configuration): void {
-  if (typeof options !== 'object' || options === null) throw invalid('configure');
+  if (!options || typeof options !== 'object') throw invalid('configure');
   const { memoryBudget: budget, requestSlots: slots } = options;
-  if (budget !== undefined && (typeof budget !== 'number' || !isFinite(budget) || budget < 1)) throw invalid('memoryBudget');
-  if (slots !== undefined && (typeof slots !== 'number' || Math.floor(slots) !== slots || slots < 1 || slots > MAX_REQUESTS_IN_FLIGHT_ALLOWED)) {
-    throw invalid('requestSlots');
-  }
+  // Number.isFinite and isInteger are false for what is not a number at all (JavaScript callers).
+  if (budget !== undefined && !(Number.isFinite(budget) && budget >= 1)) throw invalid('memoryBudget');
+  if (slots !== undefined && !(Number.isInteger(slots) && slots >= 1 && slots <= MAX_REQUESTS_IN_FLIGHT_ALLOWED)) throw invalid('requestSlots');
   if (budget !== undefined) memoryBudget.setLimit(Math.floor(budget));
   if (slots !== undefined) requestSlots.setLimit(slots);
 }

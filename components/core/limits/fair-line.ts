@@ -4,6 +4,8 @@ import type { AbortScope } from '../abort';
  * A first-come, first-served line for a limited resource the whole app shares (request slots,
  * bytes of file content): each taker asks for a weight and waits until it fits; an abort lets a
  * waiter leave. The head is never overtaken, so a big taker is not starved by small ones behind it.
+ * A taker fits when nothing is held (so one larger than the whole limit runs alone) or when it fits
+ * under the limit beside what is held.
  */
 export abstract class FairLine {
   private heldWeight = 0;
@@ -27,31 +29,35 @@ export abstract class FairLine {
     return this.waiters.length;
   }
 
-  protected get heldNow(): number {
+  /** Weight held right now. */
+  get held(): number {
     return this.heldWeight;
   }
 
-  protected get peakHeld(): number {
+  /** The most weight held at once since the last `resetPeak()`: lets tests and the bench check the promise. */
+  get peak(): number {
     return this.peakWeight;
   }
 
-  protected forgetPeak(): void {
+  resetPeak(): void {
     this.peakWeight = this.heldWeight;
   }
 
-  /** Whether `weight` more may be taken while `held` is taken by `holders` takers. */
-  protected abstract fits(weight: number, held: number, holders: number, limit: number): boolean;
+  /** The release function at once when `weight` fits now and nobody waits (a file may then read early); else null. */
+  tryAcquire(weight: number): (() => void) | null {
+    return !this.waiters.length && this.fits(weight) ? this.hold(weight) : null;
+  }
 
   /** Resolves with the release function once `weight` fits; rejects with `abortError()` if aborted first. */
   protected take(weight: number, scope: AbortScope, abortError: () => Error): Promise<() => void> {
     return new Promise((resolve, reject) => {
-      const grant = () => resolve(this.hold(weight));
-      if (this.fitsNow(weight)) return grant();
+      const now = this.tryAcquire(weight);
+      if (now) return resolve(now);
       const waiter = {
         weight,
         grant: () => {
           stop();
-          grant();
+          resolve(this.hold(weight));
         },
       };
       const stop = scope.onAbort(() => {
@@ -65,19 +71,14 @@ export abstract class FairLine {
     });
   }
 
-  /** The release function at once when `weight` fits now and nobody waits; else null. */
-  protected takeNow(weight: number): (() => void) | null {
-    return this.fitsNow(weight) ? this.hold(weight) : null;
-  }
-
-  private fitsNow(weight: number): boolean {
-    return !this.waiters.length && this.fits(weight, this.heldWeight, this.holders, this.max);
+  private fits(weight: number): boolean {
+    return this.holders === 0 || this.heldWeight + weight <= this.max;
   }
 
   private hold(weight: number): () => void {
     this.heldWeight += weight;
     this.holders++;
-    if (this.heldWeight > this.peakWeight) this.peakWeight = this.heldWeight;
+    this.peakWeight = Math.max(this.peakWeight, this.heldWeight);
     let released = false;
     return () => {
       if (released) return;
@@ -89,8 +90,6 @@ export abstract class FairLine {
   }
 
   private pump(): void {
-    while (this.waiters.length && this.fits(this.waiters[0].weight, this.heldWeight, this.holders, this.max)) {
-      this.waiters.shift()!.grant();
-    }
+    while (this.waiters.length && this.fits(this.waiters[0].weight)) this.waiters.shift()!.grant();
   }
 }

@@ -9,35 +9,11 @@ import { FairLine } from './fair-line';
  */
 export const DEFAULT_MEMORY_BUDGET = 134217728;
 
-/** First come, first served (`FairLine`): a big file at the head is not starved by small ones behind it. */
+/** First come, first served (`FairLine`); a file larger than the whole budget runs alone. */
 export class MemoryBudget extends FairLine {
-  /** Bytes held right now. */
-  get held(): number {
-    return this.heldNow;
-  }
-
-  /** The most bytes held at once since the last `resetPeak()`: lets tests and the bench check the promise. */
-  get peak(): number {
-    return this.peakHeld;
-  }
-
-  resetPeak(): void {
-    this.forgetPeak();
-  }
-
-  /** A file larger than the whole budget runs alone: it waits until nothing else is held. */
-  protected fits(bytes: number, held: number, holders: number, limit: number): boolean {
-    return holders === 0 || held + bytes <= limit;
-  }
-
   /** Resolves with the release function once `bytes` fit; rejects with `abortError()` if aborted first. */
   acquire(bytes: number, scope: AbortScope, abortError: () => Error): Promise<() => void> {
     return this.take(bytes, scope, abortError);
-  }
-
-  /** The bytes at once when they fit now and nobody waits (a file may then read early); else null. */
-  tryAcquire(bytes: number): (() => void) | null {
-    return this.takeNow(bytes);
   }
 }
 

@@ -14,11 +14,7 @@ export const MAX_REQUESTS_IN_FLIGHT_ALLOWED = 10;
 /** One slot per request, first come, first served; a waiter an abort stops leaves the line. */
 export class RequestSlots extends FairLine {
   get inUse(): number {
-    return this.heldNow;
-  }
-
-  protected fits(weight: number, held: number, _holders: number, limit: number): boolean {
-    return held + weight <= limit;
+    return this.held;
   }
 
   /** Resolves with the release function once a slot is free; rejects with `abortError()` if aborted first. */

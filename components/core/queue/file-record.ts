@@ -20,34 +20,12 @@ export type SettledState = (typeof SETTLED)[number];
  */
 export type FileState = 'candidate' | 'waiting' | 'paused' | UploadPhase | SettledState;
 
-const RUNNING_STATES: FileState[] = PHASES;
-const ANY_PHASE: FileState[] = ['paused', ...PHASES];
-
-/** Where each state may go. A phase may follow any phase (the core skips steps it does not need). */
-const ALLOWED: Record<FileState, FileState[]> = {
-  candidate: ['waiting'],
-  // Settled straight from waiting: refused before its start, or an `upload` (a host's wrapper) that reports no phase.
-  waiting: ['paused', ...PHASES, ...SETTLED],
-  // A running file held back by the life cycle shows `paused` and may settle from there.
-  paused: ['waiting', ...PHASES, ...SETTLED],
-  // Back to waiting: an upload cut by the life cycle goes back among the due ones.
-  hashing: ['waiting', ...ANY_PHASE, ...SETTLED],
-  signing: ['waiting', ...ANY_PHASE, ...SETTLED],
-  uploading: ['waiting', ...ANY_PHASE, ...SETTLED],
-  registering: ['waiting', ...ANY_PHASE, ...SETTLED],
-  delivering: ['waiting', ...ANY_PHASE, ...SETTLED],
-  // Failed and cancelled files may be retried; a stored one stays stored.
-  done: [],
-  failed: ['waiting'],
-  aborted: ['waiting'],
-};
-
 export function isRunning(state: FileState): boolean {
-  return RUNNING_STATES.indexOf(state) !== -1;
+  return PHASES.includes(state as UploadPhase);
 }
 
 export function isSettled(state: FileState): boolean {
-  return (SETTLED as readonly FileState[]).indexOf(state) !== -1;
+  return (SETTLED as readonly FileState[]).includes(state);
 }
 
 /** In the list: shown as a row, counted by `files`; candidates are not (yet). */
@@ -55,8 +33,18 @@ export function isListed(state: FileState): boolean {
   return state !== 'candidate';
 }
 
+/**
+ * Where each state may go. A candidate only becomes waiting (the host said yes); failed and
+ * cancelled files may be retried; a stored one stays stored. Waiting, paused and running files
+ * may go anywhere but back to candidate: a phase may follow any phase (the core skips steps it
+ * does not need); a file may settle straight from waiting (refused before its start, or an
+ * `upload`, a host's wrapper, that reports no phase) or from paused (held back by the life cycle);
+ * a running one goes back to waiting when the life cycle cut it.
+ */
 export function canTransition(from: FileState, to: FileState): boolean {
-  return from === to || ALLOWED[from].indexOf(to) !== -1;
+  if (from === to) return true;
+  if (from === 'done') return false;
+  return from === 'candidate' || isSettled(from) ? to === 'waiting' : to !== 'candidate';
 }
 
 /** A file in the queue. The queue owns it; listeners read it, never write it. */
@@ -79,8 +67,9 @@ export interface QueueFile extends PickedFile {
   resourceName: string;
 }
 
-export function newRecord(id: string, input: PickedFile, state: 'candidate' | 'waiting'): QueueFile {
-  return { id, path: input.path, name: input.name, size: input.size, state, phase: null, percent: 0, steps: [], result: null, error: null, attempts: 0, waitingFor: null, resourceName: '' };
+/** Every record starts as a candidate; `add` accepts it at once. */
+export function newRecord(id: string, input: PickedFile): QueueFile {
+  return { id, path: input.path, name: input.name, size: input.size, state: 'candidate', phase: null, percent: 0, steps: [], result: null, error: null, attempts: 0, waitingFor: null, resourceName: '' };
 }
 
 /**
@@ -91,7 +80,7 @@ export function transition(record: QueueFile, to: FileState, waitingFor: WaitRea
   const previous = record.state;
   const reason = to === 'paused' ? waitingFor : null;
   if (previous === to && record.waitingFor === reason) return null;
-  if (!canTransition(previous, to)) throw new Error(`file ${record.id}: ${previous} → ${to} is not a transition`);
+  if (!canTransition(previous, to)) throw new Error(`${record.id}: ${previous} → ${to}`);
   record.state = to;
   record.waitingFor = reason;
   return previous;

@@ -18,35 +18,16 @@ import type { HeldPlatform } from '../request/context';
 import type { LifecycleMonitor, LifecycleStamp } from './lifecycle';
 import { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse, TransportError } from '../platform';
 
-function interrupted(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { kind?: unknown; message?: unknown };
-  return e.kind === 'interrupted' || (typeof e.message === 'string' && /interrupted/i.test(e.message));
-}
-
-/** Failed without an answer because of the life cycle, not because of the request. */
+/** Failed without an answer because of the life cycle (WeChat said interrupted, or it cut the app since), not because of the request. */
 function cutByLifecycle(err: unknown, monitor: LifecycleMonitor, started: LifecycleStamp): boolean {
-  if (err instanceof TransportError && err.kind === 'aborted') return false;
-  return interrupted(err) || monitor.cutSince(started);
-}
-
-/** While the background is only inferred (no hide heard), try again after this long, doubling up to the cap. */
-export const FIRST_PROBE_MS = 1000;
-export const MAX_PROBE_MS = 30000;
-
-/** The probe delay of the `round`-th wait in a row (0 = the first). */
-function probeDelay(round: number): number {
-  return Math.min(MAX_PROBE_MS, FIRST_PROBE_MS * Math.pow(2, Math.max(0, round)));
+  const e = (err || {}) as { kind?: unknown; message?: unknown };
+  if (err instanceof TransportError && e.kind === 'aborted') return false;
+  return e.kind === 'interrupted' || (typeof e.message === 'string' && /interrupted/i.test(e.message)) || monitor.cutSince(started);
 }
 
 const abortedError = () => new TransportError('aborted', 'request:fail abort');
 /** What a file-carrying request cut (or due while held back) ends as: the upload waits above. */
 const cutError = () => new TransportError('interrupted', 'request:fail interrupted');
-
-/** File bytes are not kept through a wait: the upload drops them and reads the file again later. */
-function carriesFile(req: PlatformRequest): boolean {
-  return req.body !== undefined && typeof req.body !== 'string';
-}
 
 function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: PlatformRequest): PlatformRequestTask {
   let aborted = false;
@@ -55,15 +36,15 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
   const slotScope = new AbortScope();
   /** Waits in a row while probing an inferred background; -1 when not probing. */
   let round = -1;
-  const withFile = carriesFile(req);
+  // File bytes are not kept through a wait: the upload drops them and reads the file again later.
+  const withFile = req.body !== undefined && typeof req.body !== 'string';
   const response = (async (): Promise<PlatformResponse> => {
     for (;;) {
       // Only an inferred background lets a file's request go: it is then the probe that finds the foreground.
       if (withFile && monitor.blocker && !monitor.assumingHidden) throw cutError();
+      const probing = monitor.assumingHidden && (withFile || round >= 0);
       // A file's request under an inferred background is itself the probe: the upload above waited its delay.
-      const probeNow = withFile && monitor.assumingHidden;
-      const probing = probeNow || (round >= 0 && monitor.assumingHidden);
-      if (!probeNow) await waitTurn(platform, monitor, probing ? probeDelay(round) : 0, (cancel) => (cancelWait = cancel));
+      if (!(withFile && monitor.assumingHidden)) await waitTurn(platform, monitor, round, (cancel) => (cancelWait = cancel));
       if (aborted) throw abortedError();
       // The slot only now: a request waiting for the app or the network holds none.
       const release = await requestSlots.acquire(slotScope, abortedError);
@@ -112,23 +93,25 @@ function gatedRequest(platform: Platform, monitor: LifecycleMonitor, req: Platfo
 }
 
 /**
- * Resolves when nothing blocks; while the background is only inferred, also after `probeMs` (a
- * show we did not hear must not strand the request). `onCancel` receives how to end the wait now.
+ * Resolves when nothing blocks. While the background is only inferred, the `round`-th wait in a row
+ * of a probing request (-1: not probing) also ends after the probe delay (1 s, doubling up to 30 s):
+ * a show we did not hear must not strand the request. `onCancel` receives how to end the wait now.
  */
-function waitTurn(platform: Platform, monitor: LifecycleMonitor, probeMs: number, onCancel: (cancel: () => void) => void): Promise<void> {
-  const wait = monitor.whenClear();
-  if (!probeMs || !monitor.blocker) {
-    onCancel(wait.cancel);
-    return wait.promise;
-  }
-  let timer: unknown;
-  const probe = new Promise<void>((resolve) => (timer = platform.setTimeout(resolve, probeMs)));
-  const stop = () => {
-    platform.clearTimeout(timer);
-    wait.cancel();
-  };
-  onCancel(stop);
-  return Promise.race([wait.promise, probe]).then(stop);
+function waitTurn(platform: Platform, monitor: LifecycleMonitor, round: number, onCancel: (cancel: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let timer: unknown = null;
+    const stopWatching = monitor.onChange(() => {
+      if (!monitor.blocker) end();
+    });
+    const end = () => {
+      stopWatching();
+      if (timer !== null) platform.clearTimeout(timer);
+      resolve();
+    };
+    onCancel(end);
+    if (!monitor.blocker) end();
+    else if (round >= 0 && monitor.assumingHidden) timer = platform.setTimeout(end, Math.min(30000, 1000 * 2 ** round));
+  });
 }
 
 /** `platform` with its requests gated by `monitor`; everything else is the platform's own. */
@@ -145,9 +128,10 @@ export function gatePlatform(platform: Platform, monitor: LifecycleMonitor): Hel
         reject(UploadError.of('Aborted'));
       });
       if (scope.aborted) return;
-      waitTurn(platform, monitor, monitor.assumingHidden ? probeDelay(waitRound) : 0, (c) => (cancel = c)).then(() => {
+      // After an abort the wait ends too; resolving a rejected promise changes nothing.
+      waitTurn(platform, monitor, waitRound, (c) => (cancel = c)).then(() => {
         stop();
-        if (!scope.aborted) resolve();
+        resolve();
       });
     });
   gated.onHeld = (fn) =>

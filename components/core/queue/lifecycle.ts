@@ -14,55 +14,45 @@ export type { NetworkStatus, PlatformLifecycle };
 /** Why files wait instead of running: shown to the user, so each has its own words. */
 export type WaitReason = 'network' | 'background';
 
-/** A moment in the life cycle; an attempt started at one can tell whether it was cut since. */
-export interface LifecycleStamp {
-  hides: number;
-  losses: number;
-}
+/** A moment in the life cycle (the hides and network losses so far); an attempt started at one can tell whether it was cut since. */
+export type LifecycleStamp = number;
 
 export class LifecycleMonitor {
   /** The app is in the background: WeChat fails new requests until it is shown again. */
   hidden = false;
   /** The phone has no network. */
   offline = false;
-  private hides = 0;
-  private losses = 0;
+  /**
+   * `hidden` was inferred from an `interrupted` failure, not heard from the platform: worth probing
+   * now and then (a missed show must not strand files). Read-only outside.
+   */
+  assumingHidden = false;
+  /** Hides and network losses so far. */
+  private cuts = 0;
   private holders = 0;
   /** Network events seen since listening began: a late getNetworkType answer must not undo a newer one. */
   private networkEvents = 0;
-  private readonly subscribers: Array<() => void> = [];
-  /** `hidden` was inferred from an `interrupted` failure, not heard from the platform. */
-  private assumedHidden = false;
+  /** Each subscription is a function of its own (every caller passes a fresh closure). */
+  private readonly subscribers = new Set<() => void>();
 
-  private readonly onHide = (): void => {
-    this.assumedHidden = false;
-    if (this.hidden) return;
-    this.hidden = true;
-    this.hides++;
-    this.changed();
-  };
+  private readonly onHide = (): void => this.setFlag('hidden', true);
 
   private readonly onShow = (): void => {
-    this.assumedHidden = false;
     // The network may have changed unheard while hidden: ask again on every show.
     this.refreshNetwork();
-    if (!this.hidden) return;
-    this.hidden = false;
-    this.changed();
+    this.setFlag('hidden', false);
   };
 
   private readonly onNetwork = (status: NetworkStatus): void => {
     this.networkEvents++;
-    this.setOffline(!isConnected(status));
+    this.setFlag('offline', !isConnected(status));
   };
 
   constructor(private readonly source: PlatformLifecycle | undefined) {}
 
   /** Why uploads must wait right now, or null when they may run. The network matters more: it is what the user can fix. */
   get blocker(): WaitReason | null {
-    if (this.offline) return 'network';
-    if (this.hidden) return 'background';
-    return null;
+    return this.offline ? 'network' : this.hidden ? 'background' : null;
   }
 
   /** The platform reports its life cycle: without it nothing can say when to resume. */
@@ -77,19 +67,12 @@ export class LifecycleMonitor {
   noteInterrupted(): void {
     if (this.hidden) return;
     this.onHide();
-    this.assumedHidden = true;
-  }
-
-  /** The background was inferred, not heard: worth probing now and then (a missed show must not strand files). */
-  get assumingHidden(): boolean {
-    return this.assumedHidden;
+    this.assumingHidden = true;
   }
 
   /** A request got an answer: an inferred background is over (WeChat answers only in the foreground or its grace). */
   noteAnswered(): void {
-    if (!this.assumedHidden) return;
-    this.assumedHidden = false;
-    this.onShow();
+    if (this.assumingHidden) this.onShow();
   }
 
   /** True while the platform's callbacks are registered. */
@@ -98,41 +81,19 @@ export class LifecycleMonitor {
   }
 
   stamp(): LifecycleStamp {
-    return { hides: this.hides, losses: this.losses };
+    return this.cuts;
   }
 
   /** The app went to the background, or the network was lost, since `stamp` (or is so now). */
   cutSince(stamp: LifecycleStamp): boolean {
-    return this.blocker !== null || stamp.hides !== this.hides || stamp.losses !== this.losses;
-  }
-
-  /**
-   * Resolves once nothing blocks (at once when nothing does). `cancel()` makes it resolve now,
-   * for a caller that gave up waiting (its upload was aborted).
-   */
-  whenClear(): { promise: Promise<void>; cancel(): void } {
-    let cancel: () => void = () => undefined;
-    const promise = new Promise<void>((resolve) => {
-      if (!this.blocker) return resolve();
-      const stop = this.onChange(() => {
-        if (this.blocker) return;
-        stop();
-        resolve();
-      });
-      cancel = () => {
-        stop();
-        resolve();
-      };
-    });
-    return { promise, cancel };
+    return this.blocker !== null || stamp !== this.cuts;
   }
 
   /** Calls `fn` whenever `blocker` may have changed; returns the unsubscribe. */
   onChange(fn: () => void): () => void {
-    this.subscribers.push(fn);
+    this.subscribers.add(fn);
     return () => {
-      const i = this.subscribers.indexOf(fn);
-      if (i !== -1) this.subscribers.splice(i, 1);
+      this.subscribers.delete(fn);
     };
   }
 
@@ -153,11 +114,7 @@ export class LifecycleMonitor {
     // What was heard before is stale: a show may have come while nobody listened (a batch that
     // ended while hidden). Uploads become due from the foreground (the user chose a file, tapped
     // retry), so start from "shown"; a request WeChat refuses still says otherwise (noteInterrupted).
-    if (this.hidden) {
-      this.hidden = false;
-      this.assumedHidden = false;
-      this.changed();
-    }
+    this.setFlag('hidden', false);
     s.onAppHide(this.onHide);
     s.onAppShow(this.onShow);
     s.onNetworkStatusChange(this.onNetwork);
@@ -169,22 +126,18 @@ export class LifecycleMonitor {
     const s = this.source;
     if (!s || this.holders === 0) return;
     const seen = this.networkEvents;
+    // Only the answer to the question asked while listening, and only if no event said otherwise since.
+    const answered = (offline: boolean) => {
+      if (this.holders > 0 && this.networkEvents === seen) this.setFlag('offline', offline);
+    };
     let answer: Promise<string>;
     try {
       answer = s.getNetworkType();
     } catch {
       return;
     }
-    Promise.resolve(answer).then(
-      (type) => {
-        // Only the answer to the question asked while listening, and only if no event said otherwise since.
-        if (this.holders > 0 && this.networkEvents === seen) this.setOffline(type === 'none');
-      },
-      () => {
-        // Cannot tell: assume online; a failing request will say otherwise.
-        if (this.holders > 0 && this.networkEvents === seen) this.setOffline(false);
-      },
-    );
+    // Cannot tell: assume online; a failing request will say otherwise.
+    Promise.resolve(answer).then((type) => answered(type === 'none'), () => answered(false));
   }
 
   private unlisten(): void {
@@ -195,15 +148,21 @@ export class LifecycleMonitor {
     s.offNetworkStatusChange(this.onNetwork);
   }
 
-  private setOffline(offline: boolean): void {
-    if (offline === this.offline) return;
-    this.offline = offline;
-    if (offline) this.losses++;
+  /**
+   * Going hidden or offline is a cut: attempts started before it can tell (`cutSince`). Whatever
+   * is heard (or decided) about the app's visibility replaces an inferred background.
+   */
+  private setFlag(flag: 'hidden' | 'offline', on: boolean): void {
+    if (flag === 'hidden') this.assumingHidden = false;
+    if (this[flag] === on) return;
+    this[flag] = on;
+    if (on) this.cuts++;
     this.changed();
   }
 
   private changed(): void {
-    for (const fn of this.subscribers.slice()) fn();
+    // The ones subscribed now: a subscriber may subscribe or leave while it runs.
+    for (const fn of Array.from(this.subscribers)) fn();
   }
 }
 

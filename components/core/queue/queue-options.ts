@@ -5,8 +5,8 @@
 import type { UploadError } from '../errors/upload-error';
 import type { UploadPhase, UploadResourceOptions, UploadResult, UploadTask } from '../upload/options';
 import type { PlatformLifecycle } from './lifecycle';
+import { PHASES } from './file-record';
 import type { FileState, QueueFile } from './file-record';
-import type { BatchSummary } from './batch-tally';
 
 /** `uploadResource` options that are the same for every file of the queue. */
 export type QueueUploadOptions = Omit<UploadResourceOptions, 'filePath' | 'name' | 'onProgress'>;
@@ -31,6 +31,12 @@ export interface UploadQueueOptions {
   lifecycle?: PlatformLifecycle;
 }
 
+/** What a batch came to: `complete` carries it. */
+export interface BatchSummary {
+  succeeded: number;
+  failed: number;
+}
+
 export interface QueueEvents {
   /** Files entered the list (state `waiting`): added, or candidates accepted. */
   add: { files: QueueFile[] };
@@ -49,12 +55,10 @@ export interface QueueEvents {
 
 export type QueueListener<K extends keyof QueueEvents> = (event: QueueEvents[K]) => void;
 
-export const MIN_CONCURRENCY = 1;
-export const MAX_CONCURRENCY = 9;
-
+/** Files uploading at once: 1 to 9 (WeChat allows 10 requests in flight); 2 for anything unusable. */
 export function clampConcurrency(value: unknown): number {
   const n = typeof value === 'number' && isFinite(value) ? Math.floor(value) : 2;
-  return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, n));
+  return Math.min(9, Math.max(1, n));
 }
 
 /** The fixed `resourceName` of these options; '' when files go under their MD5. */
@@ -62,45 +66,7 @@ export function fixedNameOf(options: Pick<UploadResourceOptions, 'resourceName'>
   return typeof options.resourceName === 'string' ? options.resourceName : '';
 }
 
-/** The phases an upload with these options goes through. */
+/** The phases an upload with these options goes through: all of them with a device, registering when asked for. */
 export function stepsFor(options: Pick<UploadResourceOptions, 'register' | 'deviceId'>): UploadPhase[] {
-  const steps: UploadPhase[] = ['hashing', 'signing', 'uploading'];
-  if (options.register || options.deviceId) steps.push('registering');
-  if (options.deviceId) steps.push('delivering');
-  return steps;
-}
-
-type ListenerTable = { [K in keyof QueueEvents]: Array<QueueListener<K>> };
-
-/** The queue's listeners; a listener that throws never wedges the queue. */
-export class QueueEmitter {
-  private readonly listeners: ListenerTable = { add: [], state: [], progress: [], success: [], fail: [], remove: [], complete: [] };
-  private silenced = false;
-
-  on<K extends keyof QueueEvents>(event: K, fn: QueueListener<K>): () => void {
-    const list = this.listeners[event] as Array<QueueListener<K>>;
-    list.push(fn);
-    return () => {
-      const i = list.indexOf(fn);
-      if (i !== -1) list.splice(i, 1);
-    };
-  }
-
-  emit<K extends keyof QueueEvents>(event: K, payload: QueueEvents[K]): void {
-    if (this.silenced) return;
-    for (const fn of (this.listeners[event] as Array<QueueListener<K>>).slice()) {
-      try {
-        fn(payload);
-      } catch (err) {
-        // A listener's bug must not wedge the queue; the message is the listener's own, never a secret of ours.
-        if (typeof console !== 'undefined') console.error(err);
-      }
-    }
-  }
-
-  /** Forgets every listener and never emits again. */
-  silence(): void {
-    this.silenced = true;
-    for (const list of Object.keys(this.listeners) as Array<keyof QueueEvents>) this.listeners[list].length = 0;
-  }
+  return PHASES.slice(0, options.deviceId ? 5 : options.register ? 4 : 3);
 }

@@ -37,31 +37,26 @@ export interface Screened<T extends PickedFile> {
 /** `['.MP3', 'wav', '', 'mp3']` → `['mp3', 'wav']`: hosts write extensions in every style. */
 export function normalizeExtensions(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  const out: string[] = [];
-  for (const item of value) {
-    if (typeof item !== 'string') continue;
-    const ext = item.trim().replace(/^\.+/, '').toLowerCase();
-    if (ext && out.indexOf(ext) === -1) out.push(ext);
-  }
-  return out;
+  const exts = value.filter((item): item is string => typeof item === 'string').map((item) => item.trim().replace(/^\.+/, '').toLowerCase());
+  return exts.filter((ext, i) => ext && exts.indexOf(ext) === i);
 }
 
-/** A whole number of files, at least 1; anything odd means SPEC's default of 1. */
-export function normalizeMaxCount(value: unknown): number {
-  return typeof value === 'number' && isFinite(value) && value >= 1 ? Math.floor(value) : 1;
-}
-
-export function normalizeMaxSize(value: unknown): number {
-  return typeof value === 'number' && isFinite(value) && value >= 0 ? value : DEFAULTS.maxSize;
-}
-
+/**
+ * Anything odd means the default: for `maxCount` SPEC's 1 (else a whole number of files, at least 1),
+ * for `maxSize` the upload's own limit (else a non-negative number of bytes).
+ */
 export function normalizeRestrictions(r: { extension?: unknown; maxSize?: unknown; maxCount?: unknown }): Restrictions {
-  return { extensions: normalizeExtensions(r.extension), maxSize: normalizeMaxSize(r.maxSize), maxCount: normalizeMaxCount(r.maxCount) };
+  const usable = (n: unknown, least: number): n is number => typeof n === 'number' && isFinite(n) && n >= least;
+  return {
+    extensions: normalizeExtensions(r.extension),
+    maxSize: usable(r.maxSize, 0) ? r.maxSize : DEFAULTS.maxSize,
+    maxCount: usable(r.maxCount, 1) ? Math.floor(r.maxCount) : 1,
+  };
 }
 
 /** Why one file cannot go, ignoring the count; null when it may. */
 export function fileRejectReason(file: PickedFile, r: Restrictions): Exclude<RestrictionReason, 'max-count'> | null {
-  if (r.extensions.length && r.extensions.indexOf(extensionOf(file.name)) === -1) return 'extension';
+  if (r.extensions.length && !r.extensions.includes(extensionOf(file.name))) return 'extension';
   if (file.size === 0) return 'min-size';
   if (file.size > r.maxSize) return 'max-size';
   return null;

@@ -10,41 +10,45 @@ import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
 import type { UploadPhase, UploadResourceOptions, UploadTask } from '../upload/options';
 import type { PickedFile } from './restrictions';
 import { defaultPlatform, uploadResource } from '../upload/upload-resource';
-import { insertInOrder, waitsInsteadOfFailing } from './upload-waits';
+import { waitsInsteadOfFailing } from './upload-waits';
 import { gatePlatform } from './lifecycle-gate';
 import type { Platform } from '../platform';
 import { FileState, isListed, isRunning, isSettled, newRecord, QueueFile, transition } from './file-record';
-import { BatchTally } from './batch-tally';
-import { ProgressThrottle } from './progress-throttle';
-import { clampConcurrency, fixedNameOf, QueueEmitter, QueueEvents, QueueListener, stepsFor, UploadQueueOptions } from './queue-options';
+import { BatchSummary, clampConcurrency, fixedNameOf, QueueEvents, QueueListener, stepsFor, UploadQueueOptions } from './queue-options';
 
 export type { FileState, QueueFile } from './file-record';
 export { canTransition, isListed, isRunning, isSettled, transition } from './file-record';
-export type { BatchSummary } from './batch-tally';
 
 export * from './queue-options';
 
 interface Running {
   task: UploadTask;
-  throttle: ProgressThrottle;
+  /** When its last progress report went out: moves within a phase are throttled. */
+  reported: number;
   /** The life cycle when it started: a failure after a hide or a network loss waits instead. */
   started: LifecycleStamp;
 }
 
 export class UploadQueue {
   private readonly list: QueueFile[] = [];
-  private readonly events = new QueueEmitter();
+  private listeners: { [K in keyof QueueEvents]?: Array<QueueListener<K>> } = {};
   /** Files told to upload and not yet started, in order. */
   private readonly pending: QueueFile[] = [];
-  private readonly running = new Map<string, Running>();
-  private readonly batch = new BatchTally();
+  private readonly running = new Map<QueueFile, Running>();
+  /**
+   * The batch: files told to upload since the queue was last idle. Those still to settle are the
+   * pending and running ones; `complete` is emitted once per batch, when none is left, and `tally`
+   * stays readable after (`batchStatus`).
+   */
+  private batchOpen = false;
+  private tally: BatchSummary = { succeeded: 0, failed: 0 };
   private concurrency: number;
   private nextId = 1;
   private destroyed = false;
   private readonly upload: (options: UploadResourceOptions) => UploadTask;
   private readonly now: () => number;
+  /** Least time between two in-phase progress reports of one file. */
   private readonly interval: number;
-  private readonly idPrefix: string;
   private readonly lifecycle: LifecycleMonitor;
   /** Releases the life-cycle listeners; set while a batch is open. */
   private releaseLifecycle: (() => void) | null = null;
@@ -55,13 +59,23 @@ export class UploadQueue {
     this.upload = options.upload || uploadResource;
     this.now = options.now || Date.now;
     this.interval = typeof options.progressIntervalMs === 'number' ? Math.max(0, options.progressIntervalMs) : 250;
-    this.idPrefix = options.idPrefix || 'file-';
     this.lifecycle = new LifecycleMonitor(options.lifecycle);
-    this.lifecycle.onChange(() => this.lifecycleChanged());
+    // Files wait while the app is hidden or offline, and resume by themselves.
+    this.lifecycle.onChange(() => {
+      if (this.destroyed) return;
+      this.showHolds();
+      this.pump();
+    });
   }
 
+  /** Listens to one event; returns the unsubscribe. A listener that throws never wedges the queue. */
   on<K extends keyof QueueEvents>(event: K, fn: QueueListener<K>): () => void {
-    return this.events.on(event, fn);
+    const list: Array<QueueListener<K>> = this.listeners[event] || (this.listeners[event] = []);
+    list.push(fn);
+    return () => {
+      const i = list.indexOf(fn);
+      if (i !== -1) list.splice(i, 1);
+    };
   }
 
   /** The files of the list, in order: candidates are not in it yet. */
@@ -76,26 +90,18 @@ export class UploadQueue {
 
   /** A file of the list (not a candidate). */
   get(id: string): QueueFile | undefined {
-    const record = this.record(id);
-    return record && isListed(record.state) ? record : undefined;
-  }
-
-  /** Index of a file in `files`; -1 when it is not listed. */
-  indexOf(id: string): number {
-    const files = this.files;
-    for (let i = 0; i < files.length; i++) if (files[i].id === id) return i;
-    return -1;
+    return this.list.find((f) => f.id === id && isListed(f.state));
   }
 
   /** Any record, candidates included. */
   record(id: string): QueueFile | undefined {
-    for (const file of this.list) if (file.id === id) return file;
-    return undefined;
+    return this.list.find((f) => f.id === id);
   }
 
   /** The current batch, or the last one once it settled: files in it and files settled. */
   get batchStatus(): { total: number; settled: number; open: boolean } {
-    return this.batch.status;
+    const settled = this.tally.succeeded + this.tally.failed;
+    return { total: settled + this.pending.length + this.running.size, settled, open: this.batchOpen };
   }
 
   /** Files uploading right now. */
@@ -131,7 +137,7 @@ export class UploadQueue {
     if (this.destroyed) return [];
     return inputs.map((input) => {
       // The component hands out ids before adding (its before-upload event shows them).
-      const file = newRecord(input.id || this.idPrefix + this.nextId++, input, 'candidate');
+      const file = newRecord(input.id || (this.options.idPrefix || 'file-') + this.nextId++, input);
       this.list.push(file);
       return file;
     });
@@ -145,8 +151,8 @@ export class UploadQueue {
     if (this.destroyed) return [];
     const added: QueueFile[] = [];
     for (const id of ids) {
-      const file = this.record(id);
-      if (!file || file.state !== 'candidate') continue;
+      const file = this.candidate(id);
+      if (!file) continue;
       transition(file, 'waiting');
       added.push(file);
     }
@@ -157,10 +163,7 @@ export class UploadQueue {
 
   /** Drops candidates (the host said no): gone without a trace, a `remove` event aside. */
   drop(ids: string[]): void {
-    for (const id of ids) {
-      const file = this.record(id);
-      if (file && file.state === 'candidate') this.remove(id);
-    }
+    for (const id of ids) if (this.candidate(id)) this.remove(id);
   }
 
   /**
@@ -173,7 +176,7 @@ export class UploadQueue {
     const current = fixedNameOf(this.options.uploadOptions());
     // A file paused before its start (the app hidden or offline) would upload under the current name
     // too, and so would a candidate once accepted: it holds the name while the host decides.
-    const notStarted = (f: QueueFile) => f.state === 'candidate' || f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f.id));
+    const notStarted = (f: QueueFile) => f.state === 'candidate' || f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f));
     return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (notStarted(f) ? current : f.resourceName) === name);
   }
 
@@ -187,7 +190,7 @@ export class UploadQueue {
    * (a file the user cancelled stays cancelled unless asked for by name).
    */
   retry(id?: string): QueueFile[] {
-    const files = id === undefined ? this.list.filter((f) => f.state === 'failed') : this.list.filter((f) => f.id === id && (f.state === 'failed' || f.state === 'aborted'));
+    const files = this.list.filter((f) => (id === undefined ? f.state === 'failed' : f.id === id && (f.state === 'failed' || f.state === 'aborted')));
     for (const file of files) {
       file.error = null;
       this.setState(file, 'waiting');
@@ -199,21 +202,22 @@ export class UploadQueue {
   /** Stops one file (or all unsettled ones): state `aborted` and a `fail` event with code `Aborted`. */
   abort(id?: string): void {
     const files = this.list.filter((f) => (id === undefined || f.id === id) && isListed(f.state) && !isSettled(f.state));
-    for (const file of files) this.stop(file, true);
+    for (const file of files) {
+      const inBatch = this.stop(file);
+      // A listener of an earlier file's `fail` may have settled it meanwhile.
+      if (!isSettled(file.state)) this.settle(file, UploadError.of('Aborted'), inBatch);
+    }
     this.pump();
-    this.maybeComplete();
   }
 
-  /** Takes a file (or a candidate) out, stopping it first; its batch forgets it. */
+  /** Takes a file (or a candidate) out, stopping it first (so its batch forgets it). */
   remove(id: string): boolean {
     const file = this.record(id);
     if (!file) return false;
-    this.stop(file, false);
+    this.stop(file);
     this.list.splice(this.list.indexOf(file), 1);
-    this.batch.forget(file.id);
     this.emit('remove', { file });
     this.pump();
-    this.maybeComplete();
     return true;
   }
 
@@ -226,39 +230,46 @@ export class UploadQueue {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.events.silence();
-    this.pending.length = 0;
-    const running = Array.from(this.running.values());
-    this.running.clear();
-    for (const r of running) r.task.abort();
+    this.listeners = {};
+    for (const file of this.list) this.stop(file);
     this.stopListening();
+  }
+
+  private candidate(id: string): QueueFile | undefined {
+    return this.list.find((f) => f.id === id && f.state === 'candidate');
   }
 
   private enqueue(files: QueueFile[]): void {
     if (this.destroyed) return;
     for (const file of files) {
-      if (file.state !== 'waiting' || this.pending.indexOf(file) !== -1) continue;
+      if (file.state !== 'waiting' || this.pending.includes(file)) continue;
       this.pending.push(file);
-      this.batch.join(file.id);
+      // The first file opens a new batch.
+      if (!this.batchOpen) {
+        this.batchOpen = true;
+        this.tally = { succeeded: 0, failed: 0 };
+      }
     }
-    if (this.batch.open && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
+    if (this.batchOpen && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
     this.showHolds();
     this.pump();
   }
 
+  /** Starts what may start; once nothing of the batch is left, closes it with one `complete`. */
   private pump(): void {
     while (!this.destroyed && !this.lifecycle.blocker && this.running.size < this.concurrency && this.pending.length) {
       this.begin(this.pending.shift()!);
     }
+    if (!this.batchOpen || this.running.size || this.pending.length) return;
+    this.batchOpen = false;
+    // The last upload settled: nothing is due, so nothing needs to hear about the app or the network.
+    this.stopListening();
+    // A batch whose every file was removed has nothing to report.
+    const { succeeded, failed } = this.tally;
+    if (succeeded || failed) this.emit('complete', { succeeded, failed });
   }
 
   // ——— the life cycle: files wait while the app is hidden or offline, and resume by themselves ———
-
-  private lifecycleChanged(): void {
-    if (this.destroyed) return;
-    this.showHolds();
-    this.pump();
-  }
 
   /**
    * Due and running files show why they wait, or go back to what they were doing once nothing
@@ -267,8 +278,8 @@ export class UploadQueue {
   private showHolds(): void {
     const reason = this.lifecycle.blocker;
     for (const file of this.list) {
-      const running = this.running.has(file.id);
-      if (!running && this.pending.indexOf(file) === -1) continue;
+      const running = this.running.has(file);
+      if (!running && !this.pending.includes(file)) continue;
       const state: FileState = reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting';
       const previous = transition(file, state, reason);
       // Also when only the reason changed (background → network): the view shows it.
@@ -276,22 +287,11 @@ export class UploadQueue {
     }
   }
 
-  /** An upload that still failed as Interrupted goes back among the due ones, in list order, uncounted. */
-  private requeue(file: QueueFile): void {
-    this.running.delete(file.id);
-    file.attempts = Math.max(0, file.attempts - 1);
-    file.error = null;
-    insertInOrder(this.pending, file, (f) => this.list.indexOf(f));
-    this.showHolds();
-  }
-
   /** The platform of an upload, its requests gated by the life cycle (one wrapper per platform). */
   private platformFor(given: Platform | undefined): Platform | undefined {
-    if (!this.options.lifecycle) return given;
-    const platform = given || defaultPlatform() || undefined;
+    const platform = this.options.lifecycle && (given || defaultPlatform());
     if (!platform) return given;
-    if (this.gated && this.gated.from === platform) return this.gated.to;
-    this.gated = { from: platform, to: gatePlatform(platform, this.lifecycle) };
+    if (!this.gated || this.gated.from !== platform) this.gated = { from: platform, to: gatePlatform(platform, this.lifecycle) };
     return this.gated.to;
   }
 
@@ -310,118 +310,102 @@ export class UploadQueue {
     file.result = null;
     file.resourceName = fixedNameOf(base);
     // Two files are never stored under one name: one already uploading (paused included) or stored under it keeps it.
-    if (file.resourceName && this.list.some((g) => g !== file && (this.running.has(g.id) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
-      this.refuse(file, UploadError.of('ResourceNameInUse'));
+    if (file.resourceName && this.list.some((g) => g !== file && (this.running.has(g) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
+      // `pump`, which began it, goes on with the next one.
+      this.settle(file, UploadError.of('ResourceNameInUse'));
       return;
     }
-    const running: Running = { task: undefined as unknown as UploadTask, throttle: new ProgressThrottle(this.now, this.interval), started: this.lifecycle.stamp() };
+    const running: Running = { task: undefined as unknown as UploadTask, reported: 0, started: this.lifecycle.stamp() };
+    const current = () => this.running.get(file) === running;
     // Registered before the upload starts: the core reports its first phase synchronously.
-    this.running.set(file.id, running);
-    const task = this.upload({
+    this.running.set(file, running);
+    running.task = this.upload({
       ...base,
       platform: this.platformFor(base.platform),
       filePath: file.path,
       name: file.name,
       onProgress: (p) => {
-        if (this.running.get(file.id) === running) this.progress(file, running, p.phase, p.percent);
+        if (current()) this.progress(file, running, p.phase, p.percent);
       },
     });
-    running.task = task;
-    task.then(
+    running.task.then(
       (result) => {
-        if (this.running.get(file.id) !== running) return;
-        this.running.delete(file.id);
+        if (!current()) return;
+        this.running.delete(file);
         file.result = result;
-        this.settle(file, 'done');
-        this.emit('success', { file, result });
-        this.afterSettle();
+        this.settle(file, null);
+        this.pump();
       },
       (err: unknown) => {
-        if (this.running.get(file.id) !== running) return;
+        if (!current()) return;
         // Anything but an UploadError is a bug; the file still fails visibly instead of hanging.
         const error = err instanceof UploadError ? err : UploadError.of('ClientError');
-        if (waitsInsteadOfFailing(error, this.lifecycle, running.started)) {
-          this.requeue(file);
-          this.pump();
-          return;
-        }
-        this.running.delete(file.id);
-        file.error = error;
-        this.settle(file, error.code === 'Aborted' ? 'aborted' : 'failed');
-        this.emit('fail', { file, error });
-        this.afterSettle();
+        const waits = waitsInsteadOfFailing(error, this.lifecycle, running.started);
+        this.running.delete(file);
+        if (waits) {
+          // Back among the due ones, in list order (before younger files), uncounted.
+          file.attempts--;
+          file.error = null;
+          const at = this.pending.findIndex((f) => this.list.indexOf(f) > this.list.indexOf(file));
+          this.pending.splice(at === -1 ? this.pending.length : at, 0, file);
+          this.showHolds();
+        } else this.settle(file, error);
+        this.pump();
       },
     );
   }
 
-  /** Fails a file that never started an upload. */
-  private refuse(file: QueueFile, error: UploadError): void {
-    file.error = error;
-    this.settle(file, 'failed');
-    this.emit('fail', { file, error });
-    this.afterSettle();
-  }
-
   /** Phase changes always pass (they are state changes); moves within a phase at most every `interval`. */
   private progress(file: QueueFile, running: Running, phase: UploadPhase, percent: number): void {
-    if (phase !== file.phase) {
-      file.phase = phase;
-      file.percent = percent;
-      running.throttle.phaseStarted();
-      // While held back the file stays `paused`; it shows the phase again when released.
-      if (!this.lifecycle.blocker) this.setState(file, phase);
-      this.emit('progress', { file, phase, percent });
-      return;
-    }
-    if (percent === file.percent || !running.throttle.passes()) return;
+    const now = this.now();
+    const samePhase = phase === file.phase;
+    // The end of a phase is reported with the next phase's start (or the result): dropping it loses nothing.
+    if (samePhase && (percent === file.percent || now - running.reported < this.interval)) return;
+    file.phase = phase;
     file.percent = percent;
+    running.reported = now;
+    // While held back the file stays `paused`; it shows the phase again when released.
+    if (!samePhase && !this.lifecycle.blocker) this.setState(file, phase);
     this.emit('progress', { file, phase, percent });
   }
 
-  /** Stops a file; `report` says whether it becomes `aborted` with a `fail` event, or just goes. */
-  private stop(file: QueueFile, report: boolean): void {
+  /** Takes a file out of the line and stops its upload, if any; whether it was in the batch (pending or running). */
+  private stop(file: QueueFile): boolean {
     const i = this.pending.indexOf(file);
     if (i !== -1) this.pending.splice(i, 1);
-    const running = this.running.get(file.id);
-    this.running.delete(file.id);
+    const running = this.running.get(file);
+    this.running.delete(file);
     if (running) running.task.abort();
-    if (!report || isSettled(file.state)) return;
-    const inBatch = this.batch.has(file.id);
-    // A candidate is never aborted: it is only dropped.
-    if (file.state === 'candidate') return;
-    const error = UploadError.of('Aborted');
+    return i !== -1 || !!running;
+  }
+
+  /**
+   * The one way a file settles: stored (no error), or failed, or aborted (code `Aborted`). Counted
+   * when it was in the batch: every upload that ran or was due, not a file aborted before it was told to upload.
+   */
+  private settle(file: QueueFile, error: UploadError | null, inBatch = true): void {
     file.error = error;
-    if (inBatch) this.settle(file, 'aborted');
-    else this.setState(file, 'aborted');
-    this.emit('fail', { file, error });
-  }
-
-  private settle(file: QueueFile, state: 'done' | 'failed' | 'aborted'): void {
-    this.batch.settle(file.id, state === 'done');
-    this.setState(file, state);
-  }
-
-  private afterSettle(): void {
-    this.pump();
-    this.maybeComplete();
-  }
-
-  private maybeComplete(): void {
-    if (!this.batch.open || this.batch.remaining || this.running.size || this.pending.length) return;
-    const summary = this.batch.close();
-    // The last upload settled: nothing is due, so nothing needs to hear about the app or the network.
-    this.stopListening();
-    // A batch whose every file was removed has nothing to report.
-    if (summary) this.emit('complete', summary);
+    if (inBatch) this.tally[error ? 'failed' : 'succeeded']++;
+    this.setState(file, !error ? 'done' : error.code === 'Aborted' ? 'aborted' : 'failed');
+    if (error) this.emit('fail', { file, error });
+    else this.emit('success', { file, result: file.result! });
   }
 
   private setState(file: QueueFile, state: FileState): void {
-    // A paused file keeps its reason; any other state has none.
-    const previous = transition(file, state, state === 'paused' ? file.waitingFor : null);
-    if (previous !== null && previous !== state) this.emit('state', { file, previous });
+    // A paused file keeps its reason (any other state has none), so staying put is no change.
+    const previous = transition(file, state, file.waitingFor);
+    if (previous !== null) this.emit('state', { file, previous });
   }
 
   private emit<K extends keyof QueueEvents>(event: K, payload: QueueEvents[K]): void {
-    if (!this.destroyed) this.events.emit(event, payload);
+    if (this.destroyed) return;
+    for (const fn of (this.listeners[event] || []).slice()) {
+      try {
+        fn(payload);
+      } catch (err) {
+        // A listener's bug must not wedge the queue; the message is the listener's own, never a secret of ours.
+        console.error(err);
+      }
+    }
   }
 }

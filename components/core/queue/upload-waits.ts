@@ -22,11 +22,3 @@ export function waitsInsteadOfFailing(error: UploadError, monitor: LifecycleMoni
   monitor.noteInterrupted();
   return true;
 }
-
-/** Puts `item` into `list` (kept in `order`), so files that waited go before younger ones. */
-export function insertInOrder<T>(list: T[], item: T, order: (t: T) => number): void {
-  const key = order(item);
-  let i = 0;
-  while (i < list.length && order(list[i]) < key) i++;
-  list.splice(i, 0, item);
-}
