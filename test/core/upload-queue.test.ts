@@ -171,6 +171,28 @@ describe('failures', () => {
   });
 });
 
+test('a file whose upload reports no phase yet is not started twice by a second start()', async () => {
+  let calls = 0;
+  let finish: (r: { name: string; size: number; md5: string }) => void = () => undefined;
+  const queue = new UploadQueue({
+    uploadOptions: () => ({ productId: 'P' }),
+    upload: () => {
+      calls++;
+      return Object.assign(new Promise<never>((resolve) => (finish = resolve as never)), { abort: () => undefined }) as unknown as UploadTask;
+    },
+  });
+  const [f] = queue.add([{ path: '/x', name: 'x', size: 1 }], true);
+  await new Promise((r) => setTimeout(r, 5));
+  queue.start();
+  queue.start();
+  await new Promise((r) => setTimeout(r, 5));
+  expect(calls).toBe(1);
+  finish({ name: 'x', size: 1, md5: 'd41d8cd98f00b204e9800998ecf8427e' });
+  await new Promise((r) => setTimeout(r, 5));
+  expect(f.state).toBe('done');
+  expect(calls).toBe(1);
+});
+
 describe('stopping', () => {
   test('abort(id) stops the request in flight, reports Aborted, and the others go on', async () => {
     const t = setup({ concurrency: 1 });

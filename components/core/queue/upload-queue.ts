@@ -242,7 +242,7 @@ export class UploadQueue {
   private enqueue(files: QueueFile[]): void {
     if (this.destroyed) return;
     for (const file of files) {
-      if (file.state !== 'waiting' || this.pending.includes(file)) continue;
+      if (file.state !== 'waiting' || this.running.has(file) || this.pending.includes(file)) continue;
       this.pending.push(file);
       // The first file opens a new batch.
       if (!this.batchOpen) {
