@@ -17,8 +17,9 @@ export type { ResourceUploaderProperties } from './props';
 // One controller per instance, out of `data` so it is never serialized to the view.
 const uploaders = new WeakMap<object, Uploader>();
 
+/** The row id a tap carries (`data-id`); every row's control has one. */
 function idOf(event: WechatMiniprogram.BaseEvent): string {
-  const id = event && event.currentTarget && event.currentTarget.dataset ? event.currentTarget.dataset.id : undefined;
+  const id = event.currentTarget.dataset.id;
   return typeof id === 'string' ? id : '';
 }
 
@@ -27,9 +28,9 @@ Component({
   properties,
   data: initialData(),
   observers: {
-    locale(value: string) {
+    'locale, preview'() {
       const u = uploaders.get(this);
-      if (u) u.setLocale(value);
+      if (u) u.refresh();
     },
     concurrency(value: number) {
       const u = uploaders.get(this);
@@ -44,10 +45,6 @@ Component({
       if (!u) return;
       u.checkProperties();
       u.refresh();
-    },
-    preview() {
-      const u = uploaders.get(this);
-      if (u) u.refresh();
     },
   },
   lifetimes: {
@@ -99,7 +96,8 @@ Component({
       if (u) u.clear();
     },
 
-    // Taps: separate from the methods above, which must not receive an event as an id.
+    // Taps: separate from the methods above, which must not receive an event as an id
+    // (an id no row has, '' included, names nothing and does nothing).
     onChooseTap() {
       this.choose();
     },
@@ -107,26 +105,21 @@ Component({
       this.upload();
     },
     onRetryTap(event: WechatMiniprogram.BaseEvent) {
-      const id = idOf(event);
-      if (id) this.retry(id);
+      this.retry(idOf(event));
     },
     onAbortTap(event: WechatMiniprogram.BaseEvent) {
-      const id = idOf(event);
-      if (id) this.abort(id);
+      this.abort(idOf(event));
     },
     onRemoveTap(event: WechatMiniprogram.BaseEvent) {
-      const id = idOf(event);
-      if (id) this.remove(id);
+      this.remove(idOf(event));
     },
     onPreviewTap(event: WechatMiniprogram.BaseEvent) {
       const u = uploaders.get(this);
-      const id = idOf(event);
-      if (u && id) u.preview(id);
+      if (u) u.preview(idOf(event));
     },
     onPlayTap(event: WechatMiniprogram.BaseEvent) {
       const u = uploaders.get(this);
-      const id = idOf(event);
-      if (u && id) u.togglePlay(id);
+      if (u) u.togglePlay(idOf(event));
     },
   },
 });

@@ -4,7 +4,7 @@
  * is missing (PC WeChat, iOS WeCom). Only names, paths and sizes come back: never bytes.
  */
 import type { PickedFile } from '../core';
-import type { Accept } from './props';
+import type { Accept } from './types';
 
 export interface PickRequest {
   accept: Accept;

@@ -1,15 +1,9 @@
 /**
  * SPEC's properties (kebab-case in WXML, camelCase here) and how they become upload options.
  */
-import { normalizeLocale } from '../core';
-import type { Locale } from '../core';
-import { DEFAULTS } from '../core';
-import { normalizeRestrictions, Restrictions } from '../core';
-import type { QueueUploadOptions } from '../core';
-
+import { DEFAULTS, normalizeRestrictions } from '../core';
+import type { Locale, QueueUploadOptions, Restrictions } from '../core';
 import type { Accept, HostFile } from './types';
-
-export type { Accept };
 
 /**
  * Every property (SPEC's table, README's), with its type and default: the one list of them.
@@ -51,6 +45,16 @@ export type Props = WechatMiniprogram.Component.PropertyOptionToData<typeof prop
 /** The component's properties in camelCase, as a host's page data may hold them. */
 export interface ResourceUploaderProperties extends Partial<Props> {}
 
+/** The component as its parts (admission, stored files) see it. */
+export interface ComponentHost {
+  props(): Props;
+  /** The locale in force now: read at every wording. */
+  locale(): string;
+  triggerEvent(name: string, detail: object): void;
+  /** Something the view shows changed. */
+  changed(): void;
+}
+
 /**
  * A count of bytes (or bytes per second) as written: a number, or a text of decimal digits
  * (`max-size="1048576"`). Anything else is NaN, an unusable value.
@@ -87,18 +91,21 @@ export function restrictionsOf(p: Props): Restrictions {
   return normalizeRestrictions({ extension: extensionList(p.extension), maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize), maxCount: p.maxCount });
 }
 
-/** What every upload of this component is asked to do; the file itself is added per upload. */
+/**
+ * What every upload of this component is asked to do; the file itself is added per upload. The
+ * core gives an empty `resource-ver` or `endpoint` its default and reads `locale` as the component does.
+ */
 export function uploadOptionsOf(p: Props): QueueUploadOptions {
   return {
     productId: p.productId,
     accessToken: p.accessToken,
-    resourceVer: p.resourceVer || DEFAULTS.resourceVer,
+    resourceVer: p.resourceVer,
     resourceName: p.resourceName,
-    endpoint: p.endpoint || DEFAULTS.endpoint,
+    endpoint: p.endpoint,
     register: !!p.register,
     deviceId: p.deviceId,
-    maxSize: restrictionsOf(p).maxSize,
-    locale: normalizeLocale(p.locale) as Locale,
+    maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize),
+    locale: p.locale as Locale,
     minUploadRate: positiveOr(p.minUploadRate, DEFAULTS.minUploadRate),
   };
 }

@@ -22,6 +22,7 @@ export interface RejectFacts {
 /** A property with an unusable value, named as a host writes it in WXML. */
 export type BadProperty = 'max-count' | 'max-size' | 'extension' | 'min-upload-rate' | 'files';
 
+/** A label (a string, shown by the view) or a sentence (a function of the facts it mentions). */
 type Text = string | ((d: never) => string);
 
 const zh = {
@@ -60,11 +61,11 @@ const zh = {
   'reject.max-count': (f: RejectFacts) => `“${f.name}”未加入：最多 ${f.maxCount} 个文件`,
   'reject.resource-name': (f: RejectFacts) => `“${f.name}”未加入：资源名称“${f.resourceName}”已被列表中的另一个文件使用`,
   'reject.host': (f: RejectFacts) => `“${f.name}”未被接受`,
-  unusableChoice: '部分所选文件无法读取，未加入',
+  unusableChoice: () => '部分所选文件无法读取，未加入',
   summary: (s: BatchSummary) => (!s.failed ? (s.succeeded === 1 ? '文件已上传' : `${s.succeeded} 个文件全部上传成功`) : `成功 ${s.succeeded} 个，失败 ${s.failed} 个`),
   ChooseFailed: (d: { errMsg: string }) => (/privacy|隐私/i.test(d.errMsg) ? '同意隐私保护指引后才能选择文件' : `无法打开文件选择（${d.errMsg || '未说明原因'}）`),
   InvalidOption: (d: { property: BadProperty; shown: string }) =>
-    `属性 ${d.property} 的值不可用（${d.shown}）：应为${{ 'max-count': '不小于 1 的整数', 'max-size': '大于 0 的字节数', extension: '数组或如 "mp3,wav" 的字符串', 'min-upload-rate': '每秒字节数，大于 0（0 为默认值）', files: '带非空 name 的对象数组，且不超过 max-count' }[d.property] || '可用的值'}`,
+    `属性 ${d.property} 的值不可用（${d.shown}）：应为${{ 'max-count': '不小于 1 的整数', 'max-size': '大于 0 的字节数', extension: '数组或如 "mp3,wav" 的字符串', 'min-upload-rate': '每秒字节数，大于 0（0 为默认值）', files: '带非空 name 的对象数组，且不超过 max-count' }[d.property]}`,
 };
 
 export type TextId = keyof typeof zh;
@@ -105,12 +106,12 @@ const en: Record<TextId, Text> = {
   'reject.max-count': (f: RejectFacts) => `"${f.name}" was left out: the list holds at most ${f.maxCount} file${f.maxCount === 1 ? '' : 's'}`,
   'reject.resource-name': (f: RejectFacts) => `"${f.name}" was left out: the resource name "${f.resourceName}" is already taken by another file in the list`,
   'reject.host': (f: RejectFacts) => `"${f.name}" was not accepted`,
-  unusableChoice: 'Some chosen files could not be read and were left out',
+  unusableChoice: () => 'Some chosen files could not be read and were left out',
   summary: (s: BatchSummary) => (!s.failed ? (s.succeeded === 1 ? '1 file uploaded' : `All ${s.succeeded} files uploaded`) : `${s.succeeded} uploaded, ${s.failed} failed`),
   ChooseFailed: (d: { errMsg: string }) =>
     /privacy|隐私/i.test(d.errMsg) ? 'Files cannot be chosen until the privacy agreement is accepted' : `The file chooser could not open (${d.errMsg || 'no reason given'})`,
   InvalidOption: (d: { property: BadProperty; shown: string }) =>
-    `The property ${d.property} is unusable (${d.shown}): it takes ${{ 'max-count': 'a whole number of at least 1', 'max-size': 'a number of bytes, more than 0', extension: 'an array or a string such as "mp3,wav"', 'min-upload-rate': 'bytes per second, more than 0 (0: the default)', files: 'objects with a non-empty name, at most max-count of them' }[d.property] || 'a usable value'}`,
+    `The property ${d.property} is unusable (${d.shown}): it takes ${{ 'max-count': 'a whole number of at least 1', 'max-size': 'a number of bytes, more than 0', extension: 'an array or a string such as "mp3,wav"', 'min-upload-rate': 'bytes per second, more than 0 (0: the default)', files: 'objects with a non-empty name, at most max-count of them' }[d.property]}`,
 };
 
 /** The text `id` in `locale`: the host's if it gave one, else the package's (zh-CN or en). */
@@ -121,7 +122,10 @@ export function text(locale: string, id: TextId, detail: object = {}): string {
   return typeof t === 'string' ? t : (t as (d: object) => string)(detail);
 }
 
-/** The labels the view shows, as the template reads them (`texts.state[item.state]`). */
+/**
+ * The labels the view shows, as the template reads them (`texts.state[item.state]`): every
+ * string entry of the table, a dotted id nested (`state.done` → `texts.state.done`).
+ */
 export interface Texts {
   choose: Record<Accept, string>;
   upload: string;
@@ -142,52 +146,19 @@ export interface Texts {
   waitingFor: Record<WaitReason, string>;
 }
 
-const ACCEPTS: Accept[] = ['file', 'all', 'image', 'video', 'media'];
-const STATES: FileState[] = ['waiting', 'paused', 'hashing', 'signing', 'uploading', 'registering', 'delivering', 'done', 'failed', 'aborted'];
-
-function group<K extends string>(locale: string, prefix: string, keys: K[]): Record<K, string> {
-  const out = {} as Record<K, string>;
-  for (const k of keys) out[k] = text(locale, (prefix + k) as TextId);
-  return out;
-}
-
 export function textsFor(locale: string): Texts {
-  const t = (id: TextId) => text(locale, id);
-  return {
-    choose: group(locale, 'choose.', ACCEPTS),
-    upload: t('upload'),
-    retry: t('retry'),
-    remove: t('remove'),
-    cancel: t('cancel'),
-    region: t('region'),
-    list: t('list'),
-    progress: t('progress'),
-    preview: t('preview'),
-    play: t('play'),
-    stop: t('stop'),
-    state: group(locale, 'state.', STATES),
-    delivery: group(locale, 'delivery.', ['delivered', 'pending']),
-    waitingFor: group(locale, 'waitingFor.', ['network', 'background']),
-  };
-}
-
-/** The line shown when a batch settles. */
-export function summaryText(locale: string, s: BatchSummary): string {
-  return text(locale, 'summary', s);
+  const out: Record<string, Record<string, string> | string> = {};
+  for (const id of Object.keys(zh) as TextId[]) {
+    if (typeof zh[id] !== 'string') continue;
+    const [group, key] = id.split('.');
+    if (key) ((out[group] ||= {}) as Record<string, string>)[key] = text(locale, id);
+    else out[id] = text(locale, id);
+  }
+  return out as unknown as Texts;
 }
 
 export function rejectText(f: RejectFacts, locale: string): string {
   return text(locale, ('reject.' + f.reason) as TextId, f);
-}
-
-/** A chooser failure that is not a cancel: the privacy agreement, a missing permission, anything else. */
-export function chooseFailedText(errMsg: string, locale: string): string {
-  return text(locale, 'ChooseFailed', { errMsg });
-}
-
-/** Some entries a chooser handed back had no usable path or size and were left out. */
-export function unusableChoiceText(locale: string): string {
-  return text(locale, 'unusableChoice');
 }
 
 /** The message of an InvalidOption: which property, and what it takes. */
