@@ -11,16 +11,16 @@ import { Admission, chosenFile } from './admission';
 import { pickFiles, Picked } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { badProperty } from './property-check';
-import { ComponentHost, normalizeAccept, Props, restrictionsOf, uploadOptionsOf } from './props';
+import { ComponentHost, Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
 import { invalidOptionText, text, textsFor } from './texts';
 import type { ComponentErrorCode } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 import { isStoredFile, StoredFiles } from './stored/stored-files';
 
-/** What the controller needs from its `Component` instance. */
+/** The controller's `Component` instance: its `data` holds the properties as they are now. */
 export interface Host {
-  props(): Props;
+  readonly data: object;
   setData(patch: Record<string, unknown>): void;
   triggerEvent(name: string, detail: object): void;
 }
@@ -88,15 +88,15 @@ export class Uploader implements Listener {
 
   constructor(private readonly host: Host) {
     this.queue = new UploadQueue({
-      uploadOptions: () => uploadOptionsOf(host.props()),
-      concurrency: host.props().concurrency,
+      uploadOptions: () => uploadOptionsOf(this.props),
+      concurrency: this.props.concurrency,
       idPrefix: `ru${++instances}-`,
       // Files wait while the app is hidden or offline; listened to only while uploads are due.
       // The platform's own life cycle, the app's only one (h-waits).
       lifecycle: defaultPlatformLifecycle(),
     });
     const parts: ComponentHost = {
-      props: () => host.props(),
+      props: () => this.props,
       locale: () => this.locale,
       triggerEvent: (name, detail) => host.triggerEvent(name, detail),
       changed: () => this.view.touchTop(),
@@ -114,27 +114,31 @@ export class Uploader implements Listener {
     this.listen();
     // A host's new texts (or a locale it just registered) show at once.
     this.stopWatchingWords = onMessagesChange(() => this.refresh());
-    this.setHostFiles(host.props().files);
+    this.setHostFiles(this.props.files);
     this.checkProperties();
+  }
+
+  private get props(): Props {
+    return this.host.data as Props;
   }
 
   /** Read at every wording: a locale whose texts a host adds later (`setMessages`) is used from then on. */
   private get locale(): string {
-    return normalizeLocale(this.host.props().locale);
+    return normalizeLocale(this.props.locale);
   }
 
   // ——— SPEC methods ———
 
   /** Opens the chooser; resolves when it closes (not when the host answers before-upload). */
   async choose(): Promise<void> {
-    const props = this.host.props();
+    const props = this.props;
     const room = this.room();
     if (this.picking || this.detached || props.disabled || badProperty(props) || room <= 0) return;
     this.picking = true;
     const restrictions = restrictionsOf(props);
     let outcome;
     try {
-      outcome = await pickFiles({ accept: normalizeAccept(props.accept), count: room, extensions: restrictions.extensions });
+      outcome = await pickFiles({ accept: props.accept, count: room, extensions: restrictions.extensions });
     } finally {
       this.picking = false;
     }
@@ -147,7 +151,8 @@ export class Uploader implements Listener {
     if (this.problem && this.problem.code === 'ChooseFailed') this.problem = null;
     // Entries of the answer without a usable path or size: one error for the choice (SPEC 0.3).
     if (outcome.dropped) this.emitError('ChooseFailed', text(this.locale, 'unusableChoice'), outcome.dropped);
-    this.admission.admit(outcome.files, { ...restrictions, maxCount: Math.max(this.room(), 0) });
+    // The room left now: the list may have filled while the chooser was open.
+    this.admission.admit(outcome.files, { ...restrictions, maxCount: this.room() });
   }
 
   upload(): void {
@@ -237,7 +242,7 @@ export class Uploader implements Listener {
 
   /** `max-count`, `max-size` or `extension` changed: an unusable value is an InvalidOption, once. */
   checkProperties(): void {
-    const props = this.host.props();
+    const props = this.props;
     const bad = badProperty(props);
     this.checkHostFiles();
     if (!bad) {
@@ -267,12 +272,12 @@ export class Uploader implements Listener {
 
   /** Free places in the list: `max-count` less the host's files shown and every record (candidates included). */
   private room(): number {
-    return restrictionsOf(this.host.props()).maxCount - this.hostFiles.shown(this.hostRoom()).length - this.queue.records.length;
+    return restrictionsOf(this.props).maxCount - this.hostFiles.shown(this.hostRoom()).length - this.queue.records.length;
   }
 
   /** Places for host files: `max-count` less the files in the list (candidates wait their turn). */
   private hostRoom(): number {
-    return restrictionsOf(this.host.props()).maxCount - this.queue.files.length;
+    return restrictionsOf(this.props).maxCount - this.queue.files.length;
   }
 
   /** Candidates are the queue's records from the start: `remove` and `clear` drop them. */
@@ -315,7 +320,7 @@ export class Uploader implements Listener {
   }
 
   private previewOn(): boolean {
-    return this.host.props().preview !== false;
+    return this.props.preview !== false;
   }
 
   // ——— queue → events and view ———
@@ -369,7 +374,7 @@ export class Uploader implements Listener {
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
       waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
       hostItems: this.stored.rows(hostRowsOf(this.hostFiles.shown(this.hostRoom()), this.previewOn()), locale),
-      full: !badProperty(this.host.props()) && this.room() <= 0,
+      full: !badProperty(this.props) && this.room() <= 0,
       playing: this.playing,
     };
   }

@@ -5,7 +5,7 @@
 import { setDefaultPlatform } from '../core';
 import { createWechatPlatform } from '../platform/wechat';
 import { initialData, Uploader } from './controller';
-import { properties, Props } from './props';
+import { properties } from './props';
 
 // Uploads run on WeChat unless told otherwise; the package entry binds the same (one platform, made once).
 setDefaultPlatform(createWechatPlatform);
@@ -49,14 +49,7 @@ Component({
   },
   lifetimes: {
     attached() {
-      uploaders.set(
-        this,
-        new Uploader({
-          props: () => this.data as unknown as Props,
-          setData: (patch) => this.setData(patch),
-          triggerEvent: (name, detail) => this.triggerEvent(name, detail),
-        }),
-      );
+      uploaders.set(this, new Uploader(this));
     },
     detached() {
       const u = uploaders.get(this);

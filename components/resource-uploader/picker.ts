@@ -7,6 +7,7 @@ import type { PickedFile } from '../core';
 import type { Accept } from './types';
 
 export interface PickRequest {
+  /** As the host gave it: unknown values mean 'file'. */
   accept: Accept;
   count: number;
   /** Lower-case, without dots; passed to chooseMessageFile as a first filter. */
@@ -133,9 +134,9 @@ function chooseMedia(req: PickRequest): Promise<PickOutcome> {
 
 /** The files the user picked, the user's cancel, or the chooser's failure (privacy, permission…). */
 export function pickFiles(req: PickRequest): Promise<PickOutcome> {
-  if (req.accept !== 'file' && req.accept !== 'all') return chooseMedia(req);
-  // 'file' is everything but photos and videos; 'all' lets chat photos and videos through too.
-  const type = req.accept;
+  if (req.accept === 'image' || req.accept === 'video' || req.accept === 'media') return chooseMedia(req);
+  // 'file' (and any value `accept` does not take) is everything but photos and videos; 'all' lets chat photos and videos through too.
+  const type = req.accept === 'all' ? 'all' : 'file';
   const options = {
     count: Math.min(req.count, MAX_COUNT.messageFile),
     type,

@@ -74,12 +74,6 @@ export function positiveOr(value: unknown, fallback: number): number {
   return isFinite(n) && n > 0 ? n : fallback;
 }
 
-const ACCEPTS: Accept[] = ['file', 'image', 'video', 'media', 'all'];
-
-export function normalizeAccept(value: unknown): Accept {
-  return ACCEPTS.indexOf(value as Accept) !== -1 ? (value as Accept) : 'file';
-}
-
 /** `['mp3', 'wav']`, `'mp3,wav'` and `'mp3 wav'` all mean the same; anything else: no filter (and an InvalidOption). */
 export function extensionList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;

@@ -15,9 +15,12 @@ export const STORED_URL_SECONDS = 3600;
 /** A URL this close to its end is asked for again: the player may fetch it seconds after the tap. */
 export const EXPIRY_MARGIN_MS = 60000;
 
-/** A host entry to be opened through a download URL: a name and a version, and no `url` of its own. */
+/**
+ * A host entry to be opened through a download URL: a name and a version, and no `url` of its own.
+ * Only entries host-files.ts kept are asked about: their fields are strings or absent.
+ */
 export function isStoredFile(f: HostFile | undefined): f is HostFile & { userResourceName: string; resourceVer: string } {
-  return !!f && !f.url && typeof f.userResourceName === 'string' && !!f.userResourceName && typeof f.resourceVer === 'string' && !!f.resourceVer;
+  return !!f && !f.url && !!f.userResourceName && !!f.resourceVer;
 }
 
 /** What a row's file is: a row id names another file once the host's `files` change. */
