@@ -22,7 +22,7 @@ export interface AdmissionHost extends ComponentHost {
   propose(files: Picked[]): QueueFile[];
   /** Places left in the list now: `max-count` less the host files shown and every record. */
   room(): number;
-  detached(): boolean;
+  readonly detached: boolean;
 }
 
 type Refusal = { name: string; size: number; reason: RejectReason };
@@ -42,7 +42,7 @@ export class Admission {
 
   /** One choice: restrictions (with `maxCount` the room left), the resource-name rule, the host's say. */
   admit(picked: Picked[], restrictions: Restrictions): void {
-    const props = this.host.props();
+    const props = this.host.props;
     const { accepted, rejected } = screenFiles(picked, restrictions);
     const fixedName = typeof props.resourceName === 'string' ? props.resourceName.trim() : '';
     // A fixed name is used by one file of the list at a time (not failed or cancelled, candidates included).
@@ -59,7 +59,7 @@ export class Admission {
   private enter(candidates: QueueFile[]): void {
     this.queue.accept(
       candidates.map((c) => c.id),
-      !!this.host.props().autoUpload,
+      !!this.host.props.autoUpload,
     );
   }
 
@@ -69,7 +69,7 @@ export class Admission {
       files: candidates.map(chosenFile),
       callback: (ok: boolean) => {
         // One answer per question; none after the page left, none for candidates removed or cleared meanwhile.
-        if (answered || this.host.detached()) return;
+        if (answered || this.host.detached) return;
         answered = true;
         const held = candidates.filter((c) => this.queue.record(c.id) === c && c.state === 'candidate');
         // The room may have shrunk while the host decided (`max-count` lowered, host files added):
@@ -91,14 +91,14 @@ export class Admission {
   }
 
   private refuse(list: Refusal[], r: Restrictions): void {
-    const props = this.host.props();
+    const props = this.host.props;
     const resourceName = String(props.resourceName || '');
     // Messages speak of the list's size, not of the room that was left.
     const maxCount = restrictionsOf(props).maxCount;
     for (const { name, size, reason } of list) {
       const facts: RejectFacts = { ...r, maxCount, reason, name, size, resourceName };
       this.refusals.push(facts);
-      const detail: RejectDetail = { name, size, reason, message: rejectText(facts, this.host.locale()) };
+      const detail: RejectDetail = { name, size, reason, message: rejectText(facts, this.host.locale) };
       this.host.triggerEvent('reject', detail);
     }
   }

@@ -7,11 +7,11 @@ import { messageFor, normalizeLocale, onMessagesChange } from '../core';
 import { BatchSummary, defaultPlatformLifecycle, UploadQueue } from '../core';
 import type { QueueFile } from '../core';
 import { HostFileList, HostRow, hostRowsOf } from './host-files';
-import { Admission, chosenFile } from './admission';
+import { Admission, AdmissionHost, chosenFile } from './admission';
 import { pickFiles, Picked } from './picker';
 import { kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { badProperty } from './property-check';
-import { ComponentHost, Props, restrictionsOf, uploadOptionsOf } from './props';
+import { Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
 import { invalidOptionText, text, textsFor } from './texts';
 import type { ComponentErrorCode } from './types';
@@ -67,13 +67,15 @@ type Source = { name: string; get(use: (src: string) => void): void };
 
 let instances = 0;
 
-export class Uploader implements Listener {
+/** The controller is its parts' host (admission, stored files) and the shared player's listener. */
+export class Uploader implements Listener, AdmissionHost {
   private readonly queue: UploadQueue;
   private readonly view: ViewSync;
   private readonly admission: Admission;
   private readonly stopWatchingWords: () => void;
   private picking = false;
-  private detached = false;
+  /** The page has left: nothing is shown or told any more. */
+  detached = false;
   private problem: Problem | null = null;
   /** The last InvalidOption reported, so one bad value is reported once. */
   private reportedOption = '';
@@ -95,14 +97,8 @@ export class Uploader implements Listener {
       // The platform's own life cycle, the app's only one (h-waits).
       lifecycle: defaultPlatformLifecycle(),
     });
-    const parts: ComponentHost = {
-      props: () => this.props,
-      locale: () => this.locale,
-      triggerEvent: (name, detail) => host.triggerEvent(name, detail),
-      changed: () => this.view.touchTop(),
-    };
-    this.stored = new StoredFiles(parts);
-    this.admission = new Admission({ ...parts, propose: (files) => this.propose(files), room: () => this.room(), detached: () => this.detached }, this.queue);
+    this.stored = new StoredFiles(this);
+    this.admission = new Admission(this, this.queue);
     this.view = new ViewSync(
       { files: () => this.queue.files, row: (f) => viewOf(f, this.locale, this.previewOn(), this.covers[f.id]), top: () => this.top() },
       (patch) => {
@@ -118,13 +114,24 @@ export class Uploader implements Listener {
     this.checkProperties();
   }
 
-  private get props(): Props {
+  // ——— the parts' host ———
+
+  get props(): Props {
     return this.host.data as Props;
   }
 
   /** Read at every wording: a locale whose texts a host adds later (`setMessages`) is used from then on. */
-  private get locale(): string {
+  get locale(): string {
     return normalizeLocale(this.props.locale);
+  }
+
+  triggerEvent(name: string, detail: object): void {
+    this.host.triggerEvent(name, detail);
+  }
+
+  /** Derived top-level values may have changed: the view compares them at its next flush. */
+  changed(): void {
+    this.view.touchTop();
   }
 
   // ——— SPEC methods ———
@@ -172,8 +179,8 @@ export class Uploader implements Listener {
     sharedAudio.stop(this, id);
     // Not a chosen file: perhaps one of the host's, whose id names its slot (`host-<index>`).
     if (this.queue.remove(id) || !this.hostFiles.remove(hostFileIndex(id), this.hostRoom())) return;
-    this.host.triggerEvent('remove', { id });
-    this.view.touchTop();
+    this.triggerEvent('remove', { id });
+    this.changed();
   }
 
   clear(): void {
@@ -196,7 +203,7 @@ export class Uploader implements Listener {
     source.get((src) => {
       if (!sharedAudio.play(this, id, src)) return;
       this.playing = id;
-      this.view.touchTop();
+      this.changed();
     });
   }
 
@@ -204,7 +211,7 @@ export class Uploader implements Listener {
   stopped(key: string): void {
     if (this.playing !== key) return;
     this.playing = '';
-    this.view.touchTop();
+    this.changed();
   }
 
   // ——— property changes ———
@@ -218,7 +225,7 @@ export class Uploader implements Listener {
     this.stored.forget(this.hostFiles.byIndex());
     if (hostFileIndex(this.playing) >= 0) sharedAudio.stop(this, this.playing);
     this.checkHostFiles();
-    this.view.touchTop();
+    this.changed();
   }
 
   /**
@@ -237,7 +244,7 @@ export class Uploader implements Listener {
   refresh(): void {
     if (!this.previewOn()) sharedAudio.stop(this);
     this.view.touchAll();
-    this.view.touchTop();
+    this.changed();
   }
 
   /** `max-count`, `max-size` or `extension` changed: an unusable value is an InvalidOption, once. */
@@ -248,7 +255,7 @@ export class Uploader implements Listener {
     if (!bad) {
       this.reportedOption = '';
       if (this.problem && this.problem.code === 'InvalidOption') this.problem = null;
-      this.view.touchTop();
+      this.changed();
       return;
     }
     // The property as written in WXML → its key in the data (`max-count` → `maxCount`).
@@ -271,7 +278,7 @@ export class Uploader implements Listener {
   // ——— choosing ———
 
   /** Free places in the list: `max-count` less the host's files shown and every record (candidates included). */
-  private room(): number {
+  room(): number {
     return restrictionsOf(this.props).maxCount - this.hostFiles.shown(this.hostRoom()).length - this.queue.records.length;
   }
 
@@ -281,7 +288,7 @@ export class Uploader implements Listener {
   }
 
   /** Candidates are the queue's records from the start: `remove` and `clear` drop them. */
-  private propose(files: Picked[]): QueueFile[] {
+  propose(files: Picked[]): QueueFile[] {
     const records = this.queue.propose(files);
     records.forEach((record, i) => {
       const thumb = files[i].thumb;
@@ -292,13 +299,13 @@ export class Uploader implements Listener {
 
   /** The `error` event: a failure that belongs to no file. */
   private emitError(code: ComponentErrorCode, message: string, errMsg = ''): void {
-    this.host.triggerEvent('error', { code, message, errMsg });
+    this.triggerEvent('error', { code, message, errMsg });
   }
 
   /** Shows `problem` in the component until it is over; reported as an `error` event too unless `report` is false. */
   private show(problem: Problem, errMsg: string, report = true): void {
     this.problem = problem;
-    this.view.touchTop();
+    this.changed();
     if (report) this.emitError(problem.code, problem.words(this.locale), errMsg);
   }
 
@@ -327,38 +334,37 @@ export class Uploader implements Listener {
 
   private listen(): void {
     const q = this.queue;
-    const emit = (name: string, detail: object) => this.host.triggerEvent(name, detail);
     q.on('add', ({ files }) => {
       this.summary = null;
-      emit('select', { files: files.map(chosenFile) });
-      this.view.touchTop();
+      this.triggerEvent('select', { files: files.map(chosenFile) });
+      this.changed();
     });
     q.on('state', ({ file }) => {
       this.view.touch(file.id);
       // The batch bar and the waiting count follow the states.
-      this.view.touchTop();
+      this.changed();
     });
     q.on('progress', ({ file, phase, percent }) => {
-      emit('progress', { id: file.id, name: file.name, phase, percent });
+      this.triggerEvent('progress', { id: file.id, name: file.name, phase, percent });
       if (percent > 0 && percent < 100) this.view.touch(file.id);
     });
-    q.on('success', ({ file, result }) => emit('success', { id: file.id, ...result }));
+    q.on('success', ({ file, result }) => this.triggerEvent('success', { id: file.id, ...result }));
     q.on('fail', ({ file, error }) => {
       // Worded now, in the locale in force now (SPEC 0.3 "Words"), from the redacted code and details.
-      emit('fail', { id: file.id, name: file.name, code: error.code, message: messageFor(error.code, this.locale, error.detail), requestId: error.requestId, retryable: error.retryable });
+      this.triggerEvent('fail', { id: file.id, name: file.name, code: error.code, message: messageFor(error.code, this.locale, error.detail), requestId: error.requestId, retryable: error.retryable });
     });
     q.on('remove', ({ file }) => {
       sharedAudio.stop(this, file.id);
       delete this.covers[file.id];
       // A candidate was never selected: it goes without a `remove` event (and is no row).
-      if (file.state !== 'candidate') emit('remove', { id: file.id });
+      if (file.state !== 'candidate') this.triggerEvent('remove', { id: file.id });
       this.view.touchList();
-      this.view.touchTop();
+      this.changed();
     });
     q.on('complete', (summary) => {
       this.summary = summary;
-      emit('complete', { ...summary });
-      this.view.touchTop();
+      this.triggerEvent('complete', { ...summary });
+      this.changed();
     });
   }
 

@@ -17,6 +17,12 @@ export type { ResourceUploaderProperties } from './props';
 // One controller per instance, out of `data` so it is never serialized to the view.
 const uploaders = new WeakMap<object, Uploader>();
 
+/** Calls `fn` with this instance's controller: there is none before `attached` or after `detached`. */
+function withUploader(component: object, fn: (u: Uploader) => void): void {
+  const u = uploaders.get(component);
+  if (u) fn(u);
+}
+
 /** The row id a tap carries (`data-id`); every row's control has one. */
 function idOf(event: WechatMiniprogram.BaseEvent): string {
   const id = event.currentTarget.dataset.id;
@@ -29,22 +35,19 @@ Component({
   data: initialData(),
   observers: {
     'locale, preview'() {
-      const u = uploaders.get(this);
-      if (u) u.refresh();
+      withUploader(this, (u) => u.refresh());
     },
     concurrency(value: number) {
-      const u = uploaders.get(this);
-      if (u) u.setConcurrency(value);
+      withUploader(this, (u) => u.setConcurrency(value));
     },
     files(value: unknown) {
-      const u = uploaders.get(this);
-      if (u) u.setHostFiles(value);
+      withUploader(this, (u) => u.setHostFiles(value));
     },
     'maxCount, maxSize, extension, minUploadRate'() {
-      const u = uploaders.get(this);
-      if (!u) return;
-      u.checkProperties();
-      u.refresh();
+      withUploader(this, (u) => {
+        u.checkProperties();
+        u.refresh();
+      });
     },
   },
   lifetimes: {
@@ -65,28 +68,23 @@ Component({
     },
     /** SPEC: starts the files waiting (with `auto-upload` off). */
     upload() {
-      const u = uploaders.get(this);
-      if (u) u.upload();
+      withUploader(this, (u) => u.upload());
     },
     /** SPEC: uploads one failed or cancelled file again, or every failed one. */
     retry(id?: string) {
-      const u = uploaders.get(this);
-      if (u) u.retry(id);
+      withUploader(this, (u) => u.retry(id));
     },
     /** SPEC: stops one file, or every file not yet settled. */
     abort(id?: string) {
-      const u = uploaders.get(this);
-      if (u) u.abort(id);
+      withUploader(this, (u) => u.abort(id));
     },
     /** SPEC: takes a file off the list (stopping it first). */
     remove(id: string) {
-      const u = uploaders.get(this);
-      if (u) u.remove(id);
+      withUploader(this, (u) => u.remove(id));
     },
     /** SPEC: empties the list. */
     clear() {
-      const u = uploaders.get(this);
-      if (u) u.clear();
+      withUploader(this, (u) => u.clear());
     },
 
     // Taps: separate from the methods above, which must not receive an event as an id
@@ -107,12 +105,10 @@ Component({
       this.remove(idOf(event));
     },
     onPreviewTap(event: WechatMiniprogram.BaseEvent) {
-      const u = uploaders.get(this);
-      if (u) u.preview(idOf(event));
+      withUploader(this, (u) => u.preview(idOf(event)));
     },
     onPlayTap(event: WechatMiniprogram.BaseEvent) {
-      const u = uploaders.get(this);
-      if (u) u.togglePlay(idOf(event));
+      withUploader(this, (u) => u.togglePlay(idOf(event)));
     },
   },
 });

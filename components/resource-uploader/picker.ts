@@ -4,6 +4,7 @@
  * is missing (PC WeChat, iOS WeCom). Only names, paths and sizes come back: never bytes.
  */
 import type { PickedFile } from '../core';
+import { byteCountOf } from './props';
 import type { Accept } from './types';
 
 export interface PickRequest {
@@ -24,7 +25,7 @@ const ORIGINAL = ['original'];
 type ChooserApi = 'chooseMessageFile' | 'chooseMedia' | 'chooseImage' | 'chooseVideo';
 type Entry = Record<string, unknown>;
 /** The fields of one entry of a chooser's answer, as that chooser names them. */
-type Reader = (entry: Entry) => { path: unknown; size: unknown; name?: unknown; thumb?: unknown };
+type Reader = (entry: Entry) => { path?: unknown; size?: unknown; name?: unknown; thumb?: unknown };
 
 /** chooseMedia takes at most 9 files on base libraries before 2.25.0. */
 function mediaCeiling(): number {
@@ -57,8 +58,8 @@ export type PickOutcome = { files: Picked[]; dropped?: string } | { cancelled: t
 
 /** A size as a chooser may give it: a number, or decimal digits (Android has sent strings). */
 function sizeOf(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  return Number.isFinite(n) && n >= 0 ? n : null;
+  const n = byteCountOf(value);
+  return isFinite(n) && n >= 0 ? n : null;
 }
 
 /**
@@ -72,7 +73,7 @@ function usable(api: ChooserApi, entries: unknown, read: Reader): PickOutcome {
   let noPath = false;
   let noSize = false;
   for (const entry of Array.isArray(entries) ? entries : []) {
-    const raw = entry && typeof entry === 'object' ? read(entry as Entry) : { path: undefined, size: undefined };
+    const raw = entry && typeof entry === 'object' ? read(entry as Entry) : {};
     const path = typeof raw.path === 'string' && raw.path ? raw.path : null;
     const size = sizeOf(raw.size);
     if (path === null || size === null) {
@@ -82,8 +83,7 @@ function usable(api: ChooserApi, entries: unknown, read: Reader): PickOutcome {
       continue;
     }
     const name = typeof raw.name === 'string' && raw.name ? raw.name : nameFromPath(path);
-    const thumb = typeof raw.thumb === 'string' && raw.thumb ? raw.thumb : undefined;
-    files.push(thumb ? { path, name, size, thumb } : { path, name, size });
+    files.push({ path, name, size, thumb: typeof raw.thumb === 'string' && raw.thumb ? raw.thumb : undefined });
   }
   if (!left) return { files };
   const fields = [noPath && 'no usable path', noSize && 'no usable size'].filter(Boolean).join(', ');

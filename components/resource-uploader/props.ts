@@ -45,11 +45,11 @@ export type Props = WechatMiniprogram.Component.PropertyOptionToData<typeof prop
 /** The component's properties in camelCase, as a host's page data may hold them. */
 export interface ResourceUploaderProperties extends Partial<Props> {}
 
-/** The component as its parts (admission, stored files) see it. */
+/** The component as its parts (admission, stored files) see it: the controller. */
 export interface ComponentHost {
-  props(): Props;
+  readonly props: Props;
   /** The locale in force now: read at every wording. */
-  locale(): string;
+  readonly locale: string;
   triggerEvent(name: string, detail: object): void;
   /** Something the view shows changed. */
   changed(): void;

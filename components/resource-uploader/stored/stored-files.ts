@@ -50,7 +50,7 @@ export class StoredFiles {
   /** Calls `use` with the file's URL: at once when a valid one is known, else once one is issued. */
   url(rowId: string, file: HostFile, use: (url: string) => void): void {
     if (!isStoredFile(file) || this.asking[rowId]) return;
-    const p = this.host.props();
+    const p = this.host.props;
     const key = [p.endpoint, p.productId, file.userResourceName, file.resourceVer].join('\n');
     const known = this.urls[key];
     if (known && Date.now() < known.until) return use(known.url);
@@ -85,7 +85,7 @@ export class StoredFiles {
         if (!settle()) return;
         const error = err instanceof UploadError ? err : UploadError.of('ClientError');
         this.failures[rowId] = { file: asked.file, error };
-        this.host.triggerEvent('error', { code: error.code, message: messageFor(error.code, this.host.locale(), error.detail), errMsg: '' });
+        this.host.triggerEvent('error', { code: error.code, message: messageFor(error.code, this.host.locale, error.detail), errMsg: '' });
       },
     );
   }
