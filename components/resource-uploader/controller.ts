@@ -48,15 +48,11 @@ export type TopData = {
 
 const NO_BATCH = { total: 0, settled: 0, percent: 0 };
 
-/** What the view holds before the first `setData`, besides the rows and the lookup of running states. */
-function initialTop(): TopData {
-  return { texts: textsFor('zh-CN'), notices: [], alert: '', summary: '', batch: NO_BATCH, waiting: 0, hostItems: [], full: false, playing: '' };
-}
-
+/** What the view holds before the first `setData`. */
 export function initialData() {
-  // States during which a file is in flight, for the template's lookups.
-  const running = { hashing: true, signing: true, uploading: true, registering: true, delivering: true };
-  return { [ROWS]: [] as never[], running, ...initialTop() };
+  const top: TopData = { texts: textsFor('zh-CN'), notices: [], alert: '', summary: '', batch: NO_BATCH, waiting: 0, hostItems: [], full: false, playing: '' };
+  // `running`: the states during which a file is in flight, for the template's lookups.
+  return { [ROWS]: [] as never[], running: { hashing: true, signing: true, uploading: true, registering: true, delivering: true }, ...top };
 }
 
 /** The alert shown until its kind of problem is over, worded when drawn. */
@@ -105,7 +101,8 @@ export class Uploader implements Listener, AdmissionHost {
         if (!this.detached) host.setData(patch);
       },
       undefined,
-      initialTop(),
+      // What the view holds already (the rows and the lookup aside, which `top` never returns).
+      initialData(),
     );
     this.listen();
     // A host's new texts (or a locale it just registered) show at once.
@@ -129,7 +126,7 @@ export class Uploader implements Listener, AdmissionHost {
     this.host.triggerEvent(name, detail);
   }
 
-  /** Derived top-level values may have changed: the view compares them at its next flush. */
+  /** Derived top-level values may have changed: the view compares them at its next flush (any flush does). */
   changed(): void {
     this.view.touchTop();
   }
@@ -244,7 +241,6 @@ export class Uploader implements Listener, AdmissionHost {
   refresh(): void {
     if (!this.previewOn()) sharedAudio.stop(this);
     this.view.touchAll();
-    this.changed();
   }
 
   /** `max-count`, `max-size` or `extension` changed: an unusable value is an InvalidOption, once. */
@@ -339,11 +335,8 @@ export class Uploader implements Listener, AdmissionHost {
       this.triggerEvent('select', { files: files.map(chosenFile) });
       this.changed();
     });
-    q.on('state', ({ file }) => {
-      this.view.touch(file.id);
-      // The batch bar and the waiting count follow the states.
-      this.changed();
-    });
+    // The batch bar and the waiting count follow the states too: every flush compares the top values.
+    q.on('state', ({ file }) => this.view.touch(file.id));
     q.on('progress', ({ file, phase, percent }) => {
       this.triggerEvent('progress', { id: file.id, name: file.name, phase, percent });
       if (percent > 0 && percent < 100) this.view.touch(file.id);
@@ -359,7 +352,6 @@ export class Uploader implements Listener, AdmissionHost {
       // A candidate was never selected: it goes without a `remove` event (and is no row).
       if (file.state !== 'candidate') this.triggerEvent('remove', { id: file.id });
       this.view.touchList();
-      this.changed();
     });
     q.on('complete', (summary) => {
       this.summary = summary;

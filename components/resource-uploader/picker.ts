@@ -101,8 +101,7 @@ function failureOutcome(errMsg: string): PickOutcome {
  */
 function open(api: ChooserApi, options: object, read: Reader, missingBefore: ChooserApi[] = [], onFail: (errMsg: string) => PickOutcome | Promise<PickOutcome> = failureOutcome): Promise<PickOutcome> {
   if (typeof wx[api] !== 'function') {
-    const apis = [...missingBefore, api];
-    return Promise.resolve({ errMsg: `${apis.map((a) => 'wx.' + a).join(' and ')} ${apis.length > 1 ? 'are' : 'is'} not available on this client` });
+    return Promise.resolve({ errMsg: `wx.${[...missingBefore, api].join(', wx.')} not available on this client` });
   }
   return new Promise((resolve) => {
     (wx[api] as unknown as (o: object) => void)({

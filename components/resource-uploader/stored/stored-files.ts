@@ -19,9 +19,11 @@ export const EXPIRY_MARGIN_MS = 60000;
  * A host entry to be opened through a download URL: a name and a version, and no `url` of its own.
  * Only entries host-files.ts kept are asked about: their fields are strings or absent.
  */
-export function isStoredFile(f: HostFile | undefined): f is HostFile & { userResourceName: string; resourceVer: string } {
+export function isStoredFile(f: HostFile | undefined): f is StoredFile {
   return !!f && !f.url && !!f.userResourceName && !!f.resourceVer;
 }
+
+export type StoredFile = HostFile & { userResourceName: string; resourceVer: string };
 
 /** What a row's file is: a row id names another file once the host's `files` change. */
 function fileKey(f: HostFile | undefined): string {
@@ -47,14 +49,14 @@ export class StoredFiles {
   /** `host.changed()`: a row's look changed (asking, failed). */
   constructor(private readonly host: ComponentHost) {}
 
-  /** Calls `use` with the file's URL: at once when a valid one is known, else once one is issued. */
-  url(rowId: string, file: HostFile, use: (url: string) => void): void {
-    if (!isStoredFile(file) || this.asking[rowId]) return;
+  /** Calls `use` with the file's URL: at once when a valid one is known, else once one is issued (one ask per row at a time). */
+  url(rowId: string, file: StoredFile, use: (url: string) => void): void {
+    if (this.asking[rowId]) return;
     const p = this.host.props;
     const key = [p.endpoint, p.productId, file.userResourceName, file.resourceVer].join('\n');
     const known = this.urls[key];
-    if (known && Date.now() < known.until) return use(known.url);
-    const started = Date.now();
+    const now = Date.now();
+    if (known && now < known.until) return use(known.url);
     const task = getResourceDownloadUrl({
       productId: p.productId,
       accessToken: p.accessToken,
@@ -78,7 +80,7 @@ export class StoredFiles {
     task.then(
       (issued) => {
         // Counted from the ask, not the answer: the service's clock started no later than that.
-        this.urls[key] = { url: issued.url, until: started + STORED_URL_SECONDS * 1000 - EXPIRY_MARGIN_MS };
+        this.urls[key] = { url: issued.url, until: now + STORED_URL_SECONDS * 1000 - EXPIRY_MARGIN_MS };
         if (settle()) use(issued.url);
       },
       (err: unknown) => {
