@@ -14,13 +14,14 @@ import type { Accept, HostFile } from './types';
  * `type: null` (any type) lets `extension` take an Array or a String (simulate drops
  * optionalTypes), and lets `max-size` and `min-upload-rate` arrive as written: a Number property
  * turns "10MB" into 0 before the component could call it unusable. `files`: the view's rows live
- * under other data keys (one namespace). Comments inside the object would ship (esbuild keeps them).
+ * under other data keys (one namespace). A bare type has that type's empty default ('' or false).
+ * Comments inside the object would ship (esbuild keeps them).
  */
 export const properties = {
-  productId: { type: String, value: '' },
-  accessToken: { type: String, value: '' },
+  productId: String,
+  accessToken: String,
   resourceVer: { type: String, value: DEFAULTS.resourceVer },
-  resourceName: { type: String, value: '' },
+  resourceName: String,
   endpoint: { type: String, value: DEFAULTS.endpoint },
   accept: { type: String, value: 'file' as Accept },
   extension: { type: null, value: [] as string[] | string },
@@ -28,14 +29,14 @@ export const properties = {
   maxSize: { type: null, value: DEFAULTS.maxSize as number | string },
   autoUpload: { type: Boolean, value: true },
   concurrency: { type: Number, value: 2 },
-  register: { type: Boolean, value: false },
-  deviceId: { type: String, value: '' },
-  disabled: { type: Boolean, value: false },
+  register: Boolean,
+  deviceId: String,
+  disabled: Boolean,
   locale: { type: String, value: 'zh-CN' as Locale },
   files: { type: Array, value: [] as HostFile[] },
   deletable: { type: Boolean, value: true },
   preview: { type: Boolean, value: true },
-  useBeforeUpload: { type: Boolean, value: false },
+  useBeforeUpload: Boolean,
   minUploadRate: { type: null, value: DEFAULTS.minUploadRate as number | string },
 } satisfies WechatMiniprogram.Component.PropertyOption;
 
