@@ -78,8 +78,9 @@ export class Admission {
         const out = held.slice(fit.length);
         if (out.length) {
           this.queue.drop(out.map((c) => c.id));
+          const reason = ok === true ? 'max-count' : 'host';
           this.refuse(
-            out.map((c): Refusal => ({ name: c.name, size: c.size, reason: ok === true ? 'max-count' : 'host' })),
+            out.map((c): Refusal => ({ ...c, reason })),
             restrictions,
           );
           this.host.changed();

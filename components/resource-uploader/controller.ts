@@ -9,12 +9,12 @@ import type { QueueFile } from '../core';
 import { HostFileList, HostRow, hostRowsOf } from './host-files';
 import { Admission, AdmissionHost, chosenFile } from './admission';
 import { pickFiles, Picked } from './picker';
-import { kindOf, Listener, openPreview, sharedAudio } from './preview';
+import { FileKind, kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { badProperty } from './property-check';
 import { Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
 import { invalidOptionText, text, textsFor } from './texts';
-import type { ComponentErrorCode } from './types';
+import type { ComponentErrorCode, HostFile } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 import { isStoredFile, StoredFiles } from './stored/stored-files';
 
@@ -57,9 +57,6 @@ export function initialData() {
 
 /** The alert shown until its kind of problem is over, worded when drawn. */
 type Problem = { code: ComponentErrorCode; words(locale: string): string };
-
-/** A row's file name, and how to get what opens it. */
-type Source = { name: string; get(use: (src: string) => void): void };
 
 let instances = 0;
 
@@ -188,20 +185,23 @@ export class Uploader implements Listener, AdmissionHost {
 
   /** Full-screen preview of an image or video row. */
   preview(id: string): void {
-    const source = this.source(id);
-    if (source && this.previewOn()) source.get((src) => openPreview(kindOf(source.name), src));
+    if (this.previewOn()) this.open(id, (src, name) => openPreview(kindOf(name), src));
   }
 
   /** Play or stop an audio row; one sound at a time in the whole app. */
   togglePlay(id: string): void {
-    const source = this.source(id);
-    if (!source || !this.previewOn() || kindOf(source.name) !== 'audio') return;
+    if (!this.previewOn()) return;
+    // Only an audio row of this list plays (and a row that leaves, or `preview` turned off, stops it).
     if (sharedAudio.isPlaying(this, id)) return sharedAudio.stop(this, id);
-    source.get((src) => {
-      if (!sharedAudio.play(this, id, src)) return;
-      this.playing = id;
-      this.changed();
-    });
+    this.open(
+      id,
+      (src) => {
+        if (!sharedAudio.play(this, id, src)) return;
+        this.playing = id;
+        this.changed();
+      },
+      'audio',
+    );
   }
 
   /** The shared player stopped this component's sound. */
@@ -243,7 +243,7 @@ export class Uploader implements Listener, AdmissionHost {
     this.view.touchAll();
   }
 
-  /** `max-count`, `max-size` or `extension` changed: an unusable value is an InvalidOption, once. */
+  /** A property changed (`max-count`, `max-size`, `extension`, `min-upload-rate`…): an unusable value is an InvalidOption, once. */
   checkProperties(): void {
     const props = this.props;
     const bad = badProperty(props);
@@ -307,19 +307,16 @@ export class Uploader implements Listener, AdmissionHost {
 
   // ——— rows ———
 
-  /** A row's file name and its path, the host's URL, or a stored host file's URL once issued. */
-  private source(id: string): Source | null {
-    const index = hostFileIndex(id);
-    if (index < 0) {
-      const chosen = this.queue.get(id);
-      return chosen ? { name: chosen.name, get: (use) => use(chosen.path) } : null;
-    }
-    const entry = this.hostFiles.find(index, this.hostRoom());
-    const file = entry && entry.file;
-    // Only a URL of a usable scheme was kept (host-files.ts); an entry stored by name has none until its URL is issued.
-    const url = file && file.url;
-    if (url) return { name: file.name, get: (use) => use(url) };
-    return isStoredFile(file) ? { name: file.name, get: (use) => this.stored.url(id, file, use) } : null;
+  /** Calls `use` with what opens a row's file, and its name; with `kind`, only for a file of that kind. */
+  private open(id: string, use: (src: string, name: string) => void, kind?: FileKind): void {
+    const chosen = this.queue.get(id);
+    const entry = this.hostFiles.find(hostFileIndex(id), this.hostRoom());
+    // A chosen file opens by its path; a host's by its URL (only one of a usable scheme was kept,
+    // host-files.ts) or, stored by name, by the URL issued on the first tap.
+    const file: HostFile | undefined = chosen ? { name: chosen.name, url: chosen.path } : entry && entry.file;
+    if (!file || (kind && kindOf(file.name) !== kind)) return;
+    if (file.url) use(file.url, file.name);
+    else if (isStoredFile(file)) this.stored.url(id, file, (url) => use(url, file.name));
   }
 
   private previewOn(): boolean {

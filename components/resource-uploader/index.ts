@@ -34,16 +34,14 @@ Component({
   properties,
   data: initialData(),
   observers: {
-    'locale, preview'() {
-      withUploader(this, (u) => u.refresh());
-    },
     concurrency(value: number) {
       withUploader(this, (u) => u.setConcurrency(value));
     },
     files(value: unknown) {
       withUploader(this, (u) => u.setHostFiles(value));
     },
-    'maxCount, maxSize, extension, minUploadRate'() {
+    // What the list accepts or how it looks: checked again (a value is reported once, so a check repeated is harmless) and redrawn.
+    'locale, preview, maxCount, maxSize, extension, minUploadRate'() {
       withUploader(this, (u) => {
         u.checkProperties();
         u.refresh();
