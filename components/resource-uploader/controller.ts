@@ -76,7 +76,7 @@ export class Uploader implements Listener, AdmissionHost {
   /** The host's `files`: usable entries with their index in the host's array, and the removed ones. */
   private readonly hostFiles = new HostFileList();
   /** Video covers from the chooser, by file id. */
-  private readonly covers: Record<string, string> = {};
+  private readonly covers: Record<string, string | undefined> = {};
   private playing = '';
   // stored-files: host files stored by name get their URL on the first tap.
   private readonly stored: StoredFiles;
@@ -286,10 +286,7 @@ export class Uploader implements Listener, AdmissionHost {
   /** Candidates are the queue's records from the start: `remove` and `clear` drop them. */
   propose(files: Picked[]): QueueFile[] {
     const records = this.queue.propose(files);
-    records.forEach((record, i) => {
-      const thumb = files[i].thumb;
-      if (thumb) this.covers[record.id] = thumb;
-    });
+    records.forEach((record, i) => (this.covers[record.id] = files[i].thumb));
     return records;
   }
 

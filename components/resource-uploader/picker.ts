@@ -15,9 +15,6 @@ export interface PickRequest {
   extensions: string[];
 }
 
-/** Per-API ceilings of `count` (platform-facts §4). */
-const MAX_COUNT = { messageFile: 100, media: 20, mediaBefore2_25: 9, image: 9 };
-
 const ALBUM_AND_CAMERA = ['album', 'camera'];
 /** The device gets the file the user chose, not a recompressed copy. */
 const ORIGINAL = ['original'];
@@ -27,7 +24,9 @@ type Entry = Record<string, unknown>;
 /** The fields of one entry of a chooser's answer, as that chooser names them. */
 type Reader = (entry: Entry) => { path?: unknown; size?: unknown; name?: unknown; thumb?: unknown };
 
-/** chooseMedia takes at most 9 files on base libraries before 2.25.0. */
+// The ceilings of `count` (platform-facts §4): chooseMessageFile 100, chooseImage 9, chooseMedia 20 (9 before 2.25.0).
+
+/** chooseMedia's ceiling of `count` on this base library. */
 function mediaCeiling(): number {
   let version = '';
   try {
@@ -36,13 +35,13 @@ function mediaCeiling(): number {
   } catch {
     // No version known: the current ceiling.
   }
-  if (!version) return MAX_COUNT.media;
+  if (!version) return 20;
   const [major, minor = 0] = version.split('.').map((n) => Number(n) || 0);
-  return major < 2 || (major === 2 && minor < 25) ? MAX_COUNT.mediaBefore2_25 : MAX_COUNT.media;
+  return major < 2 || (major === 2 && minor < 25) ? 9 : 20;
 }
 
 /** chooseMedia hands back paths only: the name is the path's last segment. */
-export function nameFromPath(path: string): string {
+function nameFromPath(path: string): string {
   const clean = path.split(/[?#]/)[0];
   return clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1) || clean;
 }
@@ -55,6 +54,11 @@ export type Picked = PickedFile & { thumb?: string };
  * naming what they lacked), the user's cancel, or a failure with WeChat's text or the missing API.
  */
 export type PickOutcome = { files: Picked[]; dropped?: string } | { cancelled: true } | { errMsg: string };
+
+/** A chooser's text field when it holds something. */
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
 
 /** A size as a chooser may give it: a number, or decimal digits (Android has sent strings). */
 function sizeOf(value: unknown): number | null {
@@ -74,16 +78,15 @@ function usable(api: ChooserApi, entries: unknown, read: Reader): PickOutcome {
   let noSize = false;
   for (const entry of Array.isArray(entries) ? entries : []) {
     const raw = entry && typeof entry === 'object' ? read(entry as Entry) : {};
-    const path = typeof raw.path === 'string' && raw.path ? raw.path : null;
+    const path = nonEmpty(raw.path);
     const size = sizeOf(raw.size);
-    if (path === null || size === null) {
+    if (!path || size === null) {
       left++;
-      if (path === null) noPath = true;
+      if (!path) noPath = true;
       else noSize = true;
       continue;
     }
-    const name = typeof raw.name === 'string' && raw.name ? raw.name : nameFromPath(path);
-    files.push({ path, name, size, thumb: typeof raw.thumb === 'string' && raw.thumb ? raw.thumb : undefined });
+    files.push({ path, name: nonEmpty(raw.name) || nameFromPath(path), size, thumb: nonEmpty(raw.thumb) });
   }
   if (!left) return { files };
   const fields = [noPath && 'no usable path', noSize && 'no usable size'].filter(Boolean).join(', ');
@@ -116,7 +119,7 @@ function open(api: ChooserApi, options: object, read: Reader, missingBefore: Cho
 /** Where chooseMedia is missing or unsupported: videos through chooseVideo, the rest through chooseImage. */
 function fallbackMedia(req: PickRequest, missingBefore: ChooserApi[]): Promise<PickOutcome> {
   if (req.accept === 'video') return open('chooseVideo', { sourceType: ALBUM_AND_CAMERA, compressed: false }, (f) => ({ path: f.tempFilePath, size: f.size }), missingBefore);
-  return open('chooseImage', { count: Math.min(req.count, MAX_COUNT.image), sizeType: ORIGINAL, sourceType: ALBUM_AND_CAMERA }, (f) => ({ path: f.path, size: f.size }), missingBefore);
+  return open('chooseImage', { count: Math.min(req.count, 9), sizeType: ORIGINAL, sourceType: ALBUM_AND_CAMERA }, (f) => ({ path: f.path, size: f.size }), missingBefore);
 }
 
 function chooseMedia(req: PickRequest): Promise<PickOutcome> {
@@ -137,7 +140,7 @@ export function pickFiles(req: PickRequest): Promise<PickOutcome> {
   // 'file' (and any value `accept` does not take) is everything but photos and videos; 'all' lets chat photos and videos through too.
   const type = req.accept === 'all' ? 'all' : 'file';
   const options = {
-    count: Math.min(req.count, MAX_COUNT.messageFile),
+    count: Math.min(req.count, 100),
     type,
     // The filter only works for type 'file', and not on every client: the component checks again.
     ...(type === 'file' && req.extensions.length ? { extension: req.extensions } : {}),

@@ -192,6 +192,6 @@ export function rejectText(f: RejectFacts, locale: string): string {
 
 /** The message of an InvalidOption: which property, and what it takes. */
 export function invalidOptionText(property: BadProperty, value: unknown, locale: string): string {
-  const shown = typeof value === 'number' ? String(value) : typeof value === 'string' ? `"${value.slice(0, 40)}"` : value === null ? 'null' : typeof value;
+  const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : typeof value === 'number' || value === null ? String(value) : typeof value;
   return text(locale, 'InvalidOption', { property, shown, value });
 }
