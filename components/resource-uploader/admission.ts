@@ -59,7 +59,7 @@ export class Admission {
   private enter(candidates: QueueFile[]): void {
     this.queue.accept(
       candidates.map((c) => c.id),
-      !!this.host.props.autoUpload,
+      this.host.props.autoUpload,
     );
   }
 

@@ -48,11 +48,21 @@ export type TopData = {
 
 const NO_BATCH = { total: 0, settled: 0, percent: 0 };
 
-/** What the view holds before the first `setData`. */
-export function initialData() {
-  const top: TopData = { texts: textsFor('zh-CN'), notices: [], alert: '', summary: '', batch: NO_BATCH, waiting: 0, hostItems: [], full: false, playing: '' };
-  // `running`: the states during which a file is in flight, for the template's lookups.
-  return { [ROWS]: [] as never[], running: { hashing: true, signing: true, uploading: true, registering: true, delivering: true }, ...top };
+/** What the view holds before the first `setData`; `running`: the states during which a file is in flight, for the template's lookups. */
+export function initialData(): TopData & { [ROWS]: never[]; running: Record<string, boolean> } {
+  return {
+    [ROWS]: [],
+    running: { hashing: true, signing: true, uploading: true, registering: true, delivering: true },
+    texts: textsFor('zh-CN'),
+    notices: [],
+    alert: '',
+    summary: '',
+    batch: NO_BATCH,
+    waiting: 0,
+    hostItems: [],
+    full: false,
+    playing: '',
+  };
 }
 
 /** The alert shown until its kind of problem is over, worded when drawn. */

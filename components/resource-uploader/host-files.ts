@@ -24,8 +24,8 @@ export interface HostEntry {
   file: HostFile;
 }
 
-/** WeChat's local paths: what the chooser, downloads and saved files are named by. */
-const LOCAL_PREFIXES = ['wxfile://', 'http://tmp/', 'http://usr/'];
+/** WeChat's local paths (`wxfile://`, `http://tmp/`, `http://usr/`): what the chooser, downloads and saved files are named by. */
+const LOCAL_PATH = /^(wxfile:\/\/|http:\/\/(tmp|usr)\/)/;
 
 /**
  * A URL the view may show or play: `https:`, `http:` on a loopback host, or a WeChat local path.
@@ -34,7 +34,7 @@ const LOCAL_PREFIXES = ['wxfile://', 'http://tmp/', 'http://usr/'];
  */
 function usableMediaUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value) return undefined;
-  if (LOCAL_PREFIXES.some((p) => value.indexOf(p) === 0)) return /[\s\\]/.test(value) ? undefined : value;
+  if (LOCAL_PATH.test(value)) return /[\s\\]/.test(value) ? undefined : value;
   const url = parseUrl(value);
   return url && (url.scheme === 'https' || isLoopback(url)) ? value : undefined;
 }
@@ -63,7 +63,8 @@ export class HostFileList {
     this.unusable = 0;
     this.reported = '';
     (Array.isArray(value) ? value : []).forEach((item: unknown, index) => {
-      const f = item && typeof item === 'object' && !Array.isArray(item) ? (item as Partial<Record<keyof HostFile, unknown>>) : null;
+      // Anything but an object with a non-empty string `name` (a text, a number, null, an array…) has no such name.
+      const f = item as Partial<Record<keyof HostFile, unknown>> | null;
       if (!f || typeof f.name !== 'string' || !f.name) {
         this.unusable++;
         return;
@@ -129,7 +130,7 @@ export function hostRowsOf(entries: HostEntry[], preview: boolean): HostRow[] {
       sizeText: f.size !== undefined ? formatBytes(f.size) : '',
       icon: iconFor(kind),
       kind,
-      thumb: preview && f.url ? thumbnailOf(kind, f.url) : '',
+      thumb: preview ? thumbnailOf(kind, f.url || '') : '',
       hasUrl: !!f.url || isStoredFile(f),
     };
   });

@@ -77,7 +77,8 @@ function usable(api: ChooserApi, entries: unknown, read: Reader): PickOutcome {
   let noPath = false;
   let noSize = false;
   for (const entry of Array.isArray(entries) ? entries : []) {
-    const raw = entry && typeof entry === 'object' ? read(entry as Entry) : {};
+    // Not an object (null, a number…): no field of it is usable.
+    const raw = entry ? read(entry as Entry) : {};
     const path = nonEmpty(raw.path);
     const size = sizeOf(raw.size);
     if (!path || size === null) {

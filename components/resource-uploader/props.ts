@@ -75,20 +75,16 @@ export function positiveOr(value: unknown, fallback: number): number {
   return isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** `['mp3', 'wav']`, `'mp3,wav'` and `'mp3 wav'` all mean the same; anything else: no filter (and an InvalidOption). */
-export function extensionList(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.split(/[\s,;|]+/);
-  return [];
-}
-
 export function restrictionsOf(p: Props): Restrictions {
-  return normalizeRestrictions({ extension: extensionList(p.extension), maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize), maxCount: p.maxCount });
+  const e = p.extension;
+  // `['mp3', 'wav']`, `'mp3,wav'` and `'mp3 wav'` all mean the same; anything else is no filter (and an InvalidOption).
+  return normalizeRestrictions({ extension: typeof e === 'string' ? e.split(/[\s,;|]+/) : e, maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize), maxCount: p.maxCount });
 }
 
 /**
  * What every upload of this component is asked to do; the file itself is added per upload. The
- * core gives an empty `resource-ver` or `endpoint` its default and reads `locale` as the component does.
+ * core gives an empty `resource-ver` or `endpoint` its default. No `locale`: the component words
+ * failures itself, from their codes, when it shows them.
  */
 export function uploadOptionsOf(p: Props): QueueUploadOptions {
   return {
@@ -100,7 +96,6 @@ export function uploadOptionsOf(p: Props): QueueUploadOptions {
     register: !!p.register,
     deviceId: p.deviceId,
     maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize),
-    locale: p.locale as Locale,
     minUploadRate: positiveOr(p.minUploadRate, DEFAULTS.minUploadRate),
   };
 }

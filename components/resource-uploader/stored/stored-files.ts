@@ -53,7 +53,8 @@ export class StoredFiles {
   url(rowId: string, file: StoredFile, use: (url: string) => void): void {
     if (this.asking[rowId]) return;
     const p = this.host.props;
-    const key = [p.endpoint, p.productId, file.userResourceName, file.resourceVer].join('\n');
+    const thisFile = fileKey(file);
+    const key = [p.endpoint, p.productId, thisFile].join('\n');
     const known = this.urls[key];
     const now = Date.now();
     if (known && now < known.until) return use(known.url);
@@ -66,7 +67,7 @@ export class StoredFiles {
       resourceVer: file.resourceVer,
       effectiveTime: STORED_URL_SECONDS,
     });
-    const asked = { file: fileKey(file), task };
+    const asked = { file: thisFile, task };
     this.asking[rowId] = asked;
     delete this.failures[rowId];
     this.host.changed();
