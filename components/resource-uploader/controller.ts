@@ -83,7 +83,7 @@ export class Uploader implements Listener, AdmissionHost {
   /** The last InvalidOption reported, so one bad value is reported once. */
   private reportedOption = '';
   private summary: BatchSummary | null = null;
-  /** The host's `files`: usable entries with their index in the host's array, and the removed ones. */
+  /** The host's `files`: the usable entries the user has not removed, with their index in the host's array. */
   private readonly hostFiles = new HostFileList();
   /** Video covers from the chooser, by file id. */
   private readonly covers: Record<string, string | undefined> = {};
@@ -104,9 +104,8 @@ export class Uploader implements Listener, AdmissionHost {
     this.admission = new Admission(this, this.queue);
     this.view = new ViewSync(
       { files: () => this.queue.files, row: (f) => viewOf(f, this.locale, this.previewOn(), this.covers[f.id]), top: () => this.top() },
-      (patch) => {
-        if (!this.detached) host.setData(patch);
-      },
+      // Nothing once closed: `detach` closes it before anything it stops could draw again.
+      (patch) => host.setData(patch),
       undefined,
       // What the view holds already (the rows and the lookup aside, which `top` never returns).
       initialData(),

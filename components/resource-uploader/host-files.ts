@@ -114,7 +114,7 @@ export class HostFileList {
    */
   newProblem(room: number): boolean {
     const beyond = this.entries.length - this.shown(room).length;
-    const key = this.unusable || beyond > 0 ? `${this.unusable}:${beyond}` : '';
+    const key = this.unusable || beyond ? `${this.unusable}:${beyond}` : '';
     if (key === this.reported) return false;
     this.reported = key;
     return key !== '';

@@ -60,12 +60,6 @@ function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
-/** A size as a chooser may give it: a number, or decimal digits (Android has sent strings). */
-function sizeOf(value: unknown): number | null {
-  const n = byteCountOf(value);
-  return isFinite(n) && n >= 0 ? n : null;
-}
-
 /**
  * A chooser's answer is untrusted (platform facts §6): a size given as digits counts as that
  * number, a missing or empty name becomes the path's last segment, and an entry without a usable
@@ -80,8 +74,9 @@ function usable(api: ChooserApi, entries: unknown, read: Reader): PickOutcome {
     // Not an object (null, a number…): no field of it is usable.
     const raw = entry ? read(entry as Entry) : {};
     const path = nonEmpty(raw.path);
-    const size = sizeOf(raw.size);
-    if (!path || size === null) {
+    // A size as a chooser may give it: a number, or decimal digits (Android has sent strings).
+    const size = byteCountOf(raw.size);
+    if (!path || !(size >= 0 && isFinite(size))) {
       left++;
       if (!path) noPath = true;
       else noSize = true;

@@ -176,11 +176,14 @@ export interface Texts {
 export function textsFor(locale: string): Texts {
   const out: Record<string, string | Record<string, string>> = {};
   for (const id of Object.keys(zh) as Array<keyof Table>) {
-    const entry: Text | Record<string, Text> = zh[id];
-    if (typeof entry === 'string') out[id] = text(locale, id as TextId);
-    else if (typeof entry === 'object') {
-      // A group's labels (the reject sentences are functions, not labels).
-      for (const key of Object.keys(entry)) if (typeof entry[key] === 'string') ((out[id] ||= {}) as Record<string, string>)[key] = text(locale, `${id}.${key}` as TextId);
+    const entry = zh[id] as Text | Record<string, Text>;
+    if (typeof entry === 'string') {
+      out[id] = text(locale, id as TextId);
+      continue;
+    }
+    // A group's labels: the strings in it (the reject sentences are functions; a sentence, a function, has no keys).
+    for (const key of Object.keys(entry)) {
+      if (typeof (entry as Record<string, Text>)[key] === 'string') ((out[id] ||= {}) as Record<string, string>)[key] = text(locale, `${id}.${key}` as TextId);
     }
   }
   return out as unknown as Texts;
