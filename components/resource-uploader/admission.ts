@@ -57,10 +57,7 @@ export class Admission {
   }
 
   private enter(candidates: QueueFile[]): void {
-    this.queue.accept(
-      candidates.map((c) => c.id),
-      this.host.props.autoUpload,
-    );
+    this.queue.accept(candidates.map((c) => c.id), this.host.props.autoUpload);
   }
 
   private askHost(candidates: QueueFile[], restrictions: Restrictions): void {
@@ -71,6 +68,7 @@ export class Admission {
         // One answer per question; none after the page left, none for candidates removed or cleared meanwhile.
         if (answered || this.host.detached) return;
         answered = true;
+        // Still held: a record removed or cleared has left the queue (its state stays 'candidate').
         const held = candidates.filter((c) => this.queue.record(c.id) === c && c.state === 'candidate');
         // The room may have shrunk while the host decided (`max-count` lowered, host files added):
         // the first ones in the order chosen fit, the rest are refused as max-count.
@@ -79,10 +77,7 @@ export class Admission {
         if (out.length) {
           this.queue.drop(out.map((c) => c.id));
           const reason = ok === true ? 'max-count' : 'host';
-          this.refuse(
-            out.map((c): Refusal => ({ ...c, reason })),
-            restrictions,
-          );
+          this.refuse(out.map((c): Refusal => ({ ...c, reason })), restrictions);
           this.host.changed();
         }
         this.enter(fit);

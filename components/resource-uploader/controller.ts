@@ -202,15 +202,12 @@ export class Uploader implements Listener, AdmissionHost {
     if (!this.previewOn()) return;
     // Only an audio row of this list plays (and a row that leaves, or `preview` turned off, stops it).
     if (sharedAudio.isPlaying(this, id)) return sharedAudio.stop(this, id);
-    this.open(
-      id,
-      (src) => {
-        if (!sharedAudio.play(this, id, src)) return;
-        this.playing = id;
-        this.changed();
-      },
-      'audio',
-    );
+    const play = (src: string) => {
+      if (!sharedAudio.play(this, id, src)) return;
+      this.playing = id;
+      this.changed();
+    };
+    this.open(id, play, 'audio');
   }
 
   /** The shared player stopped this component's sound. */
