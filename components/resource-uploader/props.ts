@@ -76,9 +76,9 @@ export function positiveOr(value: unknown, fallback: number): number {
 }
 
 export function restrictionsOf(p: Props): Restrictions {
-  const e = p.extension;
+  const extension = p.extension;
   // `['mp3', 'wav']`, `'mp3,wav'` and `'mp3 wav'` all mean the same; anything else is no filter (and an InvalidOption).
-  return normalizeRestrictions({ extension: typeof e === 'string' ? e.split(/[\s,;|]+/) : e, maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize), maxCount: p.maxCount });
+  return normalizeRestrictions({ extension: typeof extension === 'string' ? extension.split(/[\s,;|]+/) : extension, maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize), maxCount: p.maxCount });
 }
 
 /**
