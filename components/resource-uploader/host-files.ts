@@ -12,8 +12,6 @@ import { isStoredFile } from './stored/stored-files';
 
 import { HOST_ID_PREFIX } from './select';
 
-export { HOST_ID_PREFIX };
-
 /** One row for a host file: what a chosen file's row shows, and no more. */
 export interface HostRow extends RowFace {
   /** Something to preview or play. */
@@ -26,74 +24,64 @@ export interface HostEntry {
   file: HostFile;
 }
 
-export interface HostFiles {
-  entries: HostEntry[];
-  /** Entries left out: not objects with a non-empty string `name`. */
-  unusable: number;
-}
-
-/** WeChat's local paths: what the chooser, downloads and saved files are named by. */
-const LOCAL_PREFIXES = ['wxfile://', 'http://tmp/', 'http://usr/'];
+/** WeChat's local paths (`wxfile://`, `http://tmp/`, `http://usr/`): what the chooser, downloads and saved files are named by. */
+const LOCAL_PATH = /^(wxfile:\/\/|http:\/\/(tmp|usr)\/)/;
 
 /**
  * A URL the view may show or play: `https:`, `http:` on a loopback host, or a WeChat local path.
  * Anything else (`javascript:`, `data:`, a plain http host…) is never given to `<image>`, the
  * previewer or the player.
  */
-export function usableMediaUrl(value: unknown): string | undefined {
+function usableMediaUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value) return undefined;
-  if (LOCAL_PREFIXES.some((p) => value.indexOf(p) === 0)) return /[\s\\]/.test(value) ? undefined : value;
+  if (LOCAL_PATH.test(value)) return /[\s\\]/.test(value) ? undefined : value;
   const url = parseUrl(value);
   return url && (url.scheme === 'https' || isLoopback(url)) ? value : undefined;
 }
 
-/** A wrong-typed `files` shows nothing; a wrong-typed field is dropped: the list never breaks on host data. */
-export function normalizeHostFiles(value: unknown): HostFiles {
-  if (!Array.isArray(value)) return { entries: [], unusable: 0 };
-  const entries: HostEntry[] = [];
-  let unusable = 0;
-  value.forEach((item: unknown, index) => {
-    const f = item && typeof item === 'object' && !Array.isArray(item) ? (item as Partial<Record<keyof HostFile, unknown>>) : null;
-    if (!f || typeof f.name !== 'string' || !f.name) {
-      unusable++;
-      return;
-    }
-    entries.push({
-      index,
-      file: {
-        name: f.name,
-        size: typeof f.size === 'number' && isFinite(f.size) && f.size >= 0 ? f.size : undefined,
-        resourceName: typeof f.resourceName === 'string' ? f.resourceName : undefined,
-        url: usableMediaUrl(f.url),
-        // stored-files: a file stored by name, opened through a download URL.
-        userResourceName: typeof f.userResourceName === 'string' ? f.userResourceName : undefined,
-        resourceVer: typeof f.resourceVer === 'string' ? f.resourceVer : undefined,
-      },
-    });
-  });
-  return { entries, unusable };
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**
- * The host's `files` as the component holds them: the usable entries, the ones the user removed,
- * and what was last reported about the value, so a problem is reported once.
+ * The host's `files` as the component holds them: the usable entries the user has not removed, and
+ * what was last reported about the value, so a problem is reported once.
  */
 export class HostFileList {
+  /** Usable entries, in the host's order; an entry the user removes leaves until the next value. */
   private entries: HostEntry[] = [];
-  private removed: number[] = [];
+  /** Entries of the value left out: not objects with a non-empty string `name`. */
   private unusable = 0;
   private reported = '';
   /** The value as the host gave it, for the InvalidOption message. */
   value: unknown = [];
 
-  /** A new `files` value: everything shows again. */
+  /** A new `files` value: everything shows again. A wrong-typed value shows nothing; a wrong-typed field is dropped: the list never breaks on host data. */
   set(value: unknown): void {
-    const { entries, unusable } = normalizeHostFiles(value);
-    this.entries = entries;
-    this.unusable = unusable;
     this.value = value;
-    this.removed = [];
+    this.entries = [];
+    this.unusable = 0;
     this.reported = '';
+    (Array.isArray(value) ? value : []).forEach((item: unknown, index) => {
+      // Anything but an object with a non-empty string `name` (a text, a number, null, an array…) has no such name.
+      const f = item as Partial<Record<keyof HostFile, unknown>> | null;
+      if (!f || typeof f.name !== 'string' || !f.name) {
+        this.unusable++;
+        return;
+      }
+      this.entries.push({
+        index,
+        file: {
+          name: f.name,
+          size: typeof f.size === 'number' && isFinite(f.size) && f.size >= 0 ? f.size : undefined,
+          resourceName: stringOr(f.resourceName),
+          url: usableMediaUrl(f.url),
+          // stored-files: a file stored by name, opened through a download URL.
+          userResourceName: stringOr(f.userResourceName),
+          resourceVer: stringOr(f.resourceVer),
+        },
+      });
+    });
   }
 
   /** Every usable entry at its index in the host's array (holes where entries were left out). */
@@ -103,9 +91,9 @@ export class HostFileList {
     return out;
   }
 
-  /** The entries shown: not removed, the first ones in the host's order, at most `room` of them. */
+  /** The entries shown: the first ones in the host's order, at most `room` of them. */
   shown(room: number): HostEntry[] {
-    return this.entries.filter((e) => this.removed.indexOf(e.index) === -1).slice(0, Math.max(0, room));
+    return this.entries.slice(0, Math.max(0, room));
   }
 
   /** The shown entry of the host's slot `index`, if any. */
@@ -115,9 +103,9 @@ export class HostFileList {
 
   /** Hides a shown entry; false when `index` names none. */
   remove(index: number, room: number): boolean {
-    if (!this.find(index, room)) return false;
-    this.removed.push(index);
-    return true;
+    const entry = this.find(index, room);
+    if (entry) this.entries.splice(this.entries.indexOf(entry), 1);
+    return !!entry;
   }
 
   /**
@@ -125,8 +113,8 @@ export class HostFileList {
    * per value, and again when a new `room` (a changed `max-count`) leaves out a different number.
    */
   newProblem(room: number): boolean {
-    const beyond = this.entries.filter((e) => this.removed.indexOf(e.index) === -1).length - this.shown(room).length;
-    const key = this.unusable || beyond > 0 ? `${this.unusable}:${beyond}` : '';
+    const beyond = this.entries.length - this.shown(room).length;
+    const key = this.unusable || beyond ? `${this.unusable}:${beyond}` : '';
     if (key === this.reported) return false;
     this.reported = key;
     return key !== '';
@@ -142,7 +130,7 @@ export function hostRowsOf(entries: HostEntry[], preview: boolean): HostRow[] {
       sizeText: f.size !== undefined ? formatBytes(f.size) : '',
       icon: iconFor(kind),
       kind,
-      thumb: preview && f.url ? thumbnailOf(kind, f.url) : '',
+      thumb: preview ? thumbnailOf(kind, f.url || '') : '',
       hasUrl: !!f.url || isStoredFile(f),
     };
   });

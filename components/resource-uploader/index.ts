@@ -5,7 +5,7 @@
 import { setDefaultPlatform } from '../core';
 import { createWechatPlatform } from '../platform/wechat';
 import { initialData, Uploader } from './controller';
-import { properties, Props } from './props';
+import { properties } from './props';
 
 // Uploads run on WeChat unless told otherwise; the package entry binds the same (one platform, made once).
 setDefaultPlatform(createWechatPlatform);
@@ -17,8 +17,15 @@ export type { ResourceUploaderProperties } from './props';
 // One controller per instance, out of `data` so it is never serialized to the view.
 const uploaders = new WeakMap<object, Uploader>();
 
+/** Calls `fn` with this instance's controller: there is none before `attached` or after `detached`. */
+function withUploader(component: object, fn: (u: Uploader) => void): void {
+  const u = uploaders.get(component);
+  if (u) fn(u);
+}
+
+/** The row id a tap carries (`data-id`); every row's control has one. */
 function idOf(event: WechatMiniprogram.BaseEvent): string {
-  const id = event && event.currentTarget && event.currentTarget.dataset ? event.currentTarget.dataset.id : undefined;
+  const id = event.currentTarget.dataset.id;
   return typeof id === 'string' ? id : '';
 }
 
@@ -27,39 +34,23 @@ Component({
   properties,
   data: initialData(),
   observers: {
-    locale(value: string) {
-      const u = uploaders.get(this);
-      if (u) u.setLocale(value);
-    },
     concurrency(value: number) {
-      const u = uploaders.get(this);
-      if (u) u.setConcurrency(value);
+      withUploader(this, (u) => u.setConcurrency(value));
     },
     files(value: unknown) {
-      const u = uploaders.get(this);
-      if (u) u.setHostFiles(value);
+      withUploader(this, (u) => u.setHostFiles(value));
     },
-    'maxCount, maxSize, extension, minUploadRate'() {
-      const u = uploaders.get(this);
-      if (!u) return;
-      u.checkProperties();
-      u.refresh();
-    },
-    preview() {
-      const u = uploaders.get(this);
-      if (u) u.refresh();
+    // What the list accepts or how it looks: checked again (a value is reported once, so a check repeated is harmless) and redrawn.
+    'locale, preview, maxCount, maxSize, extension, minUploadRate'() {
+      withUploader(this, (u) => {
+        u.checkProperties();
+        u.refresh();
+      });
     },
   },
   lifetimes: {
     attached() {
-      uploaders.set(
-        this,
-        new Uploader({
-          props: () => this.data as unknown as Props,
-          setData: (patch) => this.setData(patch),
-          triggerEvent: (name, detail) => this.triggerEvent(name, detail),
-        }),
-      );
+      uploaders.set(this, new Uploader(this));
     },
     detached() {
       const u = uploaders.get(this);
@@ -75,31 +66,27 @@ Component({
     },
     /** SPEC: starts the files waiting (with `auto-upload` off). */
     upload() {
-      const u = uploaders.get(this);
-      if (u) u.upload();
+      withUploader(this, (u) => u.upload());
     },
     /** SPEC: uploads one failed or cancelled file again, or every failed one. */
     retry(id?: string) {
-      const u = uploaders.get(this);
-      if (u) u.retry(id);
+      withUploader(this, (u) => u.retry(id));
     },
     /** SPEC: stops one file, or every file not yet settled. */
     abort(id?: string) {
-      const u = uploaders.get(this);
-      if (u) u.abort(id);
+      withUploader(this, (u) => u.abort(id));
     },
     /** SPEC: takes a file off the list (stopping it first). */
     remove(id: string) {
-      const u = uploaders.get(this);
-      if (u) u.remove(id);
+      withUploader(this, (u) => u.remove(id));
     },
     /** SPEC: empties the list. */
     clear() {
-      const u = uploaders.get(this);
-      if (u) u.clear();
+      withUploader(this, (u) => u.clear());
     },
 
-    // Taps: separate from the methods above, which must not receive an event as an id.
+    // Taps: separate from the methods above, which must not receive an event as an id
+    // (an id no row has, '' included, names nothing and does nothing).
     onChooseTap() {
       this.choose();
     },
@@ -107,26 +94,19 @@ Component({
       this.upload();
     },
     onRetryTap(event: WechatMiniprogram.BaseEvent) {
-      const id = idOf(event);
-      if (id) this.retry(id);
+      this.retry(idOf(event));
     },
     onAbortTap(event: WechatMiniprogram.BaseEvent) {
-      const id = idOf(event);
-      if (id) this.abort(id);
+      this.abort(idOf(event));
     },
     onRemoveTap(event: WechatMiniprogram.BaseEvent) {
-      const id = idOf(event);
-      if (id) this.remove(id);
+      this.remove(idOf(event));
     },
     onPreviewTap(event: WechatMiniprogram.BaseEvent) {
-      const u = uploaders.get(this);
-      const id = idOf(event);
-      if (u && id) u.preview(id);
+      withUploader(this, (u) => u.preview(idOf(event)));
     },
     onPlayTap(event: WechatMiniprogram.BaseEvent) {
-      const u = uploaders.get(this);
-      const id = idOf(event);
-      if (u && id) u.togglePlay(id);
+      withUploader(this, (u) => u.togglePlay(idOf(event)));
     },
   },
 });

@@ -4,49 +4,46 @@
  * is missing (PC WeChat, iOS WeCom). Only names, paths and sizes come back: never bytes.
  */
 import type { PickedFile } from '../core';
-import type { Accept } from './props';
+import { byteCountOf } from './props';
+import type { Accept } from './types';
 
 export interface PickRequest {
+  /** As the host gave it: unknown values mean 'file'. */
   accept: Accept;
   count: number;
   /** Lower-case, without dots; passed to chooseMessageFile as a first filter. */
   extensions: string[];
 }
 
-/** Per-API ceilings of `count` (platform-facts §4). */
-export const MAX_COUNT = { messageFile: 100, media: 20, mediaBefore2_25: 9, image: 9 };
+const ALBUM_AND_CAMERA = ['album', 'camera'];
+/** The device gets the file the user chose, not a recompressed copy. */
+const ORIGINAL = ['original'];
 
-/** `a` older than `b`, both `x.y.z`. */
-function older(a: string, b: string): boolean {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) {
-    if ((pa[i] || 0) !== (pb[i] || 0)) return (pa[i] || 0) < (pb[i] || 0);
-  }
-  return false;
-}
+type ChooserApi = 'chooseMessageFile' | 'chooseMedia' | 'chooseImage' | 'chooseVideo';
+type Entry = Record<string, unknown>;
+/** The fields of one entry of a chooser's answer, as that chooser names them. */
+type Reader = (entry: Entry) => { path?: unknown; size?: unknown; name?: unknown; thumb?: unknown };
 
-function sdkVersion(): string {
+// The ceilings of `count` (platform-facts §4): chooseMessageFile 100, chooseImage 9, chooseMedia 20 (9 before 2.25.0).
+
+/** chooseMedia's ceiling of `count` on this base library. */
+function mediaCeiling(): number {
+  let version = '';
   try {
     const info = typeof wx.getAppBaseInfo === 'function' ? wx.getAppBaseInfo() : wx.getSystemInfoSync();
-    return (info && info.SDKVersion) || '';
+    version = (info && info.SDKVersion) || '';
   } catch {
-    return '';
+    // No version known: the current ceiling.
   }
+  if (!version) return 20;
+  const [major, minor = 0] = version.split('.').map((n) => Number(n) || 0);
+  return major < 2 || (major === 2 && minor < 25) ? 9 : 20;
 }
 
 /** chooseMedia hands back paths only: the name is the path's last segment. */
-export function nameFromPath(path: string): string {
+function nameFromPath(path: string): string {
   const clean = path.split(/[?#]/)[0];
   return clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1) || clean;
-}
-
-function isCancel(errMsg: string | undefined): boolean {
-  return /cancel/i.test(errMsg || '');
-}
-
-function isUnsupported(errMsg: string | undefined): boolean {
-  return /not support|unsupport|not implemented|no such api/i.test(errMsg || '');
 }
 
 /** A picked file; videos from chooseMedia also bring a cover image. */
@@ -58,14 +55,9 @@ export type Picked = PickedFile & { thumb?: string };
  */
 export type PickOutcome = { files: Picked[]; dropped?: string } | { cancelled: true } | { errMsg: string };
 
-/** The fields of a chooser's entry the component needs, in the order they are checked. */
-const NEEDED_FIELDS = ['path', 'size'] as const;
-type NeededField = (typeof NEEDED_FIELDS)[number];
-
-/** A size as a chooser may give it: a number, or decimal digits (Android has sent strings). */
-function sizeOf(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  return Number.isFinite(n) && n >= 0 ? n : null;
+/** A chooser's text field when it holds something. */
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
 }
 
 /**
@@ -73,107 +65,81 @@ function sizeOf(value: unknown): number | null {
  * number, a missing or empty name becomes the path's last segment, and an entry without a usable
  * path or size is left out, the `dropped` text naming the fields that were missing.
  */
-function usable(api: string, entries: unknown, read: (entry: Record<string, unknown>) => { path: unknown; size: unknown; name?: unknown; thumb?: unknown }): PickOutcome {
+function usable(api: ChooserApi, entries: unknown, read: Reader): PickOutcome {
   const files: Picked[] = [];
-  const lacking: NeededField[] = [];
   let left = 0;
+  let noPath = false;
+  let noSize = false;
   for (const entry of Array.isArray(entries) ? entries : []) {
-    const raw = entry && typeof entry === 'object' ? read(entry as Record<string, unknown>) : { path: undefined, size: undefined };
-    const path = typeof raw.path === 'string' && raw.path ? raw.path : null;
-    const size = sizeOf(raw.size);
-    if (path === null || size === null) {
+    // Not an object (null, a number…): no field of it is usable.
+    const raw = entry ? read(entry as Entry) : {};
+    const path = nonEmpty(raw.path);
+    // A size as a chooser may give it: a number, or decimal digits (Android has sent strings).
+    const size = byteCountOf(raw.size);
+    if (!path || !(size >= 0 && isFinite(size))) {
       left++;
-      const field: NeededField = path === null ? 'path' : 'size';
-      if (lacking.indexOf(field) === -1) lacking.push(field);
+      if (!path) noPath = true;
+      else noSize = true;
       continue;
     }
-    const name = typeof raw.name === 'string' && raw.name ? raw.name : nameFromPath(path);
-    const thumb = typeof raw.thumb === 'string' && raw.thumb ? raw.thumb : undefined;
-    files.push(thumb ? { path, name, size, thumb } : { path, name, size });
+    files.push({ path, name: nonEmpty(raw.name) || nameFromPath(path), size, thumb: nonEmpty(raw.thumb) });
   }
   if (!left) return { files };
-  const fields = NEEDED_FIELDS.filter((f) => lacking.indexOf(f) !== -1).map((f) => `no usable ${f}`);
-  return { files, dropped: `${api}: ${left} of the chosen entries left out (${fields.join(', ')})` };
+  const fields = [noPath && 'no usable path', noSize && 'no usable size'].filter(Boolean).join(', ');
+  return { files, dropped: `${api}: ${left} of the chosen entries left out (${fields})` };
 }
 
-/** When a chooser API does not exist (chooseMessageFile inside plugins, say): opens nothing. */
-function missing(...apis: string[]): PickOutcome {
-  return { errMsg: `${apis.map((a) => 'wx.' + a).join(' and ')} ${apis.length > 1 ? 'are' : 'is'} not available on this client` };
+function failureOutcome(errMsg: string): PickOutcome {
+  return /cancel/i.test(errMsg) ? { cancelled: true } : { errMsg };
 }
 
-function failed(err: { errMsg?: string } | undefined): PickOutcome {
-  const errMsg = (err && typeof err.errMsg === 'string' && err.errMsg) || '';
-  return isCancel(errMsg) ? { cancelled: true } : { errMsg };
-}
-
-function chooseMessageFile(req: PickRequest): Promise<PickOutcome> {
-  if (typeof wx.chooseMessageFile !== 'function') return Promise.resolve(missing('chooseMessageFile'));
-  // 'file' is everything but photos and videos; 'all' lets chat photos and videos through too.
-  const type = req.accept === 'file' ? 'file' : 'all';
+/**
+ * Opens chooser `api` with `options`, its answer read by `read`; `onFail` turns WeChat's errMsg
+ * into the outcome. When the client has no such API (chooseMessageFile inside plugins, say), nothing
+ * opens: the outcome names it, after the APIs found missing before it (`missingBefore`).
+ */
+function open(api: ChooserApi, options: object, read: Reader, missingBefore: ChooserApi[] = [], onFail: (errMsg: string) => PickOutcome | Promise<PickOutcome> = failureOutcome): Promise<PickOutcome> {
+  if (typeof wx[api] !== 'function') {
+    return Promise.resolve({ errMsg: `wx.${[...missingBefore, api].join(', wx.')} not available on this client` });
+  }
   return new Promise((resolve) => {
-    wx.chooseMessageFile({
-      count: Math.min(req.count, MAX_COUNT.messageFile),
-      type,
-      // The filter only works for type 'file', and not on every client: the component checks again.
-      ...(type === 'file' && req.extensions.length ? { extension: req.extensions } : {}),
-      success: (res) => resolve(usable('chooseMessageFile', res && res.tempFiles, (f) => ({ path: f.path, name: f.name, size: f.size }))),
-      fail: (err) => resolve(failed(err)),
-    });
-  });
-}
-
-function chooseImage(req: PickRequest): Promise<PickOutcome> {
-  return new Promise((resolve) => {
-    wx.chooseImage({
-      count: Math.min(req.count, MAX_COUNT.image),
-      sizeType: ['original'],
-      sourceType: ['album', 'camera'],
-      success: (res) => resolve(usable('chooseImage', res && res.tempFiles, (f) => ({ path: f.path, size: f.size }))),
-      fail: (err) => resolve(failed(err)),
-    });
-  });
-}
-
-function chooseVideo(): Promise<PickOutcome> {
-  return new Promise((resolve) => {
-    wx.chooseVideo({
-      sourceType: ['album', 'camera'],
-      compressed: false,
-      success: (res) => resolve(usable('chooseVideo', [res], (f) => ({ path: f.tempFilePath, size: f.size }))),
-      fail: (err) => resolve(failed(err)),
+    (wx[api] as unknown as (o: object) => void)({
+      ...options,
+      // chooseVideo answers with its one file itself, the others with a list.
+      success: (res: Entry) => resolve(usable(api, api === 'chooseVideo' ? [res] : res && res.tempFiles, read)),
+      fail: (err?: { errMsg?: unknown }) => resolve(onFail(err && typeof err.errMsg === 'string' ? err.errMsg : '')),
     });
   });
 }
 
 /** Where chooseMedia is missing or unsupported: videos through chooseVideo, the rest through chooseImage. */
-function fallbackMedia(req: PickRequest, before: string[]): Promise<PickOutcome> {
-  const api = req.accept === 'video' ? 'chooseVideo' : 'chooseImage';
-  if (typeof wx[api] !== 'function') return Promise.resolve(missing(...before, api));
-  return api === 'chooseVideo' ? chooseVideo() : chooseImage(req);
+function fallbackMedia(req: PickRequest, missingBefore: ChooserApi[]): Promise<PickOutcome> {
+  if (req.accept === 'video') return open('chooseVideo', { sourceType: ALBUM_AND_CAMERA, compressed: false }, (f) => ({ path: f.tempFilePath, size: f.size }), missingBefore);
+  return open('chooseImage', { count: Math.min(req.count, 9), sizeType: ORIGINAL, sourceType: ALBUM_AND_CAMERA }, (f) => ({ path: f.path, size: f.size }), missingBefore);
 }
 
 function chooseMedia(req: PickRequest): Promise<PickOutcome> {
   if (typeof wx.chooseMedia !== 'function') return fallbackMedia(req, ['chooseMedia']);
-  const version = sdkVersion();
-  const ceiling = version && older(version, '2.25.0') ? MAX_COUNT.mediaBefore2_25 : MAX_COUNT.media;
-  const mediaType: Array<'image' | 'video'> = req.accept === 'image' ? ['image'] : req.accept === 'video' ? ['video'] : ['image', 'video'];
-  return new Promise((resolve) => {
-    wx.chooseMedia({
-      count: Math.min(req.count, ceiling),
-      mediaType,
-      sourceType: ['album', 'camera'],
-      // The device gets the file the user chose, not a recompressed copy.
-      sizeType: ['original'],
-      success: (res) => resolve(usable('chooseMedia', res && res.tempFiles, (f) => ({ path: f.tempFilePath, size: f.size, thumb: f.thumbTempFilePath }))),
-      fail: (err) => {
-        if (!isCancel(err && err.errMsg) && isUnsupported(err && err.errMsg)) fallbackMedia(req, []).then(resolve);
-        else resolve(failed(err));
-      },
-    });
-  });
+  const options = {
+    count: Math.min(req.count, mediaCeiling()),
+    mediaType: req.accept === 'media' ? ['image', 'video'] : [req.accept],
+    sourceType: ALBUM_AND_CAMERA,
+    sizeType: ORIGINAL,
+  };
+  const read: Reader = (f) => ({ path: f.tempFilePath, size: f.size, thumb: f.thumbTempFilePath });
+  return open('chooseMedia', options, read, [], (errMsg) => (!/cancel/i.test(errMsg) && /not support|unsupport|not implemented|no such api/i.test(errMsg) ? fallbackMedia(req, []) : failureOutcome(errMsg)));
 }
 
 /** The files the user picked, the user's cancel, or the chooser's failure (privacy, permission…). */
 export function pickFiles(req: PickRequest): Promise<PickOutcome> {
-  return req.accept === 'file' || req.accept === 'all' ? chooseMessageFile(req) : chooseMedia(req);
+  if (req.accept === 'image' || req.accept === 'video' || req.accept === 'media') return chooseMedia(req);
+  // 'file' (and any value `accept` does not take) is everything but photos and videos; 'all' lets chat photos and videos through too.
+  const type = req.accept === 'all' ? 'all' : 'file';
+  const options = {
+    count: Math.min(req.count, 100),
+    type,
+    // The filter only works for type 'file', and not on every client: the component checks again.
+    ...(type === 'file' && req.extensions.length ? { extension: req.extensions } : {}),
+  };
+  return open('chooseMessageFile', options, (f) => ({ path: f.path, name: f.name, size: f.size }));
 }

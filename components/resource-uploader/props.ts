@@ -1,15 +1,9 @@
 /**
  * SPEC's properties (kebab-case in WXML, camelCase here) and how they become upload options.
  */
-import { normalizeLocale } from '../core';
-import type { Locale } from '../core';
-import { DEFAULTS } from '../core';
-import { normalizeRestrictions, Restrictions } from '../core';
-import type { QueueUploadOptions } from '../core';
-
+import { DEFAULTS, normalizeRestrictions } from '../core';
+import type { Locale, QueueUploadOptions, Restrictions } from '../core';
 import type { Accept, HostFile } from './types';
-
-export type { Accept };
 
 /**
  * Every property (SPEC's table, README's), with its type and default: the one list of them.
@@ -20,13 +14,14 @@ export type { Accept };
  * `type: null` (any type) lets `extension` take an Array or a String (simulate drops
  * optionalTypes), and lets `max-size` and `min-upload-rate` arrive as written: a Number property
  * turns "10MB" into 0 before the component could call it unusable. `files`: the view's rows live
- * under other data keys (one namespace). Comments inside the object would ship (esbuild keeps them).
+ * under other data keys (one namespace). A bare type has that type's empty default ('' or false).
+ * Comments inside the object would ship (esbuild keeps them).
  */
 export const properties = {
-  productId: { type: String, value: '' },
-  accessToken: { type: String, value: '' },
+  productId: String,
+  accessToken: String,
   resourceVer: { type: String, value: DEFAULTS.resourceVer },
-  resourceName: { type: String, value: '' },
+  resourceName: String,
   endpoint: { type: String, value: DEFAULTS.endpoint },
   accept: { type: String, value: 'file' as Accept },
   extension: { type: null, value: [] as string[] | string },
@@ -34,14 +29,14 @@ export const properties = {
   maxSize: { type: null, value: DEFAULTS.maxSize as number | string },
   autoUpload: { type: Boolean, value: true },
   concurrency: { type: Number, value: 2 },
-  register: { type: Boolean, value: false },
-  deviceId: { type: String, value: '' },
-  disabled: { type: Boolean, value: false },
+  register: Boolean,
+  deviceId: String,
+  disabled: Boolean,
   locale: { type: String, value: 'zh-CN' as Locale },
   files: { type: Array, value: [] as HostFile[] },
   deletable: { type: Boolean, value: true },
   preview: { type: Boolean, value: true },
-  useBeforeUpload: { type: Boolean, value: false },
+  useBeforeUpload: Boolean,
   minUploadRate: { type: null, value: DEFAULTS.minUploadRate as number | string },
 } satisfies WechatMiniprogram.Component.PropertyOption;
 
@@ -50,6 +45,16 @@ export type Props = WechatMiniprogram.Component.PropertyOptionToData<typeof prop
 
 /** The component's properties in camelCase, as a host's page data may hold them. */
 export interface ResourceUploaderProperties extends Partial<Props> {}
+
+/** The component as its parts (admission, stored files) see it: the controller. */
+export interface ComponentHost {
+  readonly props: Props;
+  /** The locale in force now: read at every wording. */
+  readonly locale: string;
+  triggerEvent(name: string, detail: object): void;
+  /** Something the view shows changed. */
+  changed(): void;
+}
 
 /**
  * A count of bytes (or bytes per second) as written: a number, or a text of decimal digits
@@ -70,35 +75,27 @@ export function positiveOr(value: unknown, fallback: number): number {
   return isFinite(n) && n > 0 ? n : fallback;
 }
 
-const ACCEPTS: Accept[] = ['file', 'image', 'video', 'media', 'all'];
-
-export function normalizeAccept(value: unknown): Accept {
-  return ACCEPTS.indexOf(value as Accept) !== -1 ? (value as Accept) : 'file';
-}
-
-/** `['mp3', 'wav']`, `'mp3,wav'` and `'mp3 wav'` all mean the same; anything else: no filter (and an InvalidOption). */
-export function extensionList(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.split(/[\s,;|]+/);
-  return [];
-}
-
 export function restrictionsOf(p: Props): Restrictions {
-  return normalizeRestrictions({ extension: extensionList(p.extension), maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize), maxCount: p.maxCount });
+  const extension = p.extension;
+  // `['mp3', 'wav']`, `'mp3,wav'` and `'mp3 wav'` all mean the same; anything else is no filter (and an InvalidOption).
+  return normalizeRestrictions({ extension: typeof extension === 'string' ? extension.split(/[\s,;|]+/) : extension, maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize), maxCount: p.maxCount });
 }
 
-/** What every upload of this component is asked to do; the file itself is added per upload. */
+/**
+ * What every upload of this component is asked to do; the file itself is added per upload. The
+ * core gives an empty `resource-ver` or `endpoint` its default. No `locale`: the component words
+ * failures itself, from their codes, when it shows them.
+ */
 export function uploadOptionsOf(p: Props): QueueUploadOptions {
   return {
     productId: p.productId,
     accessToken: p.accessToken,
-    resourceVer: p.resourceVer || DEFAULTS.resourceVer,
+    resourceVer: p.resourceVer,
     resourceName: p.resourceName,
-    endpoint: p.endpoint || DEFAULTS.endpoint,
+    endpoint: p.endpoint,
     register: !!p.register,
     deviceId: p.deviceId,
-    maxSize: restrictionsOf(p).maxSize,
-    locale: normalizeLocale(p.locale) as Locale,
+    maxSize: positiveOr(p.maxSize, DEFAULTS.maxSize),
     minUploadRate: positiveOr(p.minUploadRate, DEFAULTS.minUploadRate),
   };
 }

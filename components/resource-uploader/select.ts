@@ -11,9 +11,8 @@ export const HOST_ID_PREFIX = 'host-';
 
 /** The index in `files` of a `remove` event's id, or -1 for a chosen file. */
 export function hostFileIndex(id: string): number {
-  if (typeof id !== 'string' || id.indexOf(HOST_ID_PREFIX) !== 0) return -1;
-  const rest = id.slice(HOST_ID_PREFIX.length);
-  return /^\d+$/.test(rest) ? Number(rest) : -1;
+  const index = typeof id === 'string' && id.indexOf(HOST_ID_PREFIX) === 0 ? id.slice(HOST_ID_PREFIX.length) : '';
+  return /^\d+$/.test(index) ? Number(index) : -1;
 }
 
 /** Anything with `selectComponent`: a page's or a component's `this`. */

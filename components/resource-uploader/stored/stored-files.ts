@@ -4,34 +4,30 @@
  * component's product, token and endpoint), reused while it is valid and asked for again once it
  * has expired. A failure stays on its row, worded when drawn, and is an `error` event.
  */
-import { getResourceDownloadUrl } from '../../core';
-import { messageFor, UploadError } from '../../core';
-import type { DownloadUrlTask, Locale } from '../../core';
-import type { Props } from '../props';
+import { getResourceDownloadUrl, messageFor, UploadError } from '../../core';
+import type { DownloadUrlTask } from '../../core';
+import type { ComponentHost } from '../props';
 import { hostFileIndex } from '../select';
-import type { ErrorDetail, HostFile } from '../types';
+import type { HostFile } from '../types';
 
 /** Seconds an issued URL is asked to stay valid: a listening session, not a lasting link. */
 export const STORED_URL_SECONDS = 3600;
 /** A URL this close to its end is asked for again: the player may fetch it seconds after the tap. */
 export const EXPIRY_MARGIN_MS = 60000;
 
-/** A host entry to be opened through a download URL: a name and a version, and no `url` of its own. */
-export function isStoredFile(f: HostFile | undefined): f is HostFile & { userResourceName: string; resourceVer: string } {
-  return !!f && !f.url && typeof f.userResourceName === 'string' && !!f.userResourceName && typeof f.resourceVer === 'string' && !!f.resourceVer;
+/**
+ * A host entry to be opened through a download URL: a name and a version, and no `url` of its own.
+ * Only entries host-files.ts kept are asked about: their fields are strings or absent.
+ */
+export function isStoredFile(f: HostFile | undefined): f is StoredFile {
+  return !!f && !f.url && !!f.userResourceName && !!f.resourceVer;
 }
+
+export type StoredFile = HostFile & { userResourceName: string; resourceVer: string };
 
 /** What a row's file is: a row id names another file once the host's `files` change. */
 function fileKey(f: HostFile | undefined): string {
   return isStoredFile(f) ? f.userResourceName + '\n' + f.resourceVer : '';
-}
-
-export interface StoredFilesHost {
-  props(): Props;
-  locale(): string;
-  triggerEvent(name: 'error', detail: ErrorDetail): void;
-  /** A row's look changed (asking, failed). */
-  changed(): void;
 }
 
 /** What asking for a URL adds to a host row as drawn. */
@@ -49,34 +45,35 @@ export class StoredFiles {
   private asking: Record<string, { file: string; task: DownloadUrlTask } | undefined> = {};
   /** The last failure of each row, by row id, with the file it is about. */
   private failures: Record<string, { file: string; error: UploadError } | undefined> = {};
-  private closed = false;
 
-  constructor(private readonly host: StoredFilesHost) {}
+  /** `host.changed()`: a row's look changed (asking, failed). */
+  constructor(private readonly host: ComponentHost) {}
 
-  /** Calls `use` with the file's URL: at once when a valid one is known, else once one is issued. */
-  url(rowId: string, file: HostFile, use: (url: string) => void): void {
-    if (this.closed || !isStoredFile(file) || this.asking[rowId]) return;
-    const p = this.host.props();
-    const key = [p.endpoint, p.productId, file.userResourceName, file.resourceVer].join('\n');
+  /** Calls `use` with the file's URL: at once when a valid one is known, else once one is issued (one ask per row at a time). */
+  url(rowId: string, file: StoredFile, use: (url: string) => void): void {
+    if (this.asking[rowId]) return;
+    const p = this.host.props;
+    const thisFile = fileKey(file);
+    const key = [p.endpoint, p.productId, thisFile].join('\n');
     const known = this.urls[key];
-    if (known && Date.now() < known.until) return use(known.url);
-    const started = Date.now();
+    const now = Date.now();
+    if (known && now < known.until) return use(known.url);
     const task = getResourceDownloadUrl({
       productId: p.productId,
       accessToken: p.accessToken,
-      endpoint: p.endpoint || undefined,
+      // The core reads an empty endpoint as the default; failures are worded when shown.
+      endpoint: p.endpoint,
       userResourceName: file.userResourceName,
       resourceVer: file.resourceVer,
       effectiveTime: STORED_URL_SECONDS,
-      locale: this.host.locale() as Locale,
     });
-    const asked = { file: fileKey(file), task };
+    const asked = { file: thisFile, task };
     this.asking[rowId] = asked;
     delete this.failures[rowId];
     this.host.changed();
-    /** False when the row no longer waits for this answer (its file changed, the component left). */
+    /** False when the row no longer waits for this answer (its file changed, the component left: `close`). */
     const settle = (): boolean => {
-      if (this.closed || this.asking[rowId] !== asked) return false;
+      if (this.asking[rowId] !== asked) return false;
       delete this.asking[rowId];
       this.host.changed();
       return true;
@@ -84,14 +81,14 @@ export class StoredFiles {
     task.then(
       (issued) => {
         // Counted from the ask, not the answer: the service's clock started no later than that.
-        this.urls[key] = { url: issued.url, until: started + STORED_URL_SECONDS * 1000 - EXPIRY_MARGIN_MS };
+        this.urls[key] = { url: issued.url, until: now + STORED_URL_SECONDS * 1000 - EXPIRY_MARGIN_MS };
         if (settle()) use(issued.url);
       },
       (err: unknown) => {
         if (!settle()) return;
         const error = err instanceof UploadError ? err : UploadError.of('ClientError');
         this.failures[rowId] = { file: asked.file, error };
-        this.host.triggerEvent('error', { code: error.code, message: messageFor(error.code, this.host.locale(), error.detail), errMsg: '' });
+        this.host.triggerEvent('error', { code: error.code, message: messageFor(error.code, this.host.locale, error.detail), errMsg: '' });
       },
     );
   }
@@ -114,9 +111,8 @@ export class StoredFiles {
     }
   }
 
-  /** The component is gone: stop what is in flight, and never call back. */
+  /** The component is gone: stop what is in flight, and never call back (no row waits any more). */
   close(): void {
-    this.closed = true;
     for (const id of Object.keys(this.asking)) this.asking[id]!.task.abort();
     this.asking = {};
   }
