@@ -203,22 +203,29 @@ function filesUnder(dir: string, test: (file: string) => boolean): string[] {
 }
 
 /**
- * The names of class members declared `private`, read off tsc's declarations in `types/`. A name is
- * left alone if anything outside a class could read it by that name: any other word of the
- * declarations (a public member, an exported function, an option), of the templates, SPEC-facing
- * docs, WeChat's and JavaScript's own declarations, or a string literal of the sources (`o[key]`).
+ * The names the minifier may shorten: class members declared `private` (read off tsc's
+ * declarations in `types/`), and `exports` the shared core hands only to the package's own modules
+ * (the entry's exports are the JS API and keep their names). A name is left alone if anything
+ * outside could read it by that name: any other word of the declarations (a public member, an
+ * option), of the templates, the README, WeChat's and JavaScript's own declarations, or a string
+ * literal of the sources (`o[key]`).
  */
-export function privateNames(): string[] {
-  const declarations = filesUnder(TYPES, (f) => f.endsWith('.d.ts')).map((f) => fs.readFileSync(f, 'utf8'));
+export function shortenableNames(internalExports: string[] = []): string[] {
   const declared = new Set<string>();
+  const exported = new Set(internalExports);
   const seen = new Set<string>();
-  for (const text of declarations) {
-    const rest = text.replace(/^\s*private (?:readonly )?([A-Za-z_$][\w$]*)\b[^;\n]*;?$/gm, (_, name: string) => {
-      declared.add(name);
-      return '';
-    });
+  for (const f of filesUnder(TYPES, (f) => f.endsWith('.d.ts'))) {
+    const rest = fs
+      .readFileSync(f, 'utf8')
+      .replace(/^\s*private (?:readonly )?([A-Za-z_$][\w$]*)\b[^;\n]*;?$/gm, (_, name: string) => {
+        declared.add(name);
+        return '';
+      })
+      // An exported function's or class's own name, where it is declared: not a use of it.
+      .replace(/^(export declare (?:abstract )?(?:function|class|const|let|enum) )([A-Za-z_$][\w$]*)/gm, (_, head: string, name: string) => (exported.has(name) ? head : head + name));
     for (const w of wordsOf(rest)) seen.add(w);
   }
+  for (const name of exported) declared.add(name);
   const outside = [
     ...filesUnder(SRC, (f) => /\.(wxml|wxs|json)$/.test(f)),
     path.join(__dirname, 'README.md'),
@@ -230,6 +237,12 @@ export function privateNames(): string[] {
     for (const m of fs.readFileSync(f, 'utf8').matchAll(/(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g)) for (const w of wordsOf(m[2])) seen.add(w);
   }
   return [...declared].filter((name) => !seen.has(name)).sort();
+}
+
+/** The names a module's ES output exports (`export { a, b as c }` → a, c). */
+function exportsOf(code: string): string[] {
+  const m = /^export \{([^}]*)\};$/m.exec(code);
+  return m ? m[1].split(',').map((s) => s.trim().split(/\s+as\s+/).pop()!).filter(Boolean) : [];
 }
 
 async function writeModule(module: string, code: string, mangle: Mangle): Promise<void> {
@@ -315,7 +328,8 @@ export async function plan(): Promise<Bundles> {
 
 export async function scripts(): Promise<void> {
   const bundles = await plan();
-  const names = privateNames();
+  const entry = new Set(exportsOf(bundles.code.get(ENTRY_MODULE) || ''));
+  const names = shortenableNames(exportsOf(bundles.code.get(SHARED_MODULE) || '').filter((name) => !entry.has(name)));
   const mangle: Mangle = { names: names.length ? new RegExp(`^(?:${names.join('|')})$`) : /(?!)/, cache: {} };
   // One module after the other: each passes on the names the ones before it chose.
   for (const [module, code] of bundles.code) await writeModule(module, code, mangle);

@@ -1,7 +1,7 @@
 /** The build's minification of templates and styles (gulpfile `minifyWxml`, `minifyModule`). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { minifyModule, minifyWxml, privateNames } from '../../gulpfile';
+import { minifyModule, minifyWxml, shortenableNames } from '../../gulpfile';
 
 test('WXML loses comments, indentation and the spaces inside {{ }}, nothing a user sees', () => {
   const wxml = '<view\n  class="a {{ x > 1 ? \'b  c\' : \'\' }}"\n  data-id="{{ id }}"\n>\n  <!-- note -->\n  <text>{{ name }} — {{ size }}</text>\n  <text> kept  spaces </text>\n  <image src="{{ s }}" />\n</view>\n';
@@ -46,7 +46,7 @@ test('a private member gets one short name in every module, a public one keeps i
 });
 
 test('the names the build shortens are private in the declarations and read nowhere a host or WeChat can see', () => {
-  const names = privateNames(); // reads types/, which the build wrote
+  const names = shortenableNames(); // reads types/, which the build wrote
   expect(names.length).toBeGreaterThan(10);
   const root = path.join(__dirname, '../..');
   const visible = [path.join(root, 'README.md'), path.join(root, 'components/resource-uploader/index.wxml'), path.join(root, 'types/index.d.ts')].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
