@@ -13,7 +13,7 @@ import { FileKind, kindOf, Listener, openPreview, sharedAudio } from './preview'
 import { badProperty } from './property-check';
 import { Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
-import { invalidOptionText, text, textsFor } from './texts';
+import { chooseFailedText, invalidOptionText, text, textsFor } from './texts';
 import type { ComponentErrorCode, HostFile } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 import { isStoredFile, StoredFiles } from './stored/stored-files';
@@ -155,7 +155,7 @@ export class Uploader implements Listener, AdmissionHost {
     if (this.detached || 'cancelled' in outcome) return;
     if ('errMsg' in outcome) {
       const errMsg = outcome.errMsg;
-      this.show({ code: 'ChooseFailed', words: (locale) => text(locale, 'ChooseFailed', { errMsg }) }, errMsg);
+      this.show({ code: 'ChooseFailed', words: (locale) => chooseFailedText(errMsg, locale) }, errMsg);
       return;
     }
     if (this.problem && this.problem.code === 'ChooseFailed') this.problem = null;
