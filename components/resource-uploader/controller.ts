@@ -128,7 +128,8 @@ export class Uploader implements Listener, AdmissionHost {
     return normalizeLocale(this.props.locale);
   }
 
-  triggerEvent(name: string, detail: object): void {
+  /** One of SPEC's events, for the host page. */
+  emit(name: string, detail: object): void {
     this.host.triggerEvent(name, detail);
   }
 
@@ -182,7 +183,7 @@ export class Uploader implements Listener, AdmissionHost {
     sharedAudio.stop(this, id);
     // Not a chosen file: perhaps one of the host's, whose id names its slot (`host-<index>`).
     if (this.queue.remove(id) || !this.hostFiles.remove(hostFileIndex(id), this.hostRoom())) return;
-    this.triggerEvent('remove', { id });
+    this.emit('remove', { id });
     this.changed();
   }
 
@@ -298,7 +299,7 @@ export class Uploader implements Listener, AdmissionHost {
 
   /** The `error` event: a failure that belongs to no file. */
   private emitError(code: ComponentErrorCode, message: string, errMsg = ''): void {
-    this.triggerEvent('error', { code, message, errMsg });
+    this.emit('error', { code, message, errMsg });
   }
 
   /** Shows `problem` in the component until it is over; reported as an `error` event too unless `report` is false. */
@@ -332,30 +333,30 @@ export class Uploader implements Listener, AdmissionHost {
     const q = this.queue;
     q.on('add', ({ files }) => {
       this.summary = null;
-      this.triggerEvent('select', { files: files.map(chosenFile) });
+      this.emit('select', { files: files.map(chosenFile) });
       this.changed();
     });
     // The batch bar and the waiting count follow the states too: every flush compares the top values.
     q.on('state', ({ file }) => this.view.touch(file.id));
     q.on('progress', ({ file, phase, percent }) => {
-      this.triggerEvent('progress', { id: file.id, name: file.name, phase, percent });
+      this.emit('progress', { id: file.id, name: file.name, phase, percent });
       if (percent > 0 && percent < 100) this.view.touch(file.id);
     });
-    q.on('success', ({ file, result }) => this.triggerEvent('success', { id: file.id, ...result }));
+    q.on('success', ({ file, result }) => this.emit('success', { id: file.id, ...result }));
     q.on('fail', ({ file, error }) => {
       // Worded now, in the locale in force now (SPEC 0.3 "Words"), from the redacted code and details.
-      this.triggerEvent('fail', { id: file.id, name: file.name, code: error.code, message: messageFor(error.code, this.locale, error.detail), requestId: error.requestId, retryable: error.retryable });
+      this.emit('fail', { id: file.id, name: file.name, code: error.code, message: messageFor(error.code, this.locale, error.detail), requestId: error.requestId, retryable: error.retryable });
     });
     q.on('remove', ({ file }) => {
       sharedAudio.stop(this, file.id);
       delete this.covers[file.id];
       // A candidate was never selected: it goes without a `remove` event (and is no row).
-      if (file.state !== 'candidate') this.triggerEvent('remove', { id: file.id });
+      if (file.state !== 'candidate') this.emit('remove', { id: file.id });
       this.view.touchList();
     });
     q.on('complete', (summary) => {
       this.summary = summary;
-      this.triggerEvent('complete', { ...summary });
+      this.emit('complete', { ...summary });
       this.changed();
     });
   }

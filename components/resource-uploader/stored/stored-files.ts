@@ -88,7 +88,7 @@ export class StoredFiles {
         if (!settle()) return;
         const error = err instanceof UploadError ? err : UploadError.of('ClientError');
         this.failures[rowId] = { file: asked.file, error };
-        this.host.triggerEvent('error', { code: error.code, message: messageFor(error.code, this.host.locale, error.detail), errMsg: '' });
+        this.host.emit('error', { code: error.code, message: messageFor(error.code, this.host.locale, error.detail), errMsg: '' });
       },
     );
   }
