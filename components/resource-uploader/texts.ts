@@ -25,11 +25,14 @@ export type BadProperty = 'max-count' | 'max-size' | 'extension' | 'min-upload-r
 /** A text in Chinese, then in English; `{name}` stands for a fact of the sentence (see `text`). */
 type Words = [string, string];
 
+/** `accept` 'file' and 'all' both open the chat-file chooser: one label. */
+const CHOOSE_FILE: Words = ['选择文件', 'Choose a file'];
+
 /** The labels the view shows, grouped as the template reads them (`state.done` is `state: { done }`). */
 const LABELS = {
   choose: {
-    file: ['选择文件', 'Choose a file'],
-    all: ['选择文件', 'Choose a file'],
+    file: CHOOSE_FILE,
+    all: CHOOSE_FILE,
     image: ['选择图片', 'Choose an image'],
     video: ['选择视频', 'Choose a video'],
     media: ['选择图片或视频', 'Choose a photo or video'],
