@@ -6,7 +6,7 @@
 import { messageFor, normalizeLocale, onMessagesChange } from '../core';
 import { BatchSummary, defaultPlatformLifecycle, UploadQueue } from '../core';
 import type { QueueFile } from '../core';
-import { HostFileList, HostRow, hostRowsOf } from './host-files';
+import { HostFileList, HostRow } from './host-files';
 import { Admission, AdmissionHost, chosenFile } from './admission';
 import { pickFiles, Picked } from './picker';
 import { FileKind, kindOf, Listener, openPreview, sharedAudio } from './preview';
@@ -83,8 +83,11 @@ export class Uploader implements Listener, AdmissionHost {
   /** The last InvalidOption reported, so one bad value is reported once. */
   private reportedOption = '';
   private summary: BatchSummary | null = null;
-  /** The host's `files`: the usable entries the user has not removed, with their index in the host's array. */
-  private readonly hostFiles = new HostFileList();
+  /**
+   * The host's `files`: the usable entries the user has not removed, with their index in the host's
+   * array. Their places: `max-count` less the files in the list (candidates wait their turn).
+   */
+  private readonly hostFiles = new HostFileList(() => restrictionsOf(this.props).maxCount - this.queue.files.length);
   /** Video covers from the chooser, by file id. */
   private readonly covers: Record<string, string | undefined> = {};
   private playing = '';
@@ -182,7 +185,7 @@ export class Uploader implements Listener, AdmissionHost {
     if (typeof id !== 'string') return;
     sharedAudio.stop(this, id);
     // Not a chosen file: perhaps one of the host's, whose id names its slot (`host-<index>`).
-    if (this.queue.remove(id) || !this.hostFiles.remove(hostFileIndex(id), this.hostRoom())) return;
+    if (this.queue.remove(id) || !this.hostFiles.remove(id)) return;
     this.emit('remove', { id });
     this.changed();
   }
@@ -238,7 +241,7 @@ export class Uploader implements Listener, AdmissionHost {
    */
   private checkHostFiles(): void {
     // 'files' is not one of the properties that keep the chooser closed: its message names it all the same.
-    if (this.hostFiles.newProblem(this.hostRoom())) this.emitError('InvalidOption', invalidOptionText('files', this.hostFiles.value, this.locale));
+    if (this.hostFiles.newProblem()) this.emitError('InvalidOption', invalidOptionText('files', this.hostFiles.value, this.locale));
   }
 
   /**
@@ -282,12 +285,7 @@ export class Uploader implements Listener, AdmissionHost {
 
   /** Free places in the list: `max-count` less the host's files shown and every record (candidates included). */
   room(): number {
-    return restrictionsOf(this.props).maxCount - this.hostFiles.shown(this.hostRoom()).length - this.queue.records.length;
-  }
-
-  /** Places for host files: `max-count` less the files in the list (candidates wait their turn). */
-  private hostRoom(): number {
-    return restrictionsOf(this.props).maxCount - this.queue.files.length;
+    return restrictionsOf(this.props).maxCount - this.hostFiles.shown().length - this.queue.records.length;
   }
 
   /** Candidates are the queue's records from the start: `remove` and `clear` drop them. */
@@ -314,7 +312,7 @@ export class Uploader implements Listener, AdmissionHost {
   /** Calls `use` with what opens a row's file, and its name; with `kind`, only for a file of that kind. */
   private open(id: string, use: (src: string, name: string) => void, kind?: FileKind): void {
     const chosen = this.queue.get(id);
-    const entry = this.hostFiles.find(hostFileIndex(id), this.hostRoom());
+    const entry = this.hostFiles.find(id);
     // A chosen file opens by its path; a host's by its URL (only one of a usable scheme was kept,
     // host-files.ts) or, stored by name, by the URL issued on the first tap.
     const file: HostFile | undefined = chosen ? { name: chosen.name, url: chosen.path } : entry && entry.file;
@@ -372,7 +370,7 @@ export class Uploader implements Listener, AdmissionHost {
       // One file has its own bar; a batch bar starts to mean something from two.
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
       waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
-      hostItems: this.stored.rows(hostRowsOf(this.hostFiles.shown(this.hostRoom()), this.previewOn()), locale),
+      hostItems: this.stored.rows(this.hostFiles.rows(this.previewOn()), locale),
       full: !badProperty(this.props) && this.room() <= 0,
       playing: this.playing,
     };
