@@ -162,7 +162,7 @@ export class Uploader implements Listener, AdmissionHost {
       this.show({ code: 'ChooseFailed', words: (locale) => chooseFailedText(errMsg, locale) }, errMsg);
       return;
     }
-    if (this.problem && this.problem.code === 'ChooseFailed') this.problem = null;
+    this.solved('ChooseFailed');
     // Entries of the answer without a usable path or size: one error for the choice (SPEC 0.3).
     if (outcome.dropped) this.emitError('ChooseFailed', text(this.locale, 'unusableChoice'), outcome.dropped);
     // The room left now: the list may have filled while the chooser was open.
@@ -260,7 +260,7 @@ export class Uploader implements Listener, AdmissionHost {
     this.checkHostFiles();
     if (!bad) {
       this.reportedOption = '';
-      if (this.problem && this.problem.code === 'InvalidOption') this.problem = null;
+      this.solved('InvalidOption');
       this.changed();
       return;
     }
@@ -305,6 +305,11 @@ export class Uploader implements Listener, AdmissionHost {
     this.problem = problem;
     this.changed();
     if (report) this.emitError(problem.code, problem.words(this.locale), errMsg);
+  }
+
+  /** A problem of kind `code` is over: its alert goes (at the next flush). */
+  private solved(code: ComponentErrorCode): void {
+    if (this.problem && this.problem.code === code) this.problem = null;
   }
 
   // ——— rows ———
