@@ -50,10 +50,11 @@ function stringOr(value: unknown): string | undefined {
  */
 export class HostFileList {
   /** Usable entries, in the host's order; an entry the user removes leaves until the next value. */
-  private entries: HostEntry[] = [];
+  private usableEntries: HostEntry[] = [];
   /** Entries of the value left out: not objects with a non-empty string `name`. */
-  private unusable = 0;
-  private reported = '';
+  private unusableCount = 0;
+  /** What was last reported (`<unusable>:<beyond the room>`); '' when nothing was left out. */
+  private reportedKey = '';
   /** The value as the host gave it, for the InvalidOption message. */
   value: unknown = [];
 
@@ -62,17 +63,17 @@ export class HostFileList {
   /** A new `files` value: everything shows again. A wrong-typed value shows nothing; a wrong-typed field is dropped: the list never breaks on host data. */
   set(value: unknown): void {
     this.value = value;
-    this.entries = [];
-    this.unusable = 0;
-    this.reported = '';
+    this.usableEntries = [];
+    this.unusableCount = 0;
+    this.reportedKey = '';
     (Array.isArray(value) ? value : []).forEach((item: unknown, index) => {
       // Anything but an object with a non-empty string `name` (a text, a number, null, an array…) has no such name.
       const f = item as Partial<Record<keyof HostFile, unknown>> | null;
       if (!f || typeof f.name !== 'string' || !f.name) {
-        this.unusable++;
+        this.unusableCount++;
         return;
       }
-      this.entries.push({
+      this.usableEntries.push({
         index,
         file: {
           name: f.name,
@@ -90,13 +91,13 @@ export class HostFileList {
   /** Every usable entry at its index in the host's array (holes where entries were left out). */
   byIndex(): HostFile[] {
     const out: HostFile[] = [];
-    for (const e of this.entries) out[e.index] = e.file;
+    for (const e of this.usableEntries) out[e.index] = e.file;
     return out;
   }
 
   /** The entries shown: the first ones in the host's order, as many as there is room for. */
   shown(): HostEntry[] {
-    return this.entries.slice(0, Math.max(0, this.room()));
+    return this.usableEntries.slice(0, Math.max(0, this.room()));
   }
 
   /** The shown entry a row id (`host-<index>`) names, if any. */
@@ -108,7 +109,7 @@ export class HostFileList {
   /** Hides a shown entry; false when `id` names none. */
   remove(id: string): boolean {
     const entry = this.find(id);
-    if (entry) this.entries.splice(this.entries.indexOf(entry), 1);
+    if (entry) this.usableEntries.splice(this.usableEntries.indexOf(entry), 1);
     return !!entry;
   }
 
@@ -117,10 +118,10 @@ export class HostFileList {
    * per value, and again when a new room (a changed `max-count`) leaves out a different number.
    */
   newProblem(): boolean {
-    const beyond = this.entries.length - this.shown().length;
-    const key = this.unusable || beyond ? `${this.unusable}:${beyond}` : '';
-    if (key === this.reported) return false;
-    this.reported = key;
+    const beyond = this.usableEntries.length - this.shown().length;
+    const key = this.unusableCount || beyond ? this.unusableCount + ':' + beyond : '';
+    if (key === this.reportedKey) return false;
+    this.reportedKey = key;
     return key !== '';
   }
 
