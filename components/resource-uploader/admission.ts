@@ -83,7 +83,7 @@ export class Admission {
         this.enter(fit);
       },
     };
-    this.host.triggerEvent('before-upload', detail);
+    this.host.emit('before-upload', detail);
   }
 
   private refuse(list: Refusal[], r: Restrictions): void {
@@ -95,7 +95,7 @@ export class Admission {
       const facts: RejectFacts = { ...r, maxCount, reason, name, size, resourceName };
       this.refusals.push(facts);
       const detail: RejectDetail = { name, size, reason, message: rejectText(facts, this.host.locale) };
-      this.host.triggerEvent('reject', detail);
+      this.host.emit('reject', detail);
     }
   }
 }

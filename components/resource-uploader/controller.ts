@@ -6,14 +6,14 @@
 import { messageFor, normalizeLocale, onMessagesChange } from '../core';
 import { BatchSummary, defaultPlatformLifecycle, UploadQueue } from '../core';
 import type { QueueFile } from '../core';
-import { HostFileList, HostRow, hostRowsOf } from './host-files';
+import { HostFileList, HostRow } from './host-files';
 import { Admission, AdmissionHost, chosenFile } from './admission';
 import { pickFiles, Picked } from './picker';
 import { FileKind, kindOf, Listener, openPreview, sharedAudio } from './preview';
 import { badProperty } from './property-check';
 import { Props, restrictionsOf, uploadOptionsOf } from './props';
 import { hostFileIndex } from './select';
-import { invalidOptionText, text, textsFor } from './texts';
+import { chooseFailedText, invalidOptionText, text, textsFor } from './texts';
 import type { ComponentErrorCode, HostFile } from './types';
 import { ViewSync, viewOf, ROWS } from './view';
 import { isStoredFile, StoredFiles } from './stored/stored-files';
@@ -72,27 +72,31 @@ let instances = 0;
 
 /** The controller is its parts' host (admission, stored files) and the shared player's listener. */
 export class Uploader implements Listener, AdmissionHost {
-  private readonly queue: UploadQueue;
+  private readonly uploadQueue: UploadQueue;
   private readonly view: ViewSync;
   private readonly admission: Admission;
   private readonly stopWatchingWords: () => void;
   private picking = false;
   /** The page has left: nothing is shown or told any more. */
   detached = false;
-  private problem: Problem | null = null;
+  private shownProblem: Problem | null = null;
   /** The last InvalidOption reported, so one bad value is reported once. */
   private reportedOption = '';
-  private summary: BatchSummary | null = null;
-  /** The host's `files`: the usable entries the user has not removed, with their index in the host's array. */
-  private readonly hostFiles = new HostFileList();
+  private lastSummary: BatchSummary | null = null;
+  /**
+   * The host's `files`: the usable entries the user has not removed, with their index in the host's
+   * array. Their places: `max-count` less the files in the list (candidates wait their turn).
+   */
+  private readonly hostFiles = new HostFileList(() => restrictionsOf(this.props).maxCount - this.uploadQueue.files.length);
   /** Video covers from the chooser, by file id. */
-  private readonly covers: Record<string, string | undefined> = {};
-  private playing = '';
+  private readonly videoCovers: Record<string, string | undefined> = {};
+  /** Id of the row whose audio plays; '' when none. */
+  private playingId = '';
   // stored-files: host files stored by name get their URL on the first tap.
-  private readonly stored: StoredFiles;
+  private readonly storedFiles: StoredFiles;
 
   constructor(private readonly host: Host) {
-    this.queue = new UploadQueue({
+    this.uploadQueue = new UploadQueue({
       uploadOptions: () => uploadOptionsOf(this.props),
       concurrency: this.props.concurrency,
       idPrefix: `ru${++instances}-`,
@@ -100,10 +104,10 @@ export class Uploader implements Listener, AdmissionHost {
       // The platform's own life cycle, the app's only one (h-waits).
       lifecycle: defaultPlatformLifecycle(),
     });
-    this.stored = new StoredFiles(this);
-    this.admission = new Admission(this, this.queue);
+    this.storedFiles = new StoredFiles(this);
+    this.admission = new Admission(this, this.uploadQueue);
     this.view = new ViewSync(
-      { files: () => this.queue.files, row: (f) => viewOf(f, this.locale, this.previewOn(), this.covers[f.id]), top: () => this.top() },
+      { files: () => this.uploadQueue.files, row: (f) => viewOf(f, this.locale, this.previewOn(), this.videoCovers[f.id]), top: () => this.top() },
       // Nothing once closed: `detach` closes it before anything it stops could draw again.
       (patch) => host.setData(patch),
       undefined,
@@ -128,7 +132,8 @@ export class Uploader implements Listener, AdmissionHost {
     return normalizeLocale(this.props.locale);
   }
 
-  triggerEvent(name: string, detail: object): void {
+  /** One of SPEC's events, for the host page. */
+  emit(name: string, detail: object): void {
     this.host.triggerEvent(name, detail);
   }
 
@@ -155,10 +160,10 @@ export class Uploader implements Listener, AdmissionHost {
     if (this.detached || 'cancelled' in outcome) return;
     if ('errMsg' in outcome) {
       const errMsg = outcome.errMsg;
-      this.show({ code: 'ChooseFailed', words: (locale) => text(locale, 'ChooseFailed', { errMsg }) }, errMsg);
+      this.show({ code: 'ChooseFailed', words: (locale) => chooseFailedText(errMsg, locale) }, errMsg);
       return;
     }
-    if (this.problem && this.problem.code === 'ChooseFailed') this.problem = null;
+    this.solved('ChooseFailed');
     // Entries of the answer without a usable path or size: one error for the choice (SPEC 0.3).
     if (outcome.dropped) this.emitError('ChooseFailed', text(this.locale, 'unusableChoice'), outcome.dropped);
     // The room left now: the list may have filled while the chooser was open.
@@ -166,28 +171,28 @@ export class Uploader implements Listener, AdmissionHost {
   }
 
   upload(): void {
-    this.queue.start();
+    this.uploadQueue.start();
   }
 
   retry(id?: string): void {
-    this.queue.retry(typeof id === 'string' ? id : undefined);
+    this.uploadQueue.retry(typeof id === 'string' ? id : undefined);
   }
 
   abort(id?: string): void {
-    this.queue.abort(typeof id === 'string' ? id : undefined);
+    this.uploadQueue.abort(typeof id === 'string' ? id : undefined);
   }
 
   remove(id: string): void {
     if (typeof id !== 'string') return;
     sharedAudio.stop(this, id);
     // Not a chosen file: perhaps one of the host's, whose id names its slot (`host-<index>`).
-    if (this.queue.remove(id) || !this.hostFiles.remove(hostFileIndex(id), this.hostRoom())) return;
-    this.triggerEvent('remove', { id });
+    if (this.uploadQueue.remove(id) || !this.hostFiles.remove(id)) return;
+    this.emit('remove', { id });
     this.changed();
   }
 
   clear(): void {
-    this.queue.clear();
+    this.uploadQueue.clear();
   }
 
   // ——— taps on a row ———
@@ -204,7 +209,7 @@ export class Uploader implements Listener, AdmissionHost {
     if (sharedAudio.isPlaying(this, id)) return sharedAudio.stop(this, id);
     const play = (src: string) => {
       if (!sharedAudio.play(this, id, src)) return;
-      this.playing = id;
+      this.playingId = id;
       this.changed();
     };
     this.open(id, play, 'audio');
@@ -212,21 +217,21 @@ export class Uploader implements Listener, AdmissionHost {
 
   /** The shared player stopped this component's sound. */
   stopped(key: string): void {
-    if (this.playing !== key) return;
-    this.playing = '';
+    if (this.playingId !== key) return;
+    this.playingId = '';
     this.changed();
   }
 
   // ——— property changes ———
 
   setConcurrency(value: unknown): void {
-    this.queue.setConcurrency(value);
+    this.uploadQueue.setConcurrency(value);
   }
 
   setHostFiles(value: unknown): void {
     this.hostFiles.set(value);
-    this.stored.forget(this.hostFiles.byIndex());
-    if (hostFileIndex(this.playing) >= 0) sharedAudio.stop(this, this.playing);
+    this.storedFiles.forget(this.hostFiles.byIndex());
+    if (hostFileIndex(this.playingId) >= 0) sharedAudio.stop(this, this.playingId);
     this.checkHostFiles();
     this.changed();
   }
@@ -237,7 +242,7 @@ export class Uploader implements Listener, AdmissionHost {
    */
   private checkHostFiles(): void {
     // 'files' is not one of the properties that keep the chooser closed: its message names it all the same.
-    if (this.hostFiles.newProblem(this.hostRoom())) this.emitError('InvalidOption', invalidOptionText('files', this.hostFiles.value, this.locale));
+    if (this.hostFiles.newProblem()) this.emitError('InvalidOption', invalidOptionText('files', this.hostFiles.value, this.locale));
   }
 
   /**
@@ -256,7 +261,7 @@ export class Uploader implements Listener, AdmissionHost {
     this.checkHostFiles();
     if (!bad) {
       this.reportedOption = '';
-      if (this.problem && this.problem.code === 'InvalidOption') this.problem = null;
+      this.solved('InvalidOption');
       this.changed();
       return;
     }
@@ -272,54 +277,54 @@ export class Uploader implements Listener, AdmissionHost {
     this.detached = true;
     this.stopWatchingWords();
     sharedAudio.stop(this);
-    this.stored.close();
+    this.storedFiles.close();
     this.view.close();
-    this.queue.destroy();
+    this.uploadQueue.destroy();
   }
 
   // ——— choosing ———
 
   /** Free places in the list: `max-count` less the host's files shown and every record (candidates included). */
   room(): number {
-    return restrictionsOf(this.props).maxCount - this.hostFiles.shown(this.hostRoom()).length - this.queue.records.length;
-  }
-
-  /** Places for host files: `max-count` less the files in the list (candidates wait their turn). */
-  private hostRoom(): number {
-    return restrictionsOf(this.props).maxCount - this.queue.files.length;
+    return restrictionsOf(this.props).maxCount - this.hostFiles.shown().length - this.uploadQueue.records.length;
   }
 
   /** Candidates are the queue's records from the start: `remove` and `clear` drop them. */
   propose(files: Picked[]): QueueFile[] {
-    const records = this.queue.propose(files);
-    records.forEach((record, i) => (this.covers[record.id] = files[i].thumb));
+    const records = this.uploadQueue.propose(files);
+    records.forEach((record, i) => (this.videoCovers[record.id] = files[i].thumb));
     return records;
   }
 
   /** The `error` event: a failure that belongs to no file. */
   private emitError(code: ComponentErrorCode, message: string, errMsg = ''): void {
-    this.triggerEvent('error', { code, message, errMsg });
+    this.emit('error', { code, message, errMsg });
   }
 
   /** Shows `problem` in the component until it is over; reported as an `error` event too unless `report` is false. */
   private show(problem: Problem, errMsg: string, report = true): void {
-    this.problem = problem;
+    this.shownProblem = problem;
     this.changed();
     if (report) this.emitError(problem.code, problem.words(this.locale), errMsg);
+  }
+
+  /** A problem of kind `code` is over: its alert goes (at the next flush). */
+  private solved(code: ComponentErrorCode): void {
+    if (this.shownProblem && this.shownProblem.code === code) this.shownProblem = null;
   }
 
   // ——— rows ———
 
   /** Calls `use` with what opens a row's file, and its name; with `kind`, only for a file of that kind. */
   private open(id: string, use: (src: string, name: string) => void, kind?: FileKind): void {
-    const chosen = this.queue.get(id);
-    const entry = this.hostFiles.find(hostFileIndex(id), this.hostRoom());
+    const chosen = this.uploadQueue.get(id);
+    const entry = this.hostFiles.find(id);
     // A chosen file opens by its path; a host's by its URL (only one of a usable scheme was kept,
     // host-files.ts) or, stored by name, by the URL issued on the first tap.
     const file: HostFile | undefined = chosen ? { name: chosen.name, url: chosen.path } : entry && entry.file;
     if (!file || (kind && kindOf(file.name) !== kind)) return;
     if (file.url) use(file.url, file.name);
-    else if (isStoredFile(file)) this.stored.url(id, file, (url) => use(url, file.name));
+    else if (isStoredFile(file)) this.storedFiles.url(id, file, (url) => use(url, file.name));
   }
 
   private previewOn(): boolean {
@@ -329,51 +334,51 @@ export class Uploader implements Listener, AdmissionHost {
   // ——— queue → events and view ———
 
   private listen(): void {
-    const q = this.queue;
+    const q = this.uploadQueue;
     q.on('add', ({ files }) => {
-      this.summary = null;
-      this.triggerEvent('select', { files: files.map(chosenFile) });
+      this.lastSummary = null;
+      this.emit('select', { files: files.map(chosenFile) });
       this.changed();
     });
     // The batch bar and the waiting count follow the states too: every flush compares the top values.
     q.on('state', ({ file }) => this.view.touch(file.id));
     q.on('progress', ({ file, phase, percent }) => {
-      this.triggerEvent('progress', { id: file.id, name: file.name, phase, percent });
+      this.emit('progress', { id: file.id, name: file.name, phase, percent });
       if (percent > 0 && percent < 100) this.view.touch(file.id);
     });
-    q.on('success', ({ file, result }) => this.triggerEvent('success', { id: file.id, ...result }));
+    q.on('success', ({ file, result }) => this.emit('success', { id: file.id, ...result }));
     q.on('fail', ({ file, error }) => {
       // Worded now, in the locale in force now (SPEC 0.3 "Words"), from the redacted code and details.
-      this.triggerEvent('fail', { id: file.id, name: file.name, code: error.code, message: messageFor(error.code, this.locale, error.detail), requestId: error.requestId, retryable: error.retryable });
+      this.emit('fail', { id: file.id, name: file.name, code: error.code, message: messageFor(error.code, this.locale, error.detail), requestId: error.requestId, retryable: error.retryable });
     });
     q.on('remove', ({ file }) => {
       sharedAudio.stop(this, file.id);
-      delete this.covers[file.id];
+      delete this.videoCovers[file.id];
       // A candidate was never selected: it goes without a `remove` event (and is no row).
-      if (file.state !== 'candidate') this.triggerEvent('remove', { id: file.id });
+      if (file.state !== 'candidate') this.emit('remove', { id: file.id });
       this.view.touchList();
     });
     q.on('complete', (summary) => {
-      this.summary = summary;
-      this.triggerEvent('complete', { ...summary });
+      this.lastSummary = summary;
+      this.emit('complete', { ...summary });
       this.changed();
     });
   }
 
   private top(): TopData {
     const locale = this.locale;
-    const { total, settled, open } = this.queue.batchStatus;
+    const { total, settled, open } = this.uploadQueue.batchStatus;
     return {
       texts: textsFor(locale),
       notices: this.admission.notices(locale),
-      alert: this.problem ? this.problem.words(locale) : '',
-      summary: this.summary && !open ? text(locale, 'summary', this.summary) : '',
+      alert: this.shownProblem ? this.shownProblem.words(locale) : '',
+      summary: this.lastSummary && !open ? text(locale, 'summary', this.lastSummary) : '',
       // One file has its own bar; a batch bar starts to mean something from two.
       batch: total > 1 ? { total, settled, percent: Math.round((100 * settled) / total) } : NO_BATCH,
-      waiting: this.queue.files.filter((f) => f.state === 'waiting').length,
-      hostItems: this.stored.rows(hostRowsOf(this.hostFiles.shown(this.hostRoom()), this.previewOn()), locale),
+      waiting: this.uploadQueue.files.filter((f) => f.state === 'waiting').length,
+      hostItems: this.storedFiles.rows(this.hostFiles.rows(this.previewOn()), locale),
       full: !badProperty(this.props) && this.room() <= 0,
-      playing: this.playing,
+      playing: this.playingId,
     };
   }
 }

@@ -10,7 +10,7 @@ import type { HostFile } from './types';
 import { iconFor, RowFace } from './view';
 import { isStoredFile } from './stored/stored-files';
 
-import { HOST_ID_PREFIX } from './select';
+import { HOST_ID_PREFIX, hostFileIndex } from './select';
 
 /** One row for a host file: what a chosen file's row shows, and no more. */
 export interface HostRow extends RowFace {
@@ -45,31 +45,35 @@ function stringOr(value: unknown): string | undefined {
 
 /**
  * The host's `files` as the component holds them: the usable entries the user has not removed, and
- * what was last reported about the value, so a problem is reported once.
+ * what was last reported about the value, so a problem is reported once. `room` is how many of
+ * them the list has places for now (`max-count` less the chosen files).
  */
 export class HostFileList {
   /** Usable entries, in the host's order; an entry the user removes leaves until the next value. */
-  private entries: HostEntry[] = [];
+  private usableEntries: HostEntry[] = [];
   /** Entries of the value left out: not objects with a non-empty string `name`. */
-  private unusable = 0;
-  private reported = '';
+  private unusableCount = 0;
+  /** What was last reported (`<unusable>:<beyond the room>`); '' when nothing was left out. */
+  private reportedKey = '';
   /** The value as the host gave it, for the InvalidOption message. */
   value: unknown = [];
+
+  constructor(private readonly room: () => number) {}
 
   /** A new `files` value: everything shows again. A wrong-typed value shows nothing; a wrong-typed field is dropped: the list never breaks on host data. */
   set(value: unknown): void {
     this.value = value;
-    this.entries = [];
-    this.unusable = 0;
-    this.reported = '';
+    this.usableEntries = [];
+    this.unusableCount = 0;
+    this.reportedKey = '';
     (Array.isArray(value) ? value : []).forEach((item: unknown, index) => {
       // Anything but an object with a non-empty string `name` (a text, a number, null, an array…) has no such name.
       const f = item as Partial<Record<keyof HostFile, unknown>> | null;
       if (!f || typeof f.name !== 'string' || !f.name) {
-        this.unusable++;
+        this.unusableCount++;
         return;
       }
-      this.entries.push({
+      this.usableEntries.push({
         index,
         file: {
           name: f.name,
@@ -87,51 +91,53 @@ export class HostFileList {
   /** Every usable entry at its index in the host's array (holes where entries were left out). */
   byIndex(): HostFile[] {
     const out: HostFile[] = [];
-    for (const e of this.entries) out[e.index] = e.file;
+    for (const e of this.usableEntries) out[e.index] = e.file;
     return out;
   }
 
-  /** The entries shown: the first ones in the host's order, at most `room` of them. */
-  shown(room: number): HostEntry[] {
-    return this.entries.slice(0, Math.max(0, room));
+  /** The entries shown: the first ones in the host's order, as many as there is room for. */
+  shown(): HostEntry[] {
+    return this.usableEntries.slice(0, Math.max(0, this.room()));
   }
 
-  /** The shown entry of the host's slot `index`, if any. */
-  find(index: number, room: number): HostEntry | undefined {
-    return this.shown(room).filter((e) => e.index === index)[0];
+  /** The shown entry a row id (`host-<index>`) names, if any. */
+  find(id: string): HostEntry | undefined {
+    const index = hostFileIndex(id);
+    return this.shown().find((e) => e.index === index);
   }
 
-  /** Hides a shown entry; false when `index` names none. */
-  remove(index: number, room: number): boolean {
-    const entry = this.find(index, room);
-    if (entry) this.entries.splice(this.entries.indexOf(entry), 1);
+  /** Hides a shown entry; false when `id` names none. */
+  remove(id: string): boolean {
+    const entry = this.find(id);
+    if (entry) this.usableEntries.splice(this.usableEntries.indexOf(entry), 1);
     return !!entry;
   }
 
   /**
-   * Whether entries are left out (unusable, or beyond `room`) in a way not yet reported: true once
-   * per value, and again when a new `room` (a changed `max-count`) leaves out a different number.
+   * Whether entries are left out (unusable, or beyond the room) in a way not yet reported: true once
+   * per value, and again when a new room (a changed `max-count`) leaves out a different number.
    */
-  newProblem(room: number): boolean {
-    const beyond = this.entries.length - this.shown(room).length;
-    const key = this.unusable || beyond ? `${this.unusable}:${beyond}` : '';
-    if (key === this.reported) return false;
-    this.reported = key;
+  newProblem(): boolean {
+    const beyond = this.usableEntries.length - this.shown().length;
+    const key = this.unusableCount || beyond ? this.unusableCount + ':' + beyond : '';
+    if (key === this.reportedKey) return false;
+    this.reportedKey = key;
     return key !== '';
   }
-}
 
-export function hostRowsOf(entries: HostEntry[], preview: boolean): HostRow[] {
-  return entries.map(({ index, file: f }) => {
-    const kind = kindOf(f.name);
-    return {
-      id: HOST_ID_PREFIX + index,
-      name: f.name,
-      sizeText: f.size !== undefined ? formatBytes(f.size) : '',
-      icon: iconFor(kind),
-      kind,
-      thumb: preview ? thumbnailOf(kind, f.url || '') : '',
-      hasUrl: !!f.url || isStoredFile(f),
-    };
-  });
+  /** The shown entries as rows. */
+  rows(preview: boolean): HostRow[] {
+    return this.shown().map(({ index, file: f }) => {
+      const kind = kindOf(f.name);
+      return {
+        id: HOST_ID_PREFIX + index,
+        name: f.name,
+        sizeText: f.size !== undefined ? formatBytes(f.size) : '',
+        icon: iconFor(kind),
+        kind,
+        thumb: preview ? thumbnailOf(kind, f.url || '') : '',
+        hasUrl: !!f.url || isStoredFile(f),
+      };
+    });
+  }
 }

@@ -68,8 +68,8 @@ function nonEmpty(value: unknown): string | undefined {
 function usable(api: ChooserApi, entries: unknown, read: Reader): PickOutcome {
   const files: Picked[] = [];
   let left = 0;
-  let noPath = false;
-  let noSize = false;
+  /** What the entries left out lacked. */
+  const lacking = new Set<string>();
   for (const entry of Array.isArray(entries) ? entries : []) {
     // Not an object (null, a number…): no field of it is usable.
     const raw = entry ? read(entry as Entry) : {};
@@ -78,15 +78,14 @@ function usable(api: ChooserApi, entries: unknown, read: Reader): PickOutcome {
     const size = byteCountOf(raw.size);
     if (!path || !(size >= 0 && isFinite(size))) {
       left++;
-      if (!path) noPath = true;
-      else noSize = true;
+      lacking.add(path ? 'no usable size' : 'no usable path');
       continue;
     }
     files.push({ path, name: nonEmpty(raw.name) || nameFromPath(path), size, thumb: nonEmpty(raw.thumb) });
   }
   if (!left) return { files };
-  const fields = [noPath && 'no usable path', noSize && 'no usable size'].filter(Boolean).join(', ');
-  return { files, dropped: `${api}: ${left} of the chosen entries left out (${fields})` };
+  // Sorted: the path before the size, whichever entry came first.
+  return { files, dropped: `${api}: ${left} of the chosen entries left out (${[...lacking].sort().join(', ')})` };
 }
 
 function failureOutcome(errMsg: string): PickOutcome {

@@ -51,7 +51,8 @@ export interface ComponentHost {
   readonly props: Props;
   /** The locale in force now: read at every wording. */
   readonly locale: string;
-  triggerEvent(name: string, detail: object): void;
+  /** One of SPEC's events (the component's `triggerEvent`). */
+  emit(name: string, detail: object): void;
   /** Something the view shows changed. */
   changed(): void;
 }

@@ -41,17 +41,16 @@ export interface StoredFace {
 export class StoredFiles {
   /** Issued URLs by endpoint, product, name and version, with the time they stop being used. */
   private readonly urls: Record<string, { url: string; until: number }> = {};
-  /** Calls in flight, by row id, with the file they are for. */
-  private asking: Record<string, { file: string; task: DownloadUrlTask } | undefined> = {};
-  /** The last failure of each row, by row id, with the file it is about. */
-  private failures: Record<string, { file: string; error: UploadError } | undefined> = {};
+  /** By row id, the last call for its URL: the file it is about, and the call in flight or its failure. */
+  private rowCalls: Record<string, { file: string; task?: DownloadUrlTask; error?: UploadError } | undefined> = {};
 
   /** `host.changed()`: a row's look changed (asking, failed). */
   constructor(private readonly host: ComponentHost) {}
 
   /** Calls `use` with the file's URL: at once when a valid one is known, else once one is issued (one ask per row at a time). */
   url(rowId: string, file: StoredFile, use: (url: string) => void): void {
-    if (this.asking[rowId]) return;
+    const call = this.rowCalls[rowId];
+    if (call && call.task) return;
     const p = this.host.props;
     const thisFile = fileKey(file);
     const key = [p.endpoint, p.productId, thisFile].join('\n');
@@ -67,14 +66,14 @@ export class StoredFiles {
       resourceVer: file.resourceVer,
       effectiveTime: STORED_URL_SECONDS,
     });
+    // Replaces the row's last failure, if any.
     const asked = { file: thisFile, task };
-    this.asking[rowId] = asked;
-    delete this.failures[rowId];
+    this.rowCalls[rowId] = asked;
     this.host.changed();
     /** False when the row no longer waits for this answer (its file changed, the component left: `close`). */
     const settle = (): boolean => {
-      if (this.asking[rowId] !== asked) return false;
-      delete this.asking[rowId];
+      if (this.rowCalls[rowId] !== asked) return false;
+      delete this.rowCalls[rowId];
       this.host.changed();
       return true;
     };
@@ -87,8 +86,8 @@ export class StoredFiles {
       (err: unknown) => {
         if (!settle()) return;
         const error = err instanceof UploadError ? err : UploadError.of('ClientError');
-        this.failures[rowId] = { file: asked.file, error };
-        this.host.triggerEvent('error', { code: error.code, message: messageFor(error.code, this.host.locale, error.detail), errMsg: '' });
+        this.rowCalls[rowId] = { file: asked.file, error };
+        this.host.emit('error', { code: error.code, message: messageFor(error.code, this.host.locale, error.detail), errMsg: '' });
       },
     );
   }
@@ -96,8 +95,8 @@ export class StoredFiles {
   /** The host rows with their asking state and failure, worded in `locale`. */
   rows<Row extends { id: string }>(rows: Row[], locale: string): Array<Row & StoredFace> {
     return rows.map((row) => {
-      const failure = this.failures[row.id];
-      return { ...row, fetching: !!this.asking[row.id], message: failure ? messageFor(failure.error.code, locale, failure.error.detail) : '' };
+      const { task, error } = this.rowCalls[row.id] || {};
+      return { ...row, fetching: !!task, message: error ? messageFor(error.code, locale, error.detail) : '' };
     });
   }
 
@@ -106,14 +105,15 @@ export class StoredFiles {
    * rows whose file changed lose their failure and their wait. Issued URLs stay good.
    */
   forget(files: HostFile[]): void {
-    for (const table of [this.asking, this.failures]) {
-      for (const id of Object.keys(table)) if (table[id]!.file !== fileKey(files[hostFileIndex(id)])) delete table[id];
-    }
+    for (const id of Object.keys(this.rowCalls)) if (this.rowCalls[id]!.file !== fileKey(files[hostFileIndex(id)])) delete this.rowCalls[id];
   }
 
   /** The component is gone: stop what is in flight, and never call back (no row waits any more). */
   close(): void {
-    for (const id of Object.keys(this.asking)) this.asking[id]!.task.abort();
-    this.asking = {};
+    for (const id of Object.keys(this.rowCalls)) {
+      const { task } = this.rowCalls[id]!;
+      if (task) task.abort();
+    }
+    this.rowCalls = {};
   }
 }
