@@ -4,7 +4,7 @@
  * registers is the very function it later passes to `off*` (WeChat removes by identity; an
  * `off*` without an argument would remove the host's listeners too).
  */
-import { appSlot, NetworkStatus, PlatformLifecycle } from '../core';
+import { appSlot, NetworkStatus, PlatformLifecycle, removeFrom } from '../core';
 
 type Listener<T> = (value: T) => void;
 type WxTable = Record<string, unknown>;
@@ -41,8 +41,7 @@ function channel<T>(event: string): [on: Listener<Listener<T>>, off: Listener<Li
       const w = wxTable();
       const off = w[offName];
       if (typeof off === 'function' && !shared.forwarding) return void off.call(w, fn);
-      const i = own.indexOf(fn);
-      if (i !== -1) own.splice(i, 1);
+      removeFrom(own, fn);
     },
   ];
 }

@@ -5,6 +5,7 @@
  * events; hosts with their own interface can drive it directly. Candidates (files a host is still
  * deciding on) are records too: they hold their place and their name, and `remove`/`clear` drop them.
  */
+import { listen, removeFrom } from '../abort';
 import { UploadError } from '../errors/upload-error';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
 import type { UploadPhase, UploadResourceOptions, UploadTask } from '../upload/options';
@@ -71,11 +72,7 @@ export class UploadQueue {
   /** Listens to one event; returns the unsubscribe. A listener that throws never wedges the queue. */
   on<K extends keyof QueueEvents>(event: K, fn: QueueListener<K>): () => void {
     const list: Array<QueueListener<K>> = this.eventListeners[event] || (this.eventListeners[event] = []);
-    list.push(fn);
-    return () => {
-      const i = list.indexOf(fn);
-      if (i !== -1) list.splice(i, 1);
-    };
+    return listen(list, fn);
   }
 
   /** The files of the list, in order: candidates are not in it yet. */
@@ -215,7 +212,7 @@ export class UploadQueue {
     const file = this.record(id);
     if (!file) return false;
     this.stopFile(file);
-    this.allRecords.splice(this.allRecords.indexOf(file), 1);
+    removeFrom(this.allRecords, file);
     this.emitEvent('remove', { file });
     this.startDue();
     return true;
@@ -371,12 +368,11 @@ export class UploadQueue {
 
   /** Takes a file out of the line and stops its upload, if any; whether it was in the batch (pending or running). */
   private stopFile(file: QueueFile): boolean {
-    const i = this.dueFiles.indexOf(file);
-    if (i !== -1) this.dueFiles.splice(i, 1);
+    const wasDue = removeFrom(this.dueFiles, file);
     const running = this.inFlight.get(file);
     this.inFlight.delete(file);
     if (running) running.task.abort();
-    return i !== -1 || !!running;
+    return wasDue || !!running;
   }
 
   /**

@@ -65,37 +65,37 @@ export interface ProviderWait {
  * once per reason per upload, so a broken login flow cannot loop, and gets `timeoutMs` to answer.
  */
 export class AccessTokenSession {
-  private token: string;
-  private readonly asked: Record<AccessTokenReason, boolean> = { missing: false, invalid: false };
+  private currentToken: string;
+  private readonly askedFor: Record<AccessTokenReason, boolean> = { missing: false, invalid: false };
 
-  constructor(given: string | undefined, private readonly secrets: Secrets, private readonly wait: ProviderWait) {
-    this.token = typeof given === 'string' ? given : '';
-    secrets.add(this.token);
+  constructor(given: string | undefined, private readonly uploadSecrets: Secrets, private readonly providerWait: ProviderWait) {
+    this.currentToken = typeof given === 'string' ? given : '';
+    uploadSecrets.add(this.currentToken);
   }
 
   async current(): Promise<string> {
-    if (!this.token && !(await this.ask('missing'))) throw UploadError.of('MissingAccessToken');
-    return this.token;
+    if (!this.currentToken && !(await this.ask('missing'))) throw UploadError.of('MissingAccessToken');
+    return this.currentToken;
   }
 
   /** Asks the provider for a new token; true when one is ready for one more try (after an InvalidAccessToken answer, say). */
   async ask(reason: AccessTokenReason): Promise<boolean> {
     const fn = tokens.provider;
-    if (!fn || this.asked[reason]) return false;
-    this.asked[reason] = true;
+    if (!fn || this.askedFor[reason]) return false;
+    this.askedFor[reason] = true;
     // A stopped upload asks nothing (and the wait below would be called back before its stopper existed).
-    throwIfAborted(this.wait);
+    throwIfAborted(this.providerWait);
     // The host's login failing is its own business (its error text is not ours to show): no token.
     const fresh = await this.inTime(callProvider(fn, reason));
     if (typeof fresh !== 'string' || !fresh) return false;
-    this.token = fresh;
-    this.secrets.add(fresh);
+    this.currentToken = fresh;
+    this.uploadSecrets.add(fresh);
     return true;
   }
 
   /** The provider's answer, or Timeout after `timeoutMs`, or Aborted when the upload stops first. */
   private inTime(answer: Promise<unknown>): Promise<unknown> {
-    const wait = this.wait;
+    const wait = this.providerWait;
     return new Promise((resolve, reject) => {
       const finish = () => {
         wait.platform.clearTimeout(timer);

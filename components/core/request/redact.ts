@@ -64,9 +64,9 @@ function plusAsSpace(text: string): string {
  * form being its own one window.
  */
 class SecretSet {
-  private readonly windows = new Set<string>();
+  private readonly secretWindows = new Set<string>();
   /** The window lengths in `windows`: SECRET_WINDOW, and those of short forms. */
-  private readonly sizes = new Set<number>();
+  private readonly windowSizes = new Set<number>();
 
   add(value: unknown): void {
     if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
@@ -76,17 +76,17 @@ class SecretSet {
       if (base.length < MIN_SECRET_LENGTH) continue;
       const form = plusAsSpace(base);
       const size = Math.min(form.length, SECRET_WINDOW);
-      this.sizes.add(size);
-      for (let i = 0; i + size <= form.length; i++) this.windows.add(form.slice(i, i + size));
+      this.windowSizes.add(size);
+      for (let i = 0; i + size <= form.length; i++) this.secretWindows.add(form.slice(i, i + size));
     }
   }
 
   /** Marks the text's characters a match in `reading` came from; true when there was one. */
   mark({ bytes, at }: Reading, marked: boolean[]): boolean {
     let any = false;
-    for (const size of this.sizes) {
+    for (const size of this.windowSizes) {
       for (let i = 0; i + size <= bytes.length; i++) {
-        if (!this.windows.has(bytes.slice(i, i + size))) continue;
+        if (!this.secretWindows.has(bytes.slice(i, i + size))) continue;
         for (let c = at[i]; c < at[i + size]; c++) marked[c] = true;
         any = true;
       }
@@ -113,11 +113,11 @@ function pairsOf(query: string): Array<[string, string]> {
  * signature-shaped.
  */
 export class Secrets {
-  private readonly tokens = new SecretSet();
+  private readonly tokenSecrets = new SecretSet();
   private readonly urlParts = new SecretSet();
 
   add(value: string | undefined): void {
-    this.tokens.add(value);
+    this.tokenSecrets.add(value);
   }
 
   /** The secret parts of a presigned URL, each parameter read on its own (a malformed `%` elsewhere cannot hide one). */
@@ -145,14 +145,14 @@ export class Secrets {
   }
 
   holdsToken(text: string): boolean {
-    return typeof text === 'string' && readingsOf(text).some((reading) => this.tokens.mark(reading, []));
+    return typeof text === 'string' && readingsOf(text).some((reading) => this.tokenSecrets.mark(reading, []));
   }
 
   redact(text: string): string {
     if (typeof text !== 'string' || !text) return text;
     const marked: boolean[] = [];
     for (const reading of readingsOf(text)) {
-      this.tokens.mark(reading, marked);
+      this.tokenSecrets.mark(reading, marked);
       this.urlParts.mark(reading, marked);
     }
     let out = '';
