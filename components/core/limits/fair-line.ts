@@ -13,15 +13,15 @@ export abstract class FairLine {
   private peakWeight = 0;
   private readonly waitingTakers: Array<{ weight: number; grant: () => void }> = [];
 
-  constructor(private maxWeight: number) {}
+  constructor(private max: number) {}
 
   get limit(): number {
-    return this.maxWeight;
+    return this.max;
   }
 
   /** A raised limit lets waiters in at once; a lowered one lets in none until enough leave. */
   setLimit(limit: number): void {
-    this.maxWeight = limit;
+    this.max = limit;
     this.admitWaiters();
   }
 
@@ -71,7 +71,7 @@ export abstract class FairLine {
   }
 
   private weightFits(weight: number): boolean {
-    return this.holders === 0 || this.heldWeight + weight <= this.maxWeight;
+    return this.holders === 0 || this.heldWeight + weight <= this.max;
   }
 
   private holdWeight(weight: number): () => void {

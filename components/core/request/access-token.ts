@@ -68,9 +68,9 @@ export class AccessTokenSession {
   private currentToken: string;
   private readonly askedFor: Record<AccessTokenReason, boolean> = { missing: false, invalid: false };
 
-  constructor(given: string | undefined, private readonly uploadSecrets: Secrets, private readonly providerWait: ProviderWait) {
+  constructor(given: string | undefined, private readonly secrets: Secrets, private readonly wait: ProviderWait) {
     this.currentToken = typeof given === 'string' ? given : '';
-    uploadSecrets.add(this.currentToken);
+    secrets.add(this.currentToken);
   }
 
   async current(): Promise<string> {
@@ -84,18 +84,18 @@ export class AccessTokenSession {
     if (!fn || this.askedFor[reason]) return false;
     this.askedFor[reason] = true;
     // A stopped upload asks nothing (and the wait below would be called back before its stopper existed).
-    throwIfAborted(this.providerWait);
+    throwIfAborted(this.wait);
     // The host's login failing is its own business (its error text is not ours to show): no token.
     const fresh = await this.inTime(callProvider(fn, reason));
     if (typeof fresh !== 'string' || !fresh) return false;
     this.currentToken = fresh;
-    this.uploadSecrets.add(fresh);
+    this.secrets.add(fresh);
     return true;
   }
 
   /** The provider's answer, or Timeout after `timeoutMs`, or Aborted when the upload stops first. */
   private inTime(answer: Promise<unknown>): Promise<unknown> {
-    const wait = this.providerWait;
+    const wait = this.wait;
     return new Promise((resolve, reject) => {
       const finish = () => {
         wait.platform.clearTimeout(timer);

@@ -64,9 +64,9 @@ function plusAsSpace(text: string): string {
  * form being its own one window.
  */
 class SecretSet {
-  private readonly secretWindows = new Set<string>();
+  private readonly windows = new Set<string>();
   /** The window lengths in `windows`: SECRET_WINDOW, and those of short forms. */
-  private readonly windowSizes = new Set<number>();
+  private readonly sizes = new Set<number>();
 
   add(value: unknown): void {
     if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
@@ -76,17 +76,17 @@ class SecretSet {
       if (base.length < MIN_SECRET_LENGTH) continue;
       const form = plusAsSpace(base);
       const size = Math.min(form.length, SECRET_WINDOW);
-      this.windowSizes.add(size);
-      for (let i = 0; i + size <= form.length; i++) this.secretWindows.add(form.slice(i, i + size));
+      this.sizes.add(size);
+      for (let i = 0; i + size <= form.length; i++) this.windows.add(form.slice(i, i + size));
     }
   }
 
   /** Marks the text's characters a match in `reading` came from; true when there was one. */
   mark({ bytes, at }: Reading, marked: boolean[]): boolean {
     let any = false;
-    for (const size of this.windowSizes) {
+    for (const size of this.sizes) {
       for (let i = 0; i + size <= bytes.length; i++) {
-        if (!this.secretWindows.has(bytes.slice(i, i + size))) continue;
+        if (!this.windows.has(bytes.slice(i, i + size))) continue;
         for (let c = at[i]; c < at[i + size]; c++) marked[c] = true;
         any = true;
       }
