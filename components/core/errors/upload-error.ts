@@ -66,6 +66,21 @@ export class UploadError extends Error {
   }
 }
 
+/** What every stopped upload, wait or request ends with. */
+export function uploadAborted(): UploadError {
+  return UploadError.of('Aborted');
+}
+
+/** An option of the wrong type or an unusable value; `detail.option` names it as the caller wrote it. */
+export function invalidOption(option: string): UploadError {
+  return UploadError.of('InvalidOption', { option });
+}
+
+/** A caller's mistake in a call that takes no locale (`configure`, `setAccessTokenProvider`): the package's default one words it. */
+export function invalidOptionWorded(option: string): UploadError {
+  return worded(invalidOption(option), 'zh-CN');
+}
+
 /** The failure with its message worded in `locale`: what every edge does before a host sees it. */
 export function worded(err: UploadError, locale: string): UploadError {
   return err.with({ message: messageFor(err.code, locale, err.detail) });

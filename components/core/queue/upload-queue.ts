@@ -6,7 +6,7 @@
  * deciding on) are records too: they hold their place and their name, and `remove`/`clear` drop them.
  */
 import { listen, removeFrom } from '../abort';
-import { UploadError } from '../errors/upload-error';
+import { uploadAborted, UploadError } from '../errors/upload-error';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
 import type { UploadPhase, UploadResourceOptions, UploadTask } from '../upload/options';
 import type { PickedFile } from './restrictions';
@@ -205,7 +205,7 @@ export class UploadQueue {
     for (const file of files) {
       const inBatch = this.stopFile(file);
       // A listener of an earlier file's `fail` may have settled it meanwhile.
-      if (!isSettled(file.state)) this.settleFile(file, UploadError.of('Aborted'), inBatch);
+      if (!isSettled(file.state)) this.settleFile(file, uploadAborted(), inBatch);
     }
     this.startDue();
   }

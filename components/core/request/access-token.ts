@@ -1,6 +1,6 @@
 import type { AbortScope } from '../abort';
 import { appSlot } from '../app-state';
-import { UploadError, worded } from '../errors/upload-error';
+import { invalidOptionWorded, uploadAborted, UploadError } from '../errors/upload-error';
 import type { Platform } from '../platform';
 import { clampTimer } from '../time';
 import { throwIfAborted } from './context';
@@ -27,7 +27,7 @@ const tokens = appSlot('accessToken', () => ({
 export function setAccessTokenProvider(fn: AccessTokenProvider | null | undefined): void {
   if (fn !== null && fn !== undefined && typeof fn !== 'function') {
     // Same rule as configure(): a coded error in the package's default locale, not a raw TypeError.
-    throw worded(UploadError.of('InvalidOption', { option: 'setAccessTokenProvider(fn)' }), 'zh-CN');
+    throw invalidOptionWorded('setAccessTokenProvider(fn)');
   }
   tokens.provider = fn || null;
 }
@@ -109,7 +109,7 @@ export class AccessTokenSession {
       }, clampTimer(wait.timeoutMs));
       const stop = wait.scope.onAbort(() => {
         finish();
-        reject(UploadError.of('Aborted'));
+        reject(uploadAborted());
       });
       answer.then((value) => {
         finish();

@@ -5,10 +5,10 @@
  * codes); the URL's signature is a secret like an upload URL's, so it is registered before
  * anything is checked, and only the `url` handed back carries it.
  */
-import { UploadError } from '../errors/upload-error';
+import { invalidOption, UploadError } from '../errors/upload-error';
 import type { Locale } from '../i18n/locale';
 import type { Platform } from '../platform';
-import { invalidOption, optionalString, optionsRecord, checkCommon } from './option-check';
+import { optionalString, optionsRecord, checkCommon } from './option-check';
 import { openSession, signedUrl, startTask } from './upload-resource';
 import { checkRequest } from './validate';
 
