@@ -1,3 +1,13 @@
+/** `fn` that runs at most once, however often it is called: every release function of the package. */
+export function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+}
+
 /** Takes `item` out of `list` (its first place); whether it was there. */
 export function removeFrom<T>(list: T[], item: T): boolean {
   const i = list.indexOf(item);

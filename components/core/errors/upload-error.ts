@@ -51,18 +51,13 @@ export class UploadError extends Error {
 
   /** A copy with some fields replaced (used to redact and to word). */
   with(patch: { code?: string; message?: string; requestId?: string; detail?: ErrorDetail }): UploadError {
-    return new UploadError(patch.code !== undefined ? patch.code : this.code, patch.message !== undefined ? patch.message : this.message, {
-      requestId: patch.requestId !== undefined ? patch.requestId : this.requestId,
-      status: this.status,
-      retryable: this.retryable,
-      detail: patch.detail || this.detail,
-    });
+    const { code = this.code, message = this.message, requestId = this.requestId, detail = this.detail } = patch;
+    return new UploadError(code, message, { requestId, status: this.status, retryable: this.retryable, detail });
   }
 
   toJSON(): { code: string; message: string; requestId: string; retryable: boolean; domain?: string } {
-    const json: { code: string; message: string; requestId: string; retryable: boolean; domain?: string } = { code: this.code, message: this.message, requestId: this.requestId, retryable: this.retryable };
-    if (this.domain) json.domain = this.domain;
-    return json;
+    const { code, message, requestId, retryable, domain } = this;
+    return domain ? { code, message, requestId, retryable, domain } : { code, message, requestId, retryable };
   }
 }
 

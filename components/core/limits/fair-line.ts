@@ -1,4 +1,4 @@
-import { AbortScope, removeFrom } from '../abort';
+import { AbortScope, once, removeFrom } from '../abort';
 
 /**
  * A first-come, first-served line for a limited resource the whole app shares (request slots,
@@ -78,14 +78,11 @@ export abstract class FairLine {
     this.heldWeight += weight;
     this.holders++;
     this.peakWeight = Math.max(this.peakWeight, this.heldWeight);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
+    return once(() => {
       this.heldWeight -= weight;
       this.holders--;
       this.admitWaiters();
-    };
+    });
   }
 
   private admitWaiters(): void {

@@ -5,7 +5,7 @@
  * off again when the last holder lets go: a page left open with nothing to upload listens to nothing.
  */
 
-import { listen } from '../abort';
+import { listen, once } from '../abort';
 import type { NetworkStatus, PlatformLifecycle } from '../platform';
 
 export type { NetworkStatus, PlatformLifecycle };
@@ -103,12 +103,9 @@ export class LifecycleMonitor {
   /** Starts listening (on the first hold); the returned release stops it on the last one. */
   hold(): () => void {
     if (this.holders++ === 0) this.startListening();
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
+    return once(() => {
       if (--this.holders === 0) this.unlisten();
-    };
+    });
   }
 
   private startListening(): void {

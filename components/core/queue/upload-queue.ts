@@ -280,10 +280,8 @@ export class UploadQueue {
     for (const file of this.allRecords) {
       const running = this.inFlight.has(file);
       if (!running && !this.dueFiles.includes(file)) continue;
-      const state: FileState = reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting';
-      const previous = transition(file, state, reason);
       // Also when only the reason changed (background → network): the view shows it.
-      if (previous !== null) this.emitEvent('state', { file, previous });
+      this.setState(file, reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting', reason);
     }
   }
 
@@ -390,9 +388,9 @@ export class UploadQueue {
     else this.emitEvent('success', { file, result: file.result! });
   }
 
-  private setState(file: QueueFile, state: FileState): void {
-    // A paused file keeps its reason (any other state has none), so staying put is no change.
-    const previous = transition(file, state, file.waitingFor);
+  /** By default a paused file keeps its reason (any other state has none), so staying put is no change. */
+  private setState(file: QueueFile, state: FileState, reason = file.waitingFor): void {
+    const previous = transition(file, state, reason);
     if (previous !== null) this.emitEvent('state', { file, previous });
   }
 
