@@ -31,17 +31,17 @@ export class UploadError extends Error {
   readonly detail: ErrorDetail;
 
   /** `message` is the worded text once surfaced (i18n `worded`); inside the core it is the code. */
-  constructor(code: string, message: string, options: UploadErrorOptions = {}) {
+  constructor(code: string, message: string, { requestId = '', detail = {}, status = detail.status, retryable = isRetryable(code, status) }: UploadErrorOptions = {}) {
     super(message);
     // Keep `instanceof` working when compiled to ES5-style classes.
     Object.setPrototypeOf(this, UploadError.prototype);
     this.name = 'UploadError';
     this.code = code;
-    this.requestId = options.requestId || '';
-    this.detail = options.detail || {};
-    this.status = options.status !== undefined ? options.status : this.detail.status;
-    if (this.detail.domain) this.domain = this.detail.domain;
-    this.retryable = options.retryable !== undefined ? options.retryable : isRetryable(code, this.status);
+    this.requestId = requestId;
+    this.detail = detail;
+    this.status = status;
+    if (detail.domain) this.domain = detail.domain;
+    this.retryable = retryable;
   }
 
   /** The usual way to raise: a code, the facts of it, and the RequestId of the answer that failed. */

@@ -55,8 +55,9 @@ export function getResourceDownloadUrl(options: DownloadUrlOptions): DownloadUrl
   return startTask(options, async (scope, secrets) => {
     // Every option checked before any request: a wrong type or unusable value is `InvalidOption` naming it.
     const o = optionsRecord(options);
-    const effective = o.effectiveTime;
-    if (effective !== undefined && effective !== null && !(typeof effective === 'number' && effective % 1 === 0 && effective >= 1 && effective <= MAX_EFFECTIVE_TIME)) {
+    // Typed as what it must be; Number.isInteger below is false for anything else (JavaScript callers).
+    const effective = o.effectiveTime as number | null | undefined;
+    if (effective !== undefined && effective !== null && !(Number.isInteger(effective) && effective >= 1 && effective <= MAX_EFFECTIVE_TIME)) {
       throw invalidOption('effectiveTime');
     }
     const c = checkCommon(o, '');
