@@ -1,9 +1,25 @@
+/** `fn` that runs at most once, however often it is called: every release function of the package. */
+export function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+}
+
+/** Takes `item` out of `list` (its first place); whether it was there. */
+export function removeFrom<T>(list: T[], item: T): boolean {
+  const i = list.indexOf(item);
+  if (i !== -1) list.splice(i, 1);
+  return i !== -1;
+}
+
 /** Adds `item` to `list`; returns what takes it out again (the unsubscribe of every listener list). */
 export function listen<T>(list: T[], item: T): () => void {
   list.push(item);
   return () => {
-    const i = list.indexOf(item);
-    if (i !== -1) list.splice(i, 1);
+    removeFrom(list, item);
   };
 }
 
@@ -12,14 +28,14 @@ export function listen<T>(list: T[], item: T): () => void {
  * One scope per upload; everything in flight registers how to stop itself.
  */
 export class AbortScope {
-  private readonly listeners: Array<() => void> = [];
+  private readonly abortStoppers: Array<() => void> = [];
   aborted = false;
 
   abort(): void {
     if (this.aborted) return;
     this.aborted = true;
     // splice(0) empties the list before any stopper runs, and hands over what it held.
-    for (const fn of this.listeners.splice(0)) fn();
+    for (const fn of this.abortStoppers.splice(0)) fn();
   }
 
   /** Runs `fn` on abort (at once when already aborted); returns the unsubscribe. */
@@ -28,11 +44,11 @@ export class AbortScope {
       fn();
       return () => undefined;
     }
-    return listen(this.listeners, fn);
+    return listen(this.abortStoppers, fn);
   }
 
   /** How many stoppers are registered: lets tests prove nothing is left behind. */
   get pending(): number {
-    return this.listeners.length;
+    return this.abortStoppers.length;
   }
 }

@@ -313,6 +313,6 @@ test('nothing the queue emits carries the token or the URL signature', async () 
 
 test('the default upload is uploadResource', () => {
   // Guards the wiring the component relies on when it passes nothing else.
-  const queue = new UploadQueue({ uploadOptions: () => ({ productId: 'P' }) }) as unknown as { upload: unknown };
-  expect(queue.upload).toBe(uploadResource);
+  const queue = new UploadQueue({ uploadOptions: () => ({ productId: 'P' }) }) as unknown as { startUpload: unknown };
+  expect(queue.startUpload).toBe(uploadResource);
 });

@@ -5,7 +5,7 @@
 import type { AbortScope } from '../abort';
 import type { Platform } from '../platform';
 import { clampTimer } from '../time';
-import { UploadError } from './upload-error';
+import { uploadAborted, UploadError } from './upload-error';
 
 /** What a wait between tries needs: the clock, the stop, and how many tries are left. */
 export interface RetryScope {
@@ -20,14 +20,14 @@ export interface RetryScope {
 /** A pause that an abort cuts short (rejecting with Aborted) and that leaves no timer behind. */
 export function sleep(ctx: Pick<RetryScope, 'platform' | 'scope'>, ms: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    if (ctx.scope.aborted) return reject(UploadError.of('Aborted'));
+    if (ctx.scope.aborted) return reject(uploadAborted());
     const timer = ctx.platform.setTimeout(() => {
       stop();
       resolve();
     }, clampTimer(ms));
     const stop = ctx.scope.onAbort(() => {
       ctx.platform.clearTimeout(timer);
-      reject(UploadError.of('Aborted'));
+      reject(uploadAborted());
     });
   });
 }

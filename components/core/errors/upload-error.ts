@@ -31,17 +31,17 @@ export class UploadError extends Error {
   readonly detail: ErrorDetail;
 
   /** `message` is the worded text once surfaced (i18n `worded`); inside the core it is the code. */
-  constructor(code: string, message: string, options: UploadErrorOptions = {}) {
+  constructor(code: string, message: string, { requestId = '', detail = {}, status = detail.status, retryable = isRetryable(code, status) }: UploadErrorOptions = {}) {
     super(message);
     // Keep `instanceof` working when compiled to ES5-style classes.
     Object.setPrototypeOf(this, UploadError.prototype);
     this.name = 'UploadError';
     this.code = code;
-    this.requestId = options.requestId || '';
-    this.detail = options.detail || {};
-    this.status = options.status !== undefined ? options.status : this.detail.status;
-    if (this.detail.domain) this.domain = this.detail.domain;
-    this.retryable = options.retryable !== undefined ? options.retryable : isRetryable(code, this.status);
+    this.requestId = requestId;
+    this.detail = detail;
+    this.status = status;
+    if (detail.domain) this.domain = detail.domain;
+    this.retryable = retryable;
   }
 
   /** The usual way to raise: a code, the facts of it, and the RequestId of the answer that failed. */
@@ -51,19 +51,29 @@ export class UploadError extends Error {
 
   /** A copy with some fields replaced (used to redact and to word). */
   with(patch: { code?: string; message?: string; requestId?: string; detail?: ErrorDetail }): UploadError {
-    return new UploadError(patch.code !== undefined ? patch.code : this.code, patch.message !== undefined ? patch.message : this.message, {
-      requestId: patch.requestId !== undefined ? patch.requestId : this.requestId,
-      status: this.status,
-      retryable: this.retryable,
-      detail: patch.detail || this.detail,
-    });
+    const { code = this.code, message = this.message, requestId = this.requestId, detail = this.detail } = patch;
+    return new UploadError(code, message, { requestId, status: this.status, retryable: this.retryable, detail });
   }
 
   toJSON(): { code: string; message: string; requestId: string; retryable: boolean; domain?: string } {
-    const json: { code: string; message: string; requestId: string; retryable: boolean; domain?: string } = { code: this.code, message: this.message, requestId: this.requestId, retryable: this.retryable };
-    if (this.domain) json.domain = this.domain;
-    return json;
+    const { code, message, requestId, retryable, domain } = this;
+    return domain ? { code, message, requestId, retryable, domain } : { code, message, requestId, retryable };
   }
+}
+
+/** What every stopped upload, wait or request ends with. */
+export function uploadAborted(): UploadError {
+  return UploadError.of('Aborted');
+}
+
+/** An option of the wrong type or an unusable value; `detail.option` names it as the caller wrote it. */
+export function invalidOption(option: string): UploadError {
+  return UploadError.of('InvalidOption', { option });
+}
+
+/** A caller's mistake in a call that takes no locale (`configure`, `setAccessTokenProvider`): the package's default one words it. */
+export function invalidOptionWorded(option: string): UploadError {
+  return worded(invalidOption(option), 'zh-CN');
 }
 
 /** The failure with its message worded in `locale`: what every edge does before a host sees it. */

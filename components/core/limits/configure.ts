@@ -2,7 +2,7 @@
  * SPEC `configure({memoryBudget?, requestSlots?})`: app-wide limits shared by every uploader and
  * every `uploadResource` call. Checked whole before anything changes.
  */
-import { UploadError, worded } from '../errors/upload-error';
+import { invalidOptionWorded } from '../errors/upload-error';
 import { memoryBudget } from './memory-budget';
 import { MAX_REQUESTS_IN_FLIGHT_ALLOWED, requestSlots } from './request-slots';
 
@@ -13,17 +13,12 @@ export interface Configuration {
   requestSlots?: number;
 }
 
-function invalid(option: string): UploadError {
-  // No locale reaches configure(): the package's default one words it.
-  return worded(UploadError.of('InvalidOption', { option }), 'zh-CN');
-}
-
 export function configure(options: Configuration): void {
-  if (!options || typeof options !== 'object') throw invalid('configure');
+  if (!options || typeof options !== 'object') throw invalidOptionWorded('configure');
   const { memoryBudget: budget, requestSlots: slots } = options;
   // Number.isFinite and isInteger are false for what is not a number at all (JavaScript callers).
-  if (budget !== undefined && !(Number.isFinite(budget) && budget >= 1)) throw invalid('memoryBudget');
-  if (slots !== undefined && !(Number.isInteger(slots) && slots >= 1 && slots <= MAX_REQUESTS_IN_FLIGHT_ALLOWED)) throw invalid('requestSlots');
+  if (budget !== undefined && !(Number.isFinite(budget) && budget >= 1)) throw invalidOptionWorded('memoryBudget');
+  if (slots !== undefined && !(Number.isInteger(slots) && slots >= 1 && slots <= MAX_REQUESTS_IN_FLIGHT_ALLOWED)) throw invalidOptionWorded('requestSlots');
   if (budget !== undefined) memoryBudget.setLimit(Math.floor(budget));
   if (slots !== undefined) requestSlots.setLimit(slots);
 }

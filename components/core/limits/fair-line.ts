@@ -1,4 +1,4 @@
-import type { AbortScope } from '../abort';
+import { AbortScope, once, removeFrom } from '../abort';
 
 /**
  * A first-come, first-served line for a limited resource the whole app shares (request slots,
@@ -11,7 +11,7 @@ export abstract class FairLine {
   private heldWeight = 0;
   private holders = 0;
   private peakWeight = 0;
-  private readonly waiters: Array<{ weight: number; grant: () => void }> = [];
+  private readonly waitingTakers: Array<{ weight: number; grant: () => void }> = [];
 
   constructor(private max: number) {}
 
@@ -22,11 +22,11 @@ export abstract class FairLine {
   /** A raised limit lets waiters in at once; a lowered one lets in none until enough leave. */
   setLimit(limit: number): void {
     this.max = limit;
-    this.pump();
+    this.admitWaiters();
   }
 
   get waiting(): number {
-    return this.waiters.length;
+    return this.waitingTakers.length;
   }
 
   /** Weight held right now. */
@@ -45,7 +45,7 @@ export abstract class FairLine {
 
   /** The release function at once when `weight` fits now and nobody waits (a file may then read early); else null. */
   tryAcquire(weight: number): (() => void) | null {
-    return !this.waiters.length && this.fits(weight) ? this.hold(weight) : null;
+    return !this.waitingTakers.length && this.weightFits(weight) ? this.holdWeight(weight) : null;
   }
 
   /** Resolves with the release function once `weight` fits; rejects with `abortError()` if aborted first. */
@@ -57,39 +57,35 @@ export abstract class FairLine {
         weight,
         grant: () => {
           stop();
-          resolve(this.hold(weight));
+          resolve(this.holdWeight(weight));
         },
       };
       const stop = scope.onAbort(() => {
-        const i = this.waiters.indexOf(waiter);
-        if (i !== -1) this.waiters.splice(i, 1);
+        removeFrom(this.waitingTakers, waiter);
         reject(abortError());
         // The head may have left: the next in line may fit now.
-        this.pump();
+        this.admitWaiters();
       });
-      if (!scope.aborted) this.waiters.push(waiter);
+      if (!scope.aborted) this.waitingTakers.push(waiter);
     });
   }
 
-  private fits(weight: number): boolean {
+  private weightFits(weight: number): boolean {
     return this.holders === 0 || this.heldWeight + weight <= this.max;
   }
 
-  private hold(weight: number): () => void {
+  private holdWeight(weight: number): () => void {
     this.heldWeight += weight;
     this.holders++;
     this.peakWeight = Math.max(this.peakWeight, this.heldWeight);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
+    return once(() => {
       this.heldWeight -= weight;
       this.holders--;
-      this.pump();
-    };
+      this.admitWaiters();
+    });
   }
 
-  private pump(): void {
-    while (this.waiters.length && this.fits(this.waiters[0].weight)) this.waiters.shift()!.grant();
+  private admitWaiters(): void {
+    while (this.waitingTakers.length && this.weightFits(this.waitingTakers[0].weight)) this.waitingTakers.shift()!.grant();
   }
 }

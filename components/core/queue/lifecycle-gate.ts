@@ -12,7 +12,7 @@
  * share of the memory budget, wait (`whenRequestsMayGo`) and read the file again.
  */
 import { AbortScope } from '../abort';
-import { UploadError } from '../errors/upload-error';
+import { uploadAborted } from '../errors/upload-error';
 import { requestSlots } from '../limits/request-slots';
 import type { HeldPlatform } from '../request/context';
 import type { LifecycleMonitor, LifecycleStamp } from './lifecycle';
@@ -125,7 +125,7 @@ export function gatePlatform(platform: Platform, monitor: LifecycleMonitor): Hel
       let cancel: () => void = () => undefined;
       const stop = scope.onAbort(() => {
         cancel();
-        reject(UploadError.of('Aborted'));
+        reject(uploadAborted());
       });
       if (scope.aborted) return;
       // After an abort the wait ends too; resolving a rejected promise changes nothing.

@@ -5,6 +5,7 @@
  * off again when the last holder lets go: a page left open with nothing to upload listens to nothing.
  */
 
+import { listen, once } from '../abort';
 import type { NetworkStatus, PlatformLifecycle } from '../platform';
 
 export type { NetworkStatus, PlatformLifecycle };
@@ -28,16 +29,16 @@ export class LifecycleMonitor {
    */
   assumingHidden = false;
   /** Hides and network losses so far. */
-  private cuts = 0;
+  private cutCount = 0;
   private holders = 0;
   /** Network events seen since listening began: a late getNetworkType answer must not undo a newer one. */
   private networkEvents = 0;
   /** Each subscription is a function of its own (every caller passes a fresh closure). */
-  private readonly subscribers = new Set<() => void>();
+  private readonly subscribers: Array<() => void> = [];
 
-  private readonly onHide = (): void => this.setFlag('hidden', true);
+  private readonly heardHide = (): void => this.setFlag('hidden', true);
 
-  private readonly onShow = (): void => {
+  private readonly heardShow = (): void => {
     // The network may have changed unheard while hidden: ask again on every show.
     this.refreshNetwork();
     this.setFlag('hidden', false);
@@ -48,7 +49,12 @@ export class LifecycleMonitor {
     this.setFlag('offline', !isConnected(status));
   };
 
-  constructor(private readonly source: PlatformLifecycle | undefined) {}
+  private readonly lifecycleSource: PlatformLifecycle | undefined;
+
+  // A plain parameter, not a parameter property: its name shows in the declarations, which keeps the build from shortening it.
+  constructor(source: PlatformLifecycle | undefined) {
+    this.lifecycleSource = source;
+  }
 
   /** Why uploads must wait right now, or null when they may run. The network matters more: it is what the user can fix. */
   get blocker(): WaitReason | null {
@@ -57,7 +63,7 @@ export class LifecycleMonitor {
 
   /** The platform reports its life cycle: without it nothing can say when to resume. */
   get supported(): boolean {
-    return !!this.source;
+    return !!this.lifecycleSource;
   }
 
   /**
@@ -66,13 +72,13 @@ export class LifecycleMonitor {
    */
   noteInterrupted(): void {
     if (this.hidden) return;
-    this.onHide();
+    this.heardHide();
     this.assumingHidden = true;
   }
 
   /** A request got an answer: an inferred background is over (WeChat answers only in the foreground or its grace). */
   noteAnswered(): void {
-    if (this.assumingHidden) this.onShow();
+    if (this.assumingHidden) this.heardShow();
   }
 
   /** True while the platform's callbacks are registered. */
@@ -81,49 +87,43 @@ export class LifecycleMonitor {
   }
 
   stamp(): LifecycleStamp {
-    return this.cuts;
+    return this.cutCount;
   }
 
   /** The app went to the background, or the network was lost, since `stamp` (or is so now). */
   cutSince(stamp: LifecycleStamp): boolean {
-    return this.blocker !== null || stamp !== this.cuts;
+    return this.blocker !== null || stamp !== this.cutCount;
   }
 
   /** Calls `fn` whenever `blocker` may have changed; returns the unsubscribe. */
   onChange(fn: () => void): () => void {
-    this.subscribers.add(fn);
-    return () => {
-      this.subscribers.delete(fn);
-    };
+    return listen(this.subscribers, fn);
   }
 
   /** Starts listening (on the first hold); the returned release stops it on the last one. */
   hold(): () => void {
-    if (this.holders++ === 0) this.listen();
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
+    if (this.holders++ === 0) this.startListening();
+    return once(() => {
       if (--this.holders === 0) this.unlisten();
-    };
+    });
   }
 
-  private listen(): void {
-    const s = this.source;
+  private startListening(): void {
+    const s = this.lifecycleSource;
     if (!s) return;
     // What was heard before is stale: a show may have come while nobody listened (a batch that
     // ended while hidden). Uploads become due from the foreground (the user chose a file, tapped
     // retry), so start from "shown"; a request WeChat refuses still says otherwise (noteInterrupted).
     this.setFlag('hidden', false);
-    s.onAppHide(this.onHide);
-    s.onAppShow(this.onShow);
+    s.onAppHide(this.heardHide);
+    s.onAppShow(this.heardShow);
     s.onNetworkStatusChange(this.onNetwork);
     this.refreshNetwork();
   }
 
   /** Asks the platform whether the phone is online now. */
   private refreshNetwork(): void {
-    const s = this.source;
+    const s = this.lifecycleSource;
     if (!s || this.holders === 0) return;
     const seen = this.networkEvents;
     // Only the answer to the question asked while listening, and only if no event said otherwise since.
@@ -141,10 +141,10 @@ export class LifecycleMonitor {
   }
 
   private unlisten(): void {
-    const s = this.source;
+    const s = this.lifecycleSource;
     if (!s) return;
-    s.offAppHide(this.onHide);
-    s.offAppShow(this.onShow);
+    s.offAppHide(this.heardHide);
+    s.offAppShow(this.heardShow);
     s.offNetworkStatusChange(this.onNetwork);
   }
 
@@ -156,13 +156,13 @@ export class LifecycleMonitor {
     if (flag === 'hidden') this.assumingHidden = false;
     if (this[flag] === on) return;
     this[flag] = on;
-    if (on) this.cuts++;
-    this.changed();
+    if (on) this.cutCount++;
+    this.notifySubscribers();
   }
 
-  private changed(): void {
+  private notifySubscribers(): void {
     // The ones subscribed now: a subscriber may subscribe or leave while it runs.
-    for (const fn of Array.from(this.subscribers)) fn();
+    for (const fn of this.subscribers.slice()) fn();
   }
 }
 

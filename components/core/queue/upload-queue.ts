@@ -5,7 +5,8 @@
  * events; hosts with their own interface can drive it directly. Candidates (files a host is still
  * deciding on) are records too: they hold their place and their name, and `remove`/`clear` drop them.
  */
-import { UploadError } from '../errors/upload-error';
+import { listen, removeFrom } from '../abort';
+import { uploadAborted, UploadError } from '../errors/upload-error';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
 import type { UploadPhase, UploadResourceOptions, UploadTask } from '../upload/options';
 import type { PickedFile } from './restrictions';
@@ -30,98 +31,97 @@ interface Running {
 }
 
 export class UploadQueue {
-  private readonly list: QueueFile[] = [];
-  private listeners: { [K in keyof QueueEvents]?: Array<QueueListener<K>> } = {};
+  private readonly allRecords: QueueFile[] = [];
+  private eventListeners: { [K in keyof QueueEvents]?: Array<QueueListener<K>> } = {};
   /** Files told to upload and not yet started, in order. */
-  private readonly pending: QueueFile[] = [];
-  private readonly running = new Map<QueueFile, Running>();
+  private readonly dueFiles: QueueFile[] = [];
+  private readonly inFlight = new Map<QueueFile, Running>();
   /**
    * The batch: files told to upload since the queue was last idle. Those still to settle are the
-   * pending and running ones; `complete` is emitted once per batch, when none is left, and `tally`
+   * pending and running ones; `complete` is emitted once per batch, when none is left, and the tally
    * stays readable after (`batchStatus`).
    */
   private batchOpen = false;
-  private tally: BatchSummary = { succeeded: 0, failed: 0 };
-  private concurrency: number;
-  private nextId = 1;
-  private destroyed = false;
-  private readonly upload: (options: UploadResourceOptions) => UploadTask;
-  private readonly now: () => number;
+  private batchTally: BatchSummary = { succeeded: 0, failed: 0 };
+  private maxRunning: number;
+  private idCounter = 1;
+  private isDestroyed = false;
+  private readonly startUpload: (options: UploadResourceOptions) => UploadTask;
+  private readonly nowMs: () => number;
   /** Least time between two in-phase progress reports of one file. */
-  private readonly interval: number;
-  private readonly lifecycle: LifecycleMonitor;
+  private readonly throttleMs: number;
+  private readonly appMonitor: LifecycleMonitor;
   /** Releases the life-cycle listeners; set while a batch is open. */
   private releaseLifecycle: (() => void) | null = null;
-  private gated: { from: Platform; to: Platform } | null = null;
+  private gatedPlatform: { from: Platform; to: Platform } | null = null;
 
-  constructor(private readonly options: UploadQueueOptions) {
-    this.concurrency = clampConcurrency(options.concurrency);
-    this.upload = options.upload || uploadResource;
-    this.now = options.now || Date.now;
-    this.interval = typeof options.progressIntervalMs === 'number' ? Math.max(0, options.progressIntervalMs) : 250;
-    this.lifecycle = new LifecycleMonitor(options.lifecycle);
+  private readonly queueOptions: UploadQueueOptions;
+
+  constructor(options: UploadQueueOptions) {
+    this.queueOptions = options;
+    this.maxRunning = clampConcurrency(options.concurrency);
+    this.startUpload = options.upload || uploadResource;
+    this.nowMs = options.now || Date.now;
+    this.throttleMs = typeof options.progressIntervalMs === 'number' ? Math.max(0, options.progressIntervalMs) : 250;
+    this.appMonitor = new LifecycleMonitor(options.lifecycle);
     // Files wait while the app is hidden or offline, and resume by themselves.
-    this.lifecycle.onChange(() => {
-      if (this.destroyed) return;
+    this.appMonitor.onChange(() => {
+      if (this.isDestroyed) return;
       this.showHolds();
-      this.pump();
+      this.startDue();
     });
   }
 
   /** Listens to one event; returns the unsubscribe. A listener that throws never wedges the queue. */
   on<K extends keyof QueueEvents>(event: K, fn: QueueListener<K>): () => void {
-    const list: Array<QueueListener<K>> = this.listeners[event] || (this.listeners[event] = []);
-    list.push(fn);
-    return () => {
-      const i = list.indexOf(fn);
-      if (i !== -1) list.splice(i, 1);
-    };
+    const list: Array<QueueListener<K>> = this.eventListeners[event] || (this.eventListeners[event] = []);
+    return listen(list, fn);
   }
 
   /** The files of the list, in order: candidates are not in it yet. */
   get files(): readonly QueueFile[] {
-    return this.list.filter((f) => isListed(f.state));
+    return this.allRecords.filter((f) => isListed(f.state));
   }
 
   /** Every record, candidates included: what holds a place in the list. */
   get records(): readonly QueueFile[] {
-    return this.list;
+    return this.allRecords;
   }
 
   /** A file of the list (not a candidate). */
   get(id: string): QueueFile | undefined {
-    return this.list.find((f) => f.id === id && isListed(f.state));
+    return this.allRecords.find((f) => f.id === id && isListed(f.state));
   }
 
   /** Any record, candidates included. */
   record(id: string): QueueFile | undefined {
-    return this.list.find((f) => f.id === id);
+    return this.allRecords.find((f) => f.id === id);
   }
 
   /** The current batch, or the last one once it settled: files in it and files settled. */
   get batchStatus(): { total: number; settled: number; open: boolean } {
-    const settled = this.tally.succeeded + this.tally.failed;
-    return { total: settled + this.pending.length + this.running.size, settled, open: this.batchOpen };
+    const settled = this.batchTally.succeeded + this.batchTally.failed;
+    return { total: settled + this.dueFiles.length + this.inFlight.size, settled, open: this.batchOpen };
   }
 
   /** Files uploading right now. */
   get active(): number {
-    return this.running.size;
+    return this.inFlight.size;
   }
 
   /** Why due files wait right now ('network', 'background'), or null. */
   get blockedBy(): WaitReason | null {
-    return this.lifecycle.blocker;
+    return this.appMonitor.blocker;
   }
 
   /** The platform's life-cycle callbacks are registered (only while uploads are due). */
   get listening(): boolean {
-    return this.lifecycle.listening;
+    return this.appMonitor.listening;
   }
 
   setConcurrency(value: unknown): void {
-    this.concurrency = clampConcurrency(value);
-    this.pump();
+    this.maxRunning = clampConcurrency(value);
+    this.startDue();
   }
 
   /** Adds files in state `waiting`; `start: true` also queues them for upload. */
@@ -134,11 +134,11 @@ export class UploadQueue {
    * but they hold their place (`records`) and the fixed resource name until accepted or dropped.
    */
   propose(inputs: Array<PickedFile & { id?: string }>): QueueFile[] {
-    if (this.destroyed) return [];
+    if (this.isDestroyed) return [];
     return inputs.map((input) => {
       // The component hands out ids before adding (its before-upload event shows them).
-      const file = newRecord(input.id || (this.options.idPrefix || 'file-') + this.nextId++, input);
-      this.list.push(file);
+      const file = newRecord(input.id || (this.queueOptions.idPrefix || 'file-') + this.idCounter++, input);
+      this.allRecords.push(file);
       return file;
     });
   }
@@ -148,22 +148,22 @@ export class UploadQueue {
    * (removed, cleared, already accepted) are skipped. `start: true` also queues them for upload.
    */
   accept(ids: string[], start = false): QueueFile[] {
-    if (this.destroyed) return [];
+    if (this.isDestroyed) return [];
     const added: QueueFile[] = [];
     for (const id of ids) {
-      const file = this.candidate(id);
+      const file = this.candidateById(id);
       if (!file) continue;
       transition(file, 'waiting');
       added.push(file);
     }
-    if (added.length) this.emit('add', { files: added });
-    if (start) this.enqueue(added);
+    if (added.length) this.emitEvent('add', { files: added });
+    if (start) this.queueUp(added);
     return added;
   }
 
   /** Drops candidates (the host said no): gone without a trace, a `remove` event aside. */
   drop(ids: string[]): void {
-    for (const id of ids) if (this.candidate(id)) this.remove(id);
+    for (const id of ids) if (this.candidateById(id)) this.remove(id);
   }
 
   /**
@@ -173,16 +173,16 @@ export class UploadQueue {
    */
   isResourceNameUsed(name: string, exceptId?: string): boolean {
     if (!name) return false;
-    const current = fixedNameOf(this.options.uploadOptions());
+    const current = fixedNameOf(this.queueOptions.uploadOptions());
     // A file paused before its start (the app hidden or offline) would upload under the current name
     // too, and so would a candidate once accepted: it holds the name while the host decides.
-    const notStarted = (f: QueueFile) => f.state === 'candidate' || f.state === 'waiting' || (f.state === 'paused' && !this.running.has(f));
-    return this.list.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (notStarted(f) ? current : f.resourceName) === name);
+    const notStarted = (f: QueueFile) => f.state === 'candidate' || f.state === 'waiting' || (f.state === 'paused' && !this.inFlight.has(f));
+    return this.allRecords.some((f) => f.id !== exceptId && f.state !== 'failed' && f.state !== 'aborted' && (notStarted(f) ? current : f.resourceName) === name);
   }
 
   /** Starts every waiting file (the component's `upload()`). */
   start(): void {
-    this.enqueue(this.list.filter((f) => f.state === 'waiting'));
+    this.queueUp(this.allRecords.filter((f) => f.state === 'waiting'));
   }
 
   /**
@@ -190,83 +190,83 @@ export class UploadQueue {
    * (a file the user cancelled stays cancelled unless asked for by name).
    */
   retry(id?: string): QueueFile[] {
-    const files = this.list.filter((f) => (id === undefined ? f.state === 'failed' : f.id === id && (f.state === 'failed' || f.state === 'aborted')));
+    const files = this.allRecords.filter((f) => (id === undefined ? f.state === 'failed' : f.id === id && (f.state === 'failed' || f.state === 'aborted')));
     for (const file of files) {
       file.error = null;
       this.setState(file, 'waiting');
     }
-    this.enqueue(files);
+    this.queueUp(files);
     return files;
   }
 
   /** Stops one file (or all unsettled ones): state `aborted` and a `fail` event with code `Aborted`. */
   abort(id?: string): void {
-    const files = this.list.filter((f) => (id === undefined || f.id === id) && isListed(f.state) && !isSettled(f.state));
+    const files = this.allRecords.filter((f) => (id === undefined || f.id === id) && isListed(f.state) && !isSettled(f.state));
     for (const file of files) {
-      const inBatch = this.stop(file);
+      const inBatch = this.stopFile(file);
       // A listener of an earlier file's `fail` may have settled it meanwhile.
-      if (!isSettled(file.state)) this.settle(file, UploadError.of('Aborted'), inBatch);
+      if (!isSettled(file.state)) this.settleFile(file, uploadAborted(), inBatch);
     }
-    this.pump();
+    this.startDue();
   }
 
   /** Takes a file (or a candidate) out, stopping it first (so its batch forgets it). */
   remove(id: string): boolean {
     const file = this.record(id);
     if (!file) return false;
-    this.stop(file);
-    this.list.splice(this.list.indexOf(file), 1);
-    this.emit('remove', { file });
-    this.pump();
+    this.stopFile(file);
+    removeFrom(this.allRecords, file);
+    this.emitEvent('remove', { file });
+    this.startDue();
     return true;
   }
 
   /** Removes every file and candidate (stopping those in flight). */
   clear(): void {
-    for (const file of this.list.slice()) this.remove(file.id);
+    for (const file of this.allRecords.slice()) this.remove(file.id);
   }
 
   /** The owner is gone: stop everything in flight and never emit again. */
   destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    this.listeners = {};
-    for (const file of this.list) this.stop(file);
+    if (this.isDestroyed) return;
+    this.isDestroyed = true;
+    this.eventListeners = {};
+    for (const file of this.allRecords) this.stopFile(file);
     this.stopListening();
   }
 
-  private candidate(id: string): QueueFile | undefined {
-    return this.list.find((f) => f.id === id && f.state === 'candidate');
+  private candidateById(id: string): QueueFile | undefined {
+    return this.allRecords.find((f) => f.id === id && f.state === 'candidate');
   }
 
-  private enqueue(files: QueueFile[]): void {
-    if (this.destroyed) return;
+  private queueUp(files: QueueFile[]): void {
+    if (this.isDestroyed) return;
     for (const file of files) {
-      if (file.state !== 'waiting' || this.running.has(file) || this.pending.includes(file)) continue;
-      this.pending.push(file);
+      if (file.state !== 'waiting' || this.inFlight.has(file) || this.dueFiles.includes(file)) continue;
+      this.dueFiles.push(file);
       // The first file opens a new batch.
       if (!this.batchOpen) {
         this.batchOpen = true;
-        this.tally = { succeeded: 0, failed: 0 };
+        this.batchTally = { succeeded: 0, failed: 0 };
       }
     }
-    if (this.batchOpen && !this.releaseLifecycle) this.releaseLifecycle = this.lifecycle.hold();
+    if (this.batchOpen && !this.releaseLifecycle) this.releaseLifecycle = this.appMonitor.hold();
     this.showHolds();
-    this.pump();
+    this.startDue();
   }
 
   /** Starts what may start; once nothing of the batch is left, closes it with one `complete`. */
-  private pump(): void {
-    while (!this.destroyed && !this.lifecycle.blocker && this.running.size < this.concurrency && this.pending.length) {
-      this.begin(this.pending.shift()!);
+  private startDue(): void {
+    while (!this.isDestroyed && !this.appMonitor.blocker && this.inFlight.size < this.maxRunning && this.dueFiles.length) {
+      this.beginUpload(this.dueFiles.shift()!);
     }
-    if (!this.batchOpen || this.running.size || this.pending.length) return;
+    if (!this.batchOpen || this.inFlight.size || this.dueFiles.length) return;
     this.batchOpen = false;
     // The last upload settled: nothing is due, so nothing needs to hear about the app or the network.
     this.stopListening();
     // A batch whose every file was removed has nothing to report.
-    const { succeeded, failed } = this.tally;
-    if (succeeded || failed) this.emit('complete', { succeeded, failed });
+    const { succeeded, failed } = this.batchTally;
+    if (succeeded || failed) this.emitEvent('complete', { succeeded, failed });
   }
 
   // ——— the life cycle: files wait while the app is hidden or offline, and resume by themselves ———
@@ -276,23 +276,21 @@ export class UploadQueue {
    * holds them: due ones to `waiting`, running ones (whose requests wait in the gate) to their phase.
    */
   private showHolds(): void {
-    const reason = this.lifecycle.blocker;
-    for (const file of this.list) {
-      const running = this.running.has(file);
-      if (!running && !this.pending.includes(file)) continue;
-      const state: FileState = reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting';
-      const previous = transition(file, state, reason);
+    const reason = this.appMonitor.blocker;
+    for (const file of this.allRecords) {
+      const running = this.inFlight.has(file);
+      if (!running && !this.dueFiles.includes(file)) continue;
       // Also when only the reason changed (background → network): the view shows it.
-      if (previous !== null) this.emit('state', { file, previous });
+      this.setState(file, reason ? 'paused' : running ? file.phase || 'hashing' : 'waiting', reason);
     }
   }
 
   /** The platform of an upload, its requests gated by the life cycle (one wrapper per platform). */
   private platformFor(given: Platform | undefined): Platform | undefined {
-    const platform = this.options.lifecycle && (given || defaultPlatform());
+    const platform = this.queueOptions.lifecycle && (given || defaultPlatform());
     if (!platform) return given;
-    if (!this.gated || this.gated.from !== platform) this.gated = { from: platform, to: gatePlatform(platform, this.lifecycle) };
-    return this.gated.to;
+    if (!this.gatedPlatform || this.gatedPlatform.from !== platform) this.gatedPlatform = { from: platform, to: gatePlatform(platform, this.appMonitor) };
+    return this.gatedPlatform.to;
   }
 
   private stopListening(): void {
@@ -301,8 +299,8 @@ export class UploadQueue {
     if (release) release();
   }
 
-  private begin(file: QueueFile): void {
-    const base = this.options.uploadOptions();
+  private beginUpload(file: QueueFile): void {
+    const base = this.queueOptions.uploadOptions();
     file.attempts++;
     file.steps = stepsFor(base);
     file.phase = null;
@@ -310,96 +308,95 @@ export class UploadQueue {
     file.result = null;
     file.resourceName = fixedNameOf(base);
     // Two files are never stored under one name: one already uploading (paused included) or stored under it keeps it.
-    if (file.resourceName && this.list.some((g) => g !== file && (this.running.has(g) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
+    if (file.resourceName && this.allRecords.some((g) => g !== file && (this.inFlight.has(g) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
       // `pump`, which began it, goes on with the next one.
-      this.settle(file, UploadError.of('ResourceNameInUse'));
+      this.settleFile(file, UploadError.of('ResourceNameInUse'));
       return;
     }
-    const running: Running = { task: undefined as unknown as UploadTask, reported: 0, started: this.lifecycle.stamp() };
-    const current = () => this.running.get(file) === running;
+    const running: Running = { task: undefined as unknown as UploadTask, reported: 0, started: this.appMonitor.stamp() };
+    const current = () => this.inFlight.get(file) === running;
     // Registered before the upload starts: the core reports its first phase synchronously.
-    this.running.set(file, running);
-    running.task = this.upload({
+    this.inFlight.set(file, running);
+    running.task = this.startUpload({
       ...base,
       platform: this.platformFor(base.platform),
       filePath: file.path,
       name: file.name,
       onProgress: (p) => {
-        if (current()) this.progress(file, running, p.phase, p.percent);
+        if (current()) this.noteProgress(file, running, p.phase, p.percent);
       },
     });
     running.task.then(
       (result) => {
         if (!current()) return;
-        this.running.delete(file);
+        this.inFlight.delete(file);
         file.result = result;
-        this.settle(file, null);
-        this.pump();
+        this.settleFile(file, null);
+        this.startDue();
       },
       (err: unknown) => {
         if (!current()) return;
         // Anything but an UploadError is a bug; the file still fails visibly instead of hanging.
         const error = err instanceof UploadError ? err : UploadError.of('ClientError');
-        const waits = waitsInsteadOfFailing(error, this.lifecycle, running.started);
-        this.running.delete(file);
+        const waits = waitsInsteadOfFailing(error, this.appMonitor, running.started);
+        this.inFlight.delete(file);
         if (waits) {
           // Back among the due ones, in list order (before younger files), uncounted.
           file.attempts--;
           file.error = null;
-          const at = this.pending.findIndex((f) => this.list.indexOf(f) > this.list.indexOf(file));
-          this.pending.splice(at === -1 ? this.pending.length : at, 0, file);
+          const at = this.dueFiles.findIndex((f) => this.allRecords.indexOf(f) > this.allRecords.indexOf(file));
+          this.dueFiles.splice(at === -1 ? this.dueFiles.length : at, 0, file);
           this.showHolds();
-        } else this.settle(file, error);
-        this.pump();
+        } else this.settleFile(file, error);
+        this.startDue();
       },
     );
   }
 
-  /** Phase changes always pass (they are state changes); moves within a phase at most every `interval`. */
-  private progress(file: QueueFile, running: Running, phase: UploadPhase, percent: number): void {
-    const now = this.now();
+  /** Phase changes always pass (they are state changes); moves within a phase at most every `throttleMs`. */
+  private noteProgress(file: QueueFile, running: Running, phase: UploadPhase, percent: number): void {
+    const now = this.nowMs();
     const samePhase = phase === file.phase;
     // The end of a phase is reported with the next phase's start (or the result): dropping it loses nothing.
-    if (samePhase && (percent === file.percent || now - running.reported < this.interval)) return;
+    if (samePhase && (percent === file.percent || now - running.reported < this.throttleMs)) return;
     file.phase = phase;
     file.percent = percent;
     running.reported = now;
     // While held back the file stays `paused`; it shows the phase again when released.
-    if (!samePhase && !this.lifecycle.blocker) this.setState(file, phase);
-    this.emit('progress', { file, phase, percent });
+    if (!samePhase && !this.appMonitor.blocker) this.setState(file, phase);
+    this.emitEvent('progress', { file, phase, percent });
   }
 
   /** Takes a file out of the line and stops its upload, if any; whether it was in the batch (pending or running). */
-  private stop(file: QueueFile): boolean {
-    const i = this.pending.indexOf(file);
-    if (i !== -1) this.pending.splice(i, 1);
-    const running = this.running.get(file);
-    this.running.delete(file);
+  private stopFile(file: QueueFile): boolean {
+    const wasDue = removeFrom(this.dueFiles, file);
+    const running = this.inFlight.get(file);
+    this.inFlight.delete(file);
     if (running) running.task.abort();
-    return i !== -1 || !!running;
+    return wasDue || !!running;
   }
 
   /**
    * The one way a file settles: stored (no error), or failed, or aborted (code `Aborted`). Counted
    * when it was in the batch: every upload that ran or was due, not a file aborted before it was told to upload.
    */
-  private settle(file: QueueFile, error: UploadError | null, inBatch = true): void {
+  private settleFile(file: QueueFile, error: UploadError | null, inBatch = true): void {
     file.error = error;
-    if (inBatch) this.tally[error ? 'failed' : 'succeeded']++;
+    if (inBatch) this.batchTally[error ? 'failed' : 'succeeded']++;
     this.setState(file, !error ? 'done' : error.code === 'Aborted' ? 'aborted' : 'failed');
-    if (error) this.emit('fail', { file, error });
-    else this.emit('success', { file, result: file.result! });
+    if (error) this.emitEvent('fail', { file, error });
+    else this.emitEvent('success', { file, result: file.result! });
   }
 
-  private setState(file: QueueFile, state: FileState): void {
-    // A paused file keeps its reason (any other state has none), so staying put is no change.
-    const previous = transition(file, state, file.waitingFor);
-    if (previous !== null) this.emit('state', { file, previous });
+  /** By default a paused file keeps its reason (any other state has none), so staying put is no change. */
+  private setState(file: QueueFile, state: FileState, reason = file.waitingFor): void {
+    const previous = transition(file, state, reason);
+    if (previous !== null) this.emitEvent('state', { file, previous });
   }
 
-  private emit<K extends keyof QueueEvents>(event: K, payload: QueueEvents[K]): void {
-    if (this.destroyed) return;
-    for (const fn of (this.listeners[event] || []).slice()) {
+  private emitEvent<K extends keyof QueueEvents>(event: K, payload: QueueEvents[K]): void {
+    if (this.isDestroyed) return;
+    for (const fn of (this.eventListeners[event] || []).slice()) {
       try {
         fn(payload);
       } catch (err) {

@@ -1,6 +1,6 @@
 import type { AbortScope } from '../abort';
 import { appSlot } from '../app-state';
-import { UploadError, worded } from '../errors/upload-error';
+import { invalidOptionWorded, uploadAborted, UploadError } from '../errors/upload-error';
 import type { Platform } from '../platform';
 import { clampTimer } from '../time';
 import { throwIfAborted } from './context';
@@ -27,7 +27,7 @@ const tokens = appSlot('accessToken', () => ({
 export function setAccessTokenProvider(fn: AccessTokenProvider | null | undefined): void {
   if (fn !== null && fn !== undefined && typeof fn !== 'function') {
     // Same rule as configure(): a coded error in the package's default locale, not a raw TypeError.
-    throw worded(UploadError.of('InvalidOption', { option: 'setAccessTokenProvider(fn)' }), 'zh-CN');
+    throw invalidOptionWorded('setAccessTokenProvider(fn)');
   }
   tokens.provider = fn || null;
 }
@@ -65,30 +65,30 @@ export interface ProviderWait {
  * once per reason per upload, so a broken login flow cannot loop, and gets `timeoutMs` to answer.
  */
 export class AccessTokenSession {
-  private token: string;
-  private readonly asked: Record<AccessTokenReason, boolean> = { missing: false, invalid: false };
+  private currentToken: string;
+  private readonly askedFor: Record<AccessTokenReason, boolean> = { missing: false, invalid: false };
 
   constructor(given: string | undefined, private readonly secrets: Secrets, private readonly wait: ProviderWait) {
-    this.token = typeof given === 'string' ? given : '';
-    secrets.add(this.token);
+    this.currentToken = typeof given === 'string' ? given : '';
+    secrets.add(this.currentToken);
   }
 
   async current(): Promise<string> {
-    if (!this.token && !(await this.ask('missing'))) throw UploadError.of('MissingAccessToken');
-    return this.token;
+    if (!this.currentToken && !(await this.ask('missing'))) throw UploadError.of('MissingAccessToken');
+    return this.currentToken;
   }
 
   /** Asks the provider for a new token; true when one is ready for one more try (after an InvalidAccessToken answer, say). */
   async ask(reason: AccessTokenReason): Promise<boolean> {
     const fn = tokens.provider;
-    if (!fn || this.asked[reason]) return false;
-    this.asked[reason] = true;
+    if (!fn || this.askedFor[reason]) return false;
+    this.askedFor[reason] = true;
     // A stopped upload asks nothing (and the wait below would be called back before its stopper existed).
     throwIfAborted(this.wait);
     // The host's login failing is its own business (its error text is not ours to show): no token.
     const fresh = await this.inTime(callProvider(fn, reason));
     if (typeof fresh !== 'string' || !fresh) return false;
-    this.token = fresh;
+    this.currentToken = fresh;
     this.secrets.add(fresh);
     return true;
   }
@@ -109,7 +109,7 @@ export class AccessTokenSession {
       }, clampTimer(wait.timeoutMs));
       const stop = wait.scope.onAbort(() => {
         finish();
-        reject(UploadError.of('Aborted'));
+        reject(uploadAborted());
       });
       answer.then((value) => {
         finish();

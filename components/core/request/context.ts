@@ -1,5 +1,5 @@
 import type { AbortScope } from '../abort';
-import { UploadError } from '../errors/upload-error';
+import { uploadAborted, UploadError } from '../errors/upload-error';
 import type { RetryScope } from '../errors/retry-policy';
 import { requestSlots } from '../limits/request-slots';
 import type { Platform, PlatformRequest, PlatformRequestTask, PlatformResponse } from '../platform';
@@ -16,7 +16,7 @@ export interface UploadContext extends RetryScope {
 }
 
 export function throwIfAborted(ctx: Pick<UploadContext, 'scope'>): void {
-  if (ctx.scope.aborted) throw UploadError.of('Aborted');
+  if (ctx.scope.aborted) throw uploadAborted();
 }
 
 /**
@@ -44,7 +44,7 @@ export async function send(ctx: UploadContext, req: PlatformRequest): Promise<Pl
   throwIfAborted(ctx);
   // Wait for one of the app-wide request slots (WeChat's 10-request limit), then hold it until settled;
   // a held platform takes its slot itself, only once its request may really go.
-  const release = heldPlatform(ctx.platform) ? () => undefined : await requestSlots.acquire(ctx.scope, () => UploadError.of('Aborted'));
+  const release = heldPlatform(ctx.platform) ? () => undefined : await requestSlots.acquire(ctx.scope, uploadAborted);
   try {
     return await sendInSlot(ctx, req);
   } finally {
@@ -68,7 +68,7 @@ async function sendInSlot(ctx: UploadContext, req: PlatformRequest): Promise<Pla
     return response;
   } catch (err) {
     if (err instanceof UploadError) throw err;
-    if (ctx.scope.aborted) throw UploadError.of('Aborted');
+    throwIfAborted(ctx);
     throw transportError(req, err);
   } finally {
     stop();

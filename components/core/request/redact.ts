@@ -113,11 +113,11 @@ function pairsOf(query: string): Array<[string, string]> {
  * signature-shaped.
  */
 export class Secrets {
-  private readonly tokens = new SecretSet();
+  private readonly tokenSecrets = new SecretSet();
   private readonly urlParts = new SecretSet();
 
   add(value: string | undefined): void {
-    this.tokens.add(value);
+    this.tokenSecrets.add(value);
   }
 
   /** The secret parts of a presigned URL, each parameter read on its own (a malformed `%` elsewhere cannot hide one). */
@@ -145,14 +145,14 @@ export class Secrets {
   }
 
   holdsToken(text: string): boolean {
-    return typeof text === 'string' && readingsOf(text).some((reading) => this.tokens.mark(reading, []));
+    return typeof text === 'string' && readingsOf(text).some((reading) => this.tokenSecrets.mark(reading, []));
   }
 
   redact(text: string): string {
     if (typeof text !== 'string' || !text) return text;
     const marked: boolean[] = [];
     for (const reading of readingsOf(text)) {
-      this.tokens.mark(reading, marked);
+      this.tokenSecrets.mark(reading, marked);
       this.urlParts.mark(reading, marked);
     }
     let out = '';

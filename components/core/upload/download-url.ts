@@ -5,10 +5,10 @@
  * codes); the URL's signature is a secret like an upload URL's, so it is registered before
  * anything is checked, and only the `url` handed back carries it.
  */
-import { UploadError } from '../errors/upload-error';
+import { invalidOption, UploadError } from '../errors/upload-error';
 import type { Locale } from '../i18n/locale';
 import type { Platform } from '../platform';
-import { invalidOption, optionalString, optionsRecord, checkCommon } from './option-check';
+import { optionalString, optionsRecord, checkCommon } from './option-check';
 import { openSession, signedUrl, startTask } from './upload-resource';
 import { checkRequest } from './validate';
 
@@ -55,8 +55,9 @@ export function getResourceDownloadUrl(options: DownloadUrlOptions): DownloadUrl
   return startTask(options, async (scope, secrets) => {
     // Every option checked before any request: a wrong type or unusable value is `InvalidOption` naming it.
     const o = optionsRecord(options);
-    const effective = o.effectiveTime;
-    if (effective !== undefined && effective !== null && !(typeof effective === 'number' && effective % 1 === 0 && effective >= 1 && effective <= MAX_EFFECTIVE_TIME)) {
+    // Typed as what it must be; Number.isInteger below is false for anything else (JavaScript callers).
+    const effective = o.effectiveTime as number | null | undefined;
+    if (effective !== undefined && effective !== null && !(Number.isInteger(effective) && effective >= 1 && effective <= MAX_EFFECTIVE_TIME)) {
       throw invalidOption('effectiveTime');
     }
     const c = checkCommon(o, '');

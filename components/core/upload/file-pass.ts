@@ -8,7 +8,7 @@
  * size and MD5 again (a file changed meanwhile is `FileReadError`), then reads it again.
  */
 import type { UploadContext } from '../request/context';
-import { UploadError } from '../errors/upload-error';
+import { uploadAborted, UploadError } from '../errors/upload-error';
 import { memoryBudget } from '../limits/memory-budget';
 import type { FileInfo } from '../platform';
 
@@ -98,7 +98,7 @@ export async function startFilePass(ctx: UploadContext, filePath: string, check:
           const now = await fileInfoOf(ctx, filePath);
           if (now.size !== hashed.size || now.md5 !== hashed.md5) throw UploadError.of('FileReadError');
         }
-        release = await memoryBudget.acquire(hashed.size, ctx.scope, () => UploadError.of('Aborted'));
+        release = await memoryBudget.acquire(hashed.size, ctx.scope, uploadAborted);
         reading = readWholeFile(ctx, filePath, hashed.size);
       }
       return reading;

@@ -4,7 +4,7 @@
  * belongs) is `InvalidOption` naming the option, instead of a TypeError after the PUT or a value
  * silently replaced by a default.
  */
-import { UploadError } from '../errors/upload-error';
+import { invalidOption } from '../errors/upload-error';
 import { DEFAULTS, DefaultedOptions, UploadResourceOptions } from './options';
 import { clampTimer } from '../time';
 
@@ -44,10 +44,6 @@ const MIN_POLL_INTERVAL_MS = 1000;
 
 /** `ResourceVer` goes into the stored object's key: the resource-name alphabet, at most 64 characters. */
 const RESOURCE_VER_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
-
-export function invalidOption(option: string): UploadError {
-  return UploadError.of('InvalidOption', { option });
-}
 
 /** The options as a record; anything but an object is the caller's mistake. */
 export function optionsRecord(options: unknown): Options {

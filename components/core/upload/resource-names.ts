@@ -5,6 +5,7 @@
  * may reuse a name on purpose (a host replacing a ringtone): the JS API leaves that to the host, and
  * the queue refuses it within one list (see `UploadQueue.isResourceNameUsed`).
  */
+import { once } from '../abort';
 import { appSlot } from '../app-state';
 
 /** App-wide: an upload started by another copy of the package holds its name too. */
@@ -15,12 +16,7 @@ export function claimResourceName(productId: string, name: string): (() => void)
   const key = productId + '\n' + name;
   if (held.has(key)) return null;
   held.add(key);
-  let released = false;
   // Only once: a second delete could free the name for an upload that claimed it since.
-  return () => {
-    if (released) return;
-    released = true;
-    held.delete(key);
-  };
+  return once(() => held.delete(key));
 }
 

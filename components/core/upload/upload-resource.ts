@@ -1,7 +1,7 @@
 import { AbortScope } from '../abort';
 import { AccessTokenSession } from '../request/access-token';
 import { heldPlatform, throwIfAborted, UploadContext } from '../request/context';
-import { UploadError, worded } from '../errors/upload-error';
+import { uploadAborted, UploadError, worded } from '../errors/upload-error';
 import { startFilePass } from './file-pass';
 import { normalizeLocale } from '../i18n/locale';
 import { contentTypeFor } from './mime';
@@ -58,7 +58,7 @@ export function startTask<T>(options: { locale?: unknown } | null, work: (scope:
   const locale = normalizeLocale(options && options.locale);
   const secrets = new Secrets();
   const task = new Promise<T>((resolve, reject) => {
-    const aborted = () => reject(worded(UploadError.of('Aborted'), locale));
+    const aborted = () => reject(worded(uploadAborted(), locale));
     scope.onAbort(aborted);
     work(scope, secrets).then(resolve, (err) => {
       if (scope.aborted) aborted();
