@@ -5,6 +5,7 @@
  */
 import { formatBytes, messageFor } from '../core';
 import type { UploadPhase } from '../core';
+import { isRunning } from '../core';
 import type { FileState, QueueFile } from '../core';
 import { FileKind, kindOf, thumbnailOf } from './preview';
 
@@ -29,6 +30,8 @@ export interface RowFace {
 /** One row of the list: names, small numbers and a thumbnail's path; never bytes. */
 export interface ViewFile extends RowFace {
   state: FileState;
+  /** In flight (a phase running): the spinner, the moving segment and the cancel button. */
+  running: boolean;
   /** Index in `steps` of the current (or failed) phase; -1 before the first; `steps.length` when done. */
   step: number;
   steps: UploadPhase[];
@@ -66,6 +69,7 @@ export function viewOf(file: QueueFile, locale: string, preview = true, cover?: 
     kind,
     thumb: preview ? thumbnailOf(kind, file.path, cover) : '',
     state: file.state,
+    running: isRunning(file.state),
     step: stepOf(file),
     steps: file.steps.slice(),
     message: (file.state === 'failed' || file.state === 'aborted') && file.error ? messageFor(file.error.code, locale, file.error.detail) : '',
