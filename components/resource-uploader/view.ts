@@ -59,7 +59,7 @@ function stepOf(file: QueueFile): number {
 }
 
 /** `preview` off: every row shows its icon. `cover`: a video's cover image, when the chooser gave one. */
-export function viewOf(file: QueueFile, locale: string, preview = true, cover?: string): ViewFile {
+export function viewOf(file: QueueFile, locale: string, preview: boolean, cover?: string): ViewFile {
   const kind = kindOf(file.name);
   return {
     id: file.id,
@@ -72,8 +72,9 @@ export function viewOf(file: QueueFile, locale: string, preview = true, cover?: 
     running: isRunning(file.state),
     step: stepOf(file),
     steps: file.steps.slice(),
-    message: (file.state === 'failed' || file.state === 'aborted') && file.error ? messageFor(file.error.code, locale, file.error.detail) : '',
-    delivery: file.state === 'done' && file.result && file.result.delivery ? file.result.delivery : '',
+    // The queue holds an error only while a file is failed or aborted, a result only once it is done.
+    message: file.error ? messageFor(file.error.code, locale, file.error.detail) : '',
+    delivery: (file.result && file.result.delivery) || '',
     // 0 and 100 only mark a phase's ends, which `step` already shows.
     percent: file.percent > 0 && file.percent < 100 ? Math.round(file.percent) : 0,
     // The record holds a reason only while paused.
