@@ -34,11 +34,11 @@ export interface Listener {
  * and tells its owner; an owner that goes away stops its own sound.
  */
 class SharedAudio {
-  private context: WechatMiniprogram.InnerAudioContext | null = null;
-  private playing: { owner: Listener; key: string } | null = null;
+  private innerAudio: WechatMiniprogram.InnerAudioContext | null = null;
+  private nowPlaying: { owner: Listener; key: string } | null = null;
 
   play(owner: Listener, key: string, src: string): boolean {
-    if (!this.context) {
+    if (!this.innerAudio) {
       if (typeof wx.createInnerAudioContext !== 'function') return false;
       const ctx = wx.createInnerAudioContext();
       // Play even when the phone is on silent: the user tapped play to hear the ringtone.
@@ -47,14 +47,14 @@ class SharedAudio {
       } catch {
         // Read-only on some clients.
       }
-      ctx.onEnded(() => this.ended());
-      ctx.onError(() => this.ended());
-      this.context = ctx;
+      ctx.onEnded(() => this.soundEnded());
+      ctx.onError(() => this.soundEnded());
+      this.innerAudio = ctx;
     }
     this.stopCurrent();
-    this.playing = { owner, key };
-    this.context.src = src;
-    this.context.play();
+    this.nowPlaying = { owner, key };
+    this.innerAudio.src = src;
+    this.innerAudio.play();
     return true;
   }
 
@@ -65,18 +65,18 @@ class SharedAudio {
 
   /** Whether this owner's sound `key` plays (any of its sounds when no key is given). */
   isPlaying(owner: Listener, key?: string): boolean {
-    return !!this.playing && this.playing.owner === owner && (key === undefined || this.playing.key === key);
+    return !!this.nowPlaying && this.nowPlaying.owner === owner && (key === undefined || this.nowPlaying.key === key);
   }
 
   private stopCurrent(): void {
-    if (this.context) this.context.stop();
-    this.ended();
+    if (this.innerAudio) this.innerAudio.stop();
+    this.soundEnded();
   }
 
   /** The sound is over, however it ended: its owner hears of it once. */
-  private ended(): void {
-    const was = this.playing;
-    this.playing = null;
+  private soundEnded(): void {
+    const was = this.nowPlaying;
+    this.nowPlaying = null;
     if (was) was.owner.stopped(was.key);
   }
 }

@@ -152,17 +152,17 @@ export interface ViewSource {
  * what the view holds, so each call carries only the differences.
  */
 export class ViewSync {
-  private rows: ViewFile[] = [];
+  private sentRows: ViewFile[] = [];
   private topSent: Record<string, string> = {};
   private readonly dirty = new Set<string>();
   private reorder = false;
-  private scheduled = false;
-  private closed = false;
+  private flushDue = false;
+  private viewGone = false;
 
   constructor(
-    private readonly source: ViewSource,
-    private readonly send: (patch: Record<string, unknown>) => void,
-    private readonly schedule: (fn: () => void) => void = (fn) => void Promise.resolve().then(fn),
+    private readonly viewSource: ViewSource,
+    private readonly sendPatch: (patch: Record<string, unknown>) => void,
+    private readonly scheduleFlush: (fn: () => void) => void = (fn) => void Promise.resolve().then(fn),
     initialTop: Record<string, unknown> = {},
   ) {
     for (const key of Object.keys(initialTop)) this.topSent[key] = JSON.stringify(initialTop[key]);
@@ -171,33 +171,33 @@ export class ViewSync {
   /** One file changed. */
   touch(id: string): void {
     this.dirty.add(id);
-    this.later();
+    this.flushLater();
   }
 
   /** Every row again (a property that changes how rows look, such as `preview`). */
   touchAll(): void {
-    for (const f of this.source.files()) this.dirty.add(f.id);
-    this.later();
+    for (const f of this.viewSource.files()) this.dirty.add(f.id);
+    this.flushLater();
   }
 
   /** Files were removed or reordered: the list goes out whole (small: no bytes, no paths). */
   touchList(): void {
     this.reorder = true;
-    this.later();
+    this.flushLater();
   }
 
   /** Derived top-level values may have changed. */
   touchTop(): void {
-    this.later();
+    this.flushLater();
   }
 
   /** Sends now what is pending (also what the scheduled flush would do). */
   flush(): void {
-    this.scheduled = false;
-    if (this.closed) return;
+    this.flushDue = false;
+    if (this.viewGone) return;
     const patch: Record<string, unknown> = {};
-    const before = this.rows;
-    const next = this.source.files().map((f, i) => (this.reorder || this.dirty.has(f.id) || !before[i] || before[i].id !== f.id ? this.source.row(f) : before[i]));
+    const before = this.sentRows;
+    const next = this.viewSource.files().map((f, i) => (this.reorder || this.dirty.has(f.id) || !before[i] || before[i].id !== f.id ? this.viewSource.row(f) : before[i]));
     if (this.reorder || next.length < before.length || before.some((r, i) => next[i].id !== r.id)) {
       patch[ROWS] = next;
     } else {
@@ -211,7 +211,7 @@ export class ViewSync {
         }
       });
     }
-    const top = this.source.top();
+    const top = this.viewSource.top();
     for (const key of Object.keys(top)) {
       const json = JSON.stringify(top[key]);
       if (this.topSent[key] !== json) {
@@ -219,21 +219,21 @@ export class ViewSync {
         this.topSent[key] = json;
       }
     }
-    this.rows = next;
+    this.sentRows = next;
     this.dirty.clear();
     this.reorder = false;
-    for (const call of splitPatch(patch)) this.send(call);
+    for (const call of splitPatch(patch)) this.sendPatch(call);
   }
 
   /** The view is gone: nothing more is ever sent. */
   close(): void {
-    this.closed = true;
+    this.viewGone = true;
     this.dirty.clear();
   }
 
-  private later(): void {
-    if (this.scheduled || this.closed) return;
-    this.scheduled = true;
-    this.schedule(() => this.flush());
+  private flushLater(): void {
+    if (this.flushDue || this.viewGone) return;
+    this.flushDue = true;
+    this.scheduleFlush(() => this.flush());
   }
 }
