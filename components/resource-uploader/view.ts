@@ -158,13 +158,15 @@ export class ViewSync {
   private reorder = false;
   private flushDue = false;
   private viewGone = false;
+  // Fields, not parameter properties: a parameter's name is public in the declarations, so the build would keep these long names.
+  private readonly viewSource: ViewSource;
+  private readonly sendPatch: (patch: Record<string, unknown>) => void;
+  private readonly scheduleFlush: (fn: () => void) => void;
 
-  constructor(
-    private readonly viewSource: ViewSource,
-    private readonly sendPatch: (patch: Record<string, unknown>) => void,
-    private readonly scheduleFlush: (fn: () => void) => void = (fn) => void Promise.resolve().then(fn),
-    initialTop: Record<string, unknown> = {},
-  ) {
+  constructor(source: ViewSource, send: (patch: Record<string, unknown>) => void, schedule = (fn: () => void) => void Promise.resolve().then(fn), initialTop: Record<string, unknown> = {}) {
+    this.viewSource = source;
+    this.sendPatch = send;
+    this.scheduleFlush = schedule;
     for (const key of Object.keys(initialTop)) this.topSent[key] = JSON.stringify(initialTop[key]);
   }
 
@@ -191,8 +193,8 @@ export class ViewSync {
     this.flushLater();
   }
 
-  /** Sends now what is pending (also what the scheduled flush would do). */
-  flush(): void {
+  /** Sends what is pending: the scheduled flush. */
+  private flushNow(): void {
     this.flushDue = false;
     if (this.viewGone) return;
     const patch: Record<string, unknown> = {};
@@ -234,6 +236,6 @@ export class ViewSync {
   private flushLater(): void {
     if (this.flushDue || this.viewGone) return;
     this.flushDue = true;
-    this.scheduleFlush(() => this.flush());
+    this.scheduleFlush(() => this.flushNow());
   }
 }
