@@ -17,9 +17,9 @@ export function thumbnailOf(kind: FileKind, path: string, cover?: string): strin
   return kind === 'image' ? path : (kind === 'video' && cover) || '';
 }
 
-/** Full screen: `wx.previewMedia` (images and videos), else `wx.previewImage` (images only). */
+/** Full screen: `wx.previewMedia` (images and videos), else `wx.previewImage` (images only). `path` is never empty: a chosen file's, or a host file's usable URL. */
 export function openPreview(kind: FileKind, path: string): void {
-  if (!path || (kind !== 'image' && kind !== 'video')) return;
+  if (kind !== 'image' && kind !== 'video') return;
   if (typeof wx.previewMedia === 'function') wx.previewMedia({ sources: [{ url: path, type: kind }], current: 0, fail: () => undefined });
   else if (kind === 'image' && typeof wx.previewImage === 'function') wx.previewImage({ urls: [path], current: path, fail: () => undefined });
 }

@@ -85,14 +85,10 @@ export function viewOf(file: QueueFile, locale: string, preview: boolean, cover?
 /** UTF-8 bytes of a text, without TextEncoder (absent from older base libraries). */
 function utf8Bytes(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
+  // By code point: a surrogate pair is one character of 4 bytes (a lone surrogate, 3).
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   return n;
 }
