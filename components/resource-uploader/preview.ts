@@ -47,8 +47,9 @@ class SharedAudio {
       } catch {
         // Read-only on some clients.
       }
-      ctx.onEnded(() => this.soundEnded());
-      ctx.onError(() => this.soundEnded());
+      const ended = () => this.soundEnded();
+      ctx.onEnded(ended);
+      ctx.onError(ended);
       this.innerAudio = ctx;
     }
     this.stopCurrent();

@@ -71,7 +71,8 @@ export function viewOf(file: QueueFile, locale: string, preview: boolean, cover?
     state: file.state,
     running: isRunning(file.state),
     step: stepOf(file),
-    steps: file.steps.slice(),
+    // A fresh array per upload, never changed in place: the row may share it.
+    steps: file.steps,
     // The queue holds an error only while a file is failed or aborted, a result only once it is done.
     message: file.error ? messageFor(file.error.code, locale, file.error.detail) : '',
     delivery: (file.result && file.result.delivery) || '',
