@@ -66,7 +66,8 @@ class SharedAudio {
 
   /** Whether this owner's sound `key` plays (any of its sounds when no key is given). */
   isPlaying(owner: Listener, key?: string): boolean {
-    return !!this.nowPlaying && this.nowPlaying.owner === owner && (key === undefined || this.nowPlaying.key === key);
+    const now = this.nowPlaying;
+    return !!now && now.owner === owner && (key === undefined || now.key === key);
   }
 
   private stopCurrent(): void {

@@ -95,8 +95,9 @@ function utf8Bytes(text: string): number {
 }
 
 function entryBytes(key: string, value: unknown): number {
-  // As one member of an object: "key":value, plus a comma or a brace.
-  return utf8Bytes(JSON.stringify(key) + JSON.stringify(value === undefined ? null : value)) + 2;
+  // As one member of an object: "key":value, plus a comma or a brace. (An undefined value, which
+  // JSON leaves out, counts as the word: more than it weighs, never less.)
+  return utf8Bytes(JSON.stringify(key) + JSON.stringify(value)) + 2;
 }
 
 /**
