@@ -17,9 +17,9 @@ export function thumbnailOf(kind: FileKind, path: string, cover?: string): strin
   return kind === 'image' ? path : (kind === 'video' && cover) || '';
 }
 
-/** Full screen: `wx.previewMedia` (images and videos), else `wx.previewImage` (images only). */
+/** Full screen: `wx.previewMedia` (images and videos), else `wx.previewImage` (images only). `path` is never empty: a chosen file's, or a host file's usable URL. */
 export function openPreview(kind: FileKind, path: string): void {
-  if (!path || (kind !== 'image' && kind !== 'video')) return;
+  if (kind !== 'image' && kind !== 'video') return;
   if (typeof wx.previewMedia === 'function') wx.previewMedia({ sources: [{ url: path, type: kind }], current: 0, fail: () => undefined });
   else if (kind === 'image' && typeof wx.previewImage === 'function') wx.previewImage({ urls: [path], current: path, fail: () => undefined });
 }
@@ -34,11 +34,11 @@ export interface Listener {
  * and tells its owner; an owner that goes away stops its own sound.
  */
 class SharedAudio {
-  private context: WechatMiniprogram.InnerAudioContext | null = null;
-  private playing: { owner: Listener; key: string } | null = null;
+  private innerAudio: WechatMiniprogram.InnerAudioContext | null = null;
+  private nowPlaying: { owner: Listener; key: string } | null = null;
 
   play(owner: Listener, key: string, src: string): boolean {
-    if (!this.context) {
+    if (!this.innerAudio) {
       if (typeof wx.createInnerAudioContext !== 'function') return false;
       const ctx = wx.createInnerAudioContext();
       // Play even when the phone is on silent: the user tapped play to hear the ringtone.
@@ -47,14 +47,15 @@ class SharedAudio {
       } catch {
         // Read-only on some clients.
       }
-      ctx.onEnded(() => this.ended());
-      ctx.onError(() => this.ended());
-      this.context = ctx;
+      const ended = () => this.soundEnded();
+      ctx.onEnded(ended);
+      ctx.onError(ended);
+      this.innerAudio = ctx;
     }
     this.stopCurrent();
-    this.playing = { owner, key };
-    this.context.src = src;
-    this.context.play();
+    this.nowPlaying = { owner, key };
+    this.innerAudio.src = src;
+    this.innerAudio.play();
     return true;
   }
 
@@ -65,18 +66,19 @@ class SharedAudio {
 
   /** Whether this owner's sound `key` plays (any of its sounds when no key is given). */
   isPlaying(owner: Listener, key?: string): boolean {
-    return !!this.playing && this.playing.owner === owner && (key === undefined || this.playing.key === key);
+    const now = this.nowPlaying;
+    return !!now && now.owner === owner && (key === undefined || now.key === key);
   }
 
   private stopCurrent(): void {
-    if (this.context) this.context.stop();
-    this.ended();
+    if (this.innerAudio) this.innerAudio.stop();
+    this.soundEnded();
   }
 
   /** The sound is over, however it ended: its owner hears of it once. */
-  private ended(): void {
-    const was = this.playing;
-    this.playing = null;
+  private soundEnded(): void {
+    const was = this.nowPlaying;
+    this.nowPlaying = null;
     if (was) was.owner.stopped(was.key);
   }
 }

@@ -5,6 +5,7 @@
  */
 import { formatBytes, messageFor } from '../core';
 import type { UploadPhase } from '../core';
+import { isRunning } from '../core';
 import type { FileState, QueueFile } from '../core';
 import { FileKind, kindOf, thumbnailOf } from './preview';
 
@@ -29,6 +30,8 @@ export interface RowFace {
 /** One row of the list: names, small numbers and a thumbnail's path; never bytes. */
 export interface ViewFile extends RowFace {
   state: FileState;
+  /** In flight (a phase running): the spinner, the moving segment and the cancel button. */
+  running: boolean;
   /** Index in `steps` of the current (or failed) phase; -1 before the first; `steps.length` when done. */
   step: number;
   steps: UploadPhase[];
@@ -56,7 +59,7 @@ function stepOf(file: QueueFile): number {
 }
 
 /** `preview` off: every row shows its icon. `cover`: a video's cover image, when the chooser gave one. */
-export function viewOf(file: QueueFile, locale: string, preview = true, cover?: string): ViewFile {
+export function viewOf(file: QueueFile, locale: string, preview: boolean, cover?: string): ViewFile {
   const kind = kindOf(file.name);
   return {
     id: file.id,
@@ -66,10 +69,13 @@ export function viewOf(file: QueueFile, locale: string, preview = true, cover?: 
     kind,
     thumb: preview ? thumbnailOf(kind, file.path, cover) : '',
     state: file.state,
+    running: isRunning(file.state),
     step: stepOf(file),
-    steps: file.steps.slice(),
-    message: (file.state === 'failed' || file.state === 'aborted') && file.error ? messageFor(file.error.code, locale, file.error.detail) : '',
-    delivery: file.state === 'done' && file.result && file.result.delivery ? file.result.delivery : '',
+    // A fresh array per upload, never changed in place: the row may share it.
+    steps: file.steps,
+    // The queue holds an error only while a file is failed or aborted, a result only once it is done.
+    message: file.error ? messageFor(file.error.code, locale, file.error.detail) : '',
+    delivery: (file.result && file.result.delivery) || '',
     // 0 and 100 only mark a phase's ends, which `step` already shows.
     percent: file.percent > 0 && file.percent < 100 ? Math.round(file.percent) : 0,
     // The record holds a reason only while paused.
@@ -80,21 +86,18 @@ export function viewOf(file: QueueFile, locale: string, preview = true, cover?: 
 /** UTF-8 bytes of a text, without TextEncoder (absent from older base libraries). */
 function utf8Bytes(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
+  // By code point: a surrogate pair is one character of 4 bytes (a lone surrogate, 3).
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   return n;
 }
 
 function entryBytes(key: string, value: unknown): number {
-  // As one member of an object: "key":value, plus a comma or a brace.
-  return utf8Bytes(JSON.stringify(key) + JSON.stringify(value === undefined ? null : value)) + 2;
+  // As one member of an object: "key":value, plus a comma or a brace. (An undefined value, which
+  // JSON leaves out, counts as the word: more than it weighs, never less.)
+  return utf8Bytes(JSON.stringify(key) + JSON.stringify(value)) + 2;
 }
 
 /**
@@ -147,52 +150,54 @@ export interface ViewSource {
  * what the view holds, so each call carries only the differences.
  */
 export class ViewSync {
-  private rows: ViewFile[] = [];
+  private sentRows: ViewFile[] = [];
   private topSent: Record<string, string> = {};
   private readonly dirty = new Set<string>();
   private reorder = false;
-  private scheduled = false;
-  private closed = false;
+  private flushDue = false;
+  private viewGone = false;
+  // Fields, not parameter properties: a parameter's name is public in the declarations, so the build would keep these long names.
+  private readonly viewSource: ViewSource;
+  private readonly sendPatch: (patch: Record<string, unknown>) => void;
+  private readonly scheduleFlush: (fn: () => void) => void;
 
-  constructor(
-    private readonly source: ViewSource,
-    private readonly send: (patch: Record<string, unknown>) => void,
-    private readonly schedule: (fn: () => void) => void = (fn) => void Promise.resolve().then(fn),
-    initialTop: Record<string, unknown> = {},
-  ) {
+  constructor(source: ViewSource, send: (patch: Record<string, unknown>) => void, schedule = (fn: () => void) => void Promise.resolve().then(fn), initialTop: Record<string, unknown> = {}) {
+    this.viewSource = source;
+    this.sendPatch = send;
+    this.scheduleFlush = schedule;
     for (const key of Object.keys(initialTop)) this.topSent[key] = JSON.stringify(initialTop[key]);
   }
 
   /** One file changed. */
   touch(id: string): void {
     this.dirty.add(id);
-    this.later();
+    this.flushLater();
   }
 
   /** Every row again (a property that changes how rows look, such as `preview`). */
   touchAll(): void {
-    for (const f of this.source.files()) this.dirty.add(f.id);
-    this.later();
+    for (const f of this.viewSource.files()) this.dirty.add(f.id);
+    this.flushLater();
   }
 
   /** Files were removed or reordered: the list goes out whole (small: no bytes, no paths). */
   touchList(): void {
     this.reorder = true;
-    this.later();
+    this.flushLater();
   }
 
   /** Derived top-level values may have changed. */
   touchTop(): void {
-    this.later();
+    this.flushLater();
   }
 
-  /** Sends now what is pending (also what the scheduled flush would do). */
-  flush(): void {
-    this.scheduled = false;
-    if (this.closed) return;
+  /** Sends what is pending: the scheduled flush. */
+  private flushNow(): void {
+    this.flushDue = false;
+    if (this.viewGone) return;
     const patch: Record<string, unknown> = {};
-    const before = this.rows;
-    const next = this.source.files().map((f, i) => (this.reorder || this.dirty.has(f.id) || !before[i] || before[i].id !== f.id ? this.source.row(f) : before[i]));
+    const before = this.sentRows;
+    const next = this.viewSource.files().map((f, i) => (this.reorder || this.dirty.has(f.id) || !before[i] || before[i].id !== f.id ? this.viewSource.row(f) : before[i]));
     if (this.reorder || next.length < before.length || before.some((r, i) => next[i].id !== r.id)) {
       patch[ROWS] = next;
     } else {
@@ -206,7 +211,7 @@ export class ViewSync {
         }
       });
     }
-    const top = this.source.top();
+    const top = this.viewSource.top();
     for (const key of Object.keys(top)) {
       const json = JSON.stringify(top[key]);
       if (this.topSent[key] !== json) {
@@ -214,21 +219,21 @@ export class ViewSync {
         this.topSent[key] = json;
       }
     }
-    this.rows = next;
+    this.sentRows = next;
     this.dirty.clear();
     this.reorder = false;
-    for (const call of splitPatch(patch)) this.send(call);
+    for (const call of splitPatch(patch)) this.sendPatch(call);
   }
 
   /** The view is gone: nothing more is ever sent. */
   close(): void {
-    this.closed = true;
+    this.viewGone = true;
     this.dirty.clear();
   }
 
-  private later(): void {
-    if (this.scheduled || this.closed) return;
-    this.scheduled = true;
-    this.schedule(() => this.flush());
+  private flushLater(): void {
+    if (this.flushDue || this.viewGone) return;
+    this.flushDue = true;
+    this.scheduleFlush(() => this.flushNow());
   }
 }
