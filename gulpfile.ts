@@ -27,6 +27,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { dest, parallel, series, src, watch } from 'gulp';
 
 const SRC = path.resolve(__dirname, 'components');
@@ -206,37 +207,61 @@ function filesUnder(dir: string, test: (file: string) => boolean): string[] {
  * The names the minifier may shorten: class members declared `private` (read off tsc's
  * declarations in `types/`), and `exports` the shared core hands only to the package's own modules
  * (the entry's exports are the JS API and keep their names). A name is left alone if anything
- * outside could read it by that name: any other word of the declarations (a public member, an
- * option), of the templates, the README, WeChat's and JavaScript's own declarations, or a string
- * literal of the sources (`o[key]`).
+ * outside could read it by that name: any other name in the declarations (a public member, an
+ * option; parameter names and comments are not read by anyone), a word of the templates, of the
+ * README's code, of WeChat's and JavaScript's own declarations, or of a string in the sources (`o[key]`).
  */
 export function shortenableNames(internalExports: string[] = []): string[] {
-  const declared = new Set<string>();
-  const exported = new Set(internalExports);
+  const own = new Set(internalExports);
+  const privates = new Set<string>();
   const seen = new Set<string>();
-  for (const f of filesUnder(TYPES, (f) => f.endsWith('.d.ts'))) {
-    const rest = fs
-      .readFileSync(f, 'utf8')
-      .replace(/^\s*private (?:readonly )?([A-Za-z_$][\w$]*)\b[^;\n]*;?$/gm, (_, name: string) => {
-        declared.add(name);
-        return '';
-      })
-      // An exported function's or class's own name, where it is declared: not a use of it.
-      .replace(/^(export declare (?:abstract )?(?:function|class|const|let|enum) )([A-Za-z_$][\w$]*)/gm, (_, head: string, name: string) => (exported.has(name) ? head : head + name));
-    for (const w of wordsOf(rest)) seen.add(w);
-  }
-  for (const name of exported) declared.add(name);
+  for (const f of filesUnder(TYPES, (f) => f.endsWith('.d.ts'))) declarationNames(f, own, privates, seen);
   const outside = [
-    ...filesUnder(SRC, (f) => /\.(wxml|wxs|json)$/.test(f)),
-    path.join(__dirname, 'README.md'),
-    ...filesUnder(path.join(__dirname, 'node_modules/miniprogram-api-typings/types'), (f) => f.endsWith('.d.ts')),
-    ...filesUnder(path.join(__dirname, 'node_modules/typescript/lib'), (f) => /^lib\.[\w.]+\.d\.ts$/.test(f)),
+    ...filesUnder(SRC, (f) => /\.(wxml|wxs|json)$/.test(f)).map((f) => fs.readFileSync(f, 'utf8')),
+    codeOf(fs.readFileSync(path.join(__dirname, 'README.md'), 'utf8')),
+    ...filesUnder(path.join(__dirname, 'node_modules/miniprogram-api-typings/types'), (f) => f.endsWith('.d.ts')).map((f) => fs.readFileSync(f, 'utf8')),
+    ...filesUnder(path.join(__dirname, 'node_modules/typescript/lib'), (f) => /^lib\.es[\w.]*\.d\.ts$/.test(f)).map((f) => fs.readFileSync(f, 'utf8')),
+    ...filesUnder(SRC, (f) => f.endsWith('.ts')).map(stringsOf),
   ];
-  for (const f of outside) for (const w of wordsOf(fs.readFileSync(f, 'utf8'))) seen.add(w);
-  for (const f of filesUnder(SRC, (f) => f.endsWith('.ts'))) {
-    for (const m of fs.readFileSync(f, 'utf8').matchAll(/(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g)) for (const w of wordsOf(m[2])) seen.add(w);
-  }
-  return [...declared].filter((name) => !seen.has(name)).sort();
+  for (const text of outside) for (const w of wordsOf(text)) seen.add(w);
+  return [...privates, ...own].filter((name, i, all) => !seen.has(name) && all.indexOf(name) === i).sort();
+}
+
+/**
+ * Walks one declaration file: the names of `private` members go to `privates`, every other name
+ * to `seen`, except parameter and type-parameter names and the declared names of `own` exports.
+ */
+function declarationNames(file: string, own: Set<string>, privates: Set<string>, seen: Set<string>): void {
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) return void seen.add(node.text);
+    if (ts.isStringLiteral(node)) return void wordsOf(node.text).forEach((w) => seen.add(w));
+    const name = (node as { name?: ts.Node }).name;
+    const isPrivate = ts.canHaveModifiers(node) && (ts.getModifiers(node) || []).some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+    let skip: ts.Node | undefined;
+    if (ts.isParameter(node) || ts.isTypeParameterDeclaration(node)) skip = name;
+    else if (isPrivate && ts.isClassElement(node) && name && ts.isIdentifier(name)) {
+      privates.add(name.text);
+      skip = name;
+    } else if (name && ts.isIdentifier(name) && own.has(name.text) && (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isVariableDeclaration(node))) skip = name;
+    ts.forEachChild(node, (child) => (child === skip ? undefined : visit(child)));
+  };
+  visit(ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false));
+}
+
+/** The text of a source's string and template literals: what `o[key]` could be reading. */
+function stringsOf(file: string): string {
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) out.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false));
+  return out.join('\n');
+}
+
+/** The code of a Markdown text: fenced blocks and `inline` spans (prose names no member). */
+function codeOf(markdown: string): string {
+  return (markdown.match(/```[\s\S]*?```|`[^`\n]+`/g) || []).join('\n');
 }
 
 /** The names a module's ES output exports (`export { a, b as c }` → a, c). */
