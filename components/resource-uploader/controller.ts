@@ -48,11 +48,10 @@ export type TopData = {
 
 const NO_BATCH = { total: 0, settled: 0, percent: 0 };
 
-/** What the view holds before the first `setData`; `running`: the states during which a file is in flight, for the template's lookups. */
-export function initialData(): TopData & { [ROWS]: never[]; running: Record<string, boolean> } {
+/** What the view holds before the first `setData` (each row says itself whether it is running). */
+export function initialData(): TopData & { [ROWS]: never[] } {
   return {
     [ROWS]: [],
-    running: { hashing: true, signing: true, uploading: true, registering: true, delivering: true },
     texts: textsFor('zh-CN'),
     notices: [],
     alert: '',
