@@ -93,9 +93,11 @@ describe('theme', () => {
 
   test('one palette: vant’s buttons, progress and spinner inside take the component’s colours in light and dark', () => {
     // Declared once on the root, reading --ru-*, which the dark block redefines: so both modes follow.
-    for (const v of ['--button-primary-background-color', '--button-primary-border-color', '--progress-color']) {
+    for (const v of ['--button-primary-background-color', '--button-primary-border-color']) {
       expect(root).toMatch(new RegExp(`${v}: var\\(--ru-primary-color\\);`));
     }
+    // van-progress writes its `color` (default #1989fa) inline, over --progress-color: so the attribute.
+    expect(wxml).toMatch(/<van-progress\s+color="var\(--ru-primary-color\)"/);
     expect(root).toMatch(/--ru-primary-color: var\(--resource-uploader-primary-color, #1989fa\);/);
     expect(dark![1]).toMatch(/--ru-primary-color: var\(--resource-uploader-primary-color, #[0-9a-f]{6}\);/);
     // No vant colour is set anywhere else (a second definition would win in one mode only).
