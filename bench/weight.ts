@@ -20,9 +20,9 @@ const root = path.resolve(__dirname, '..');
 const OURS = 'iotexplorer-resource-uploader';
 const VANT = '@vant/weapp';
 const TDESIGN = 'tdesign-miniprogram';
-/** Issue 13's goals for 0.2. */
-export const SHIPPED_GOAL = 45000;
-export const RAW_GOAL = 75000;
+/** Issue 17's goals for 0.3 (issue 13 had asked 45,000 and 75,000 of 0.2, which weighed 79,053 and 126,065). */
+export const SHIPPED_GOAL = 70000;
+export const RAW_GOAL = 110000;
 
 function versionOf(dir: string): string {
   return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
