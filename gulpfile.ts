@@ -379,8 +379,7 @@ export function minifyWxml(wxml: string): string {
       for (i++; i < wxml.length && wxml[i] !== '>'; i++) {
         const c = wxml[i];
         if (c === '"' || c === "'") {
-          const end = wxml.indexOf(c, i + 1);
-          if (end < 0) throw new Error('wxml: unclosed attribute value');
+          const end = closingQuote(wxml, i, 'attribute value');
           tag += wxml.slice(i, end + 1);
           i = end;
         } else if (/\s/.test(c)) {
@@ -400,14 +399,20 @@ export function minifyWxml(wxml: string): string {
   return out.replace(/\{\{([\s\S]*?)\}\}/g, (_, expr: string) => '{{' + squeezeExpression(expr) + '}}');
 }
 
+/** Where the quote that opens at `i` closes; none fails the build, naming `what` was left open. */
+function closingQuote(text: string, i: number, what: string): number {
+  const end = text.indexOf(text[i], i + 1);
+  if (end < 0) throw new Error(`wxml: unclosed ${what}`);
+  return end;
+}
+
 /** A mustache's expression without the spaces it does not need: string literals keep theirs. */
 function squeezeExpression(expr: string): string {
   let out = '';
   for (let i = 0; i < expr.length; i++) {
     const c = expr[i];
     if (c === '"' || c === "'") {
-      const end = expr.indexOf(c, i + 1);
-      if (end < 0) throw new Error('wxml: unclosed string in {{ }}');
+      const end = closingQuote(expr, i, 'string in {{ }}');
       out += expr.slice(i, end + 1);
       i = end;
     } else if (/\s/.test(c)) {

@@ -3,8 +3,8 @@
  * platform then stops sending, instead of pushing the rest of a large file nobody will read.
  */
 import * as http from 'http';
-import { AddressInfo } from 'net';
 import { createNodePlatform } from '../../node-platform';
+import { listenOnLoopback } from '../support/loopback';
 
 const BODY_BYTES = 48 * 1024 * 1024;
 /** What may still arrive after the answer: socket and kernel buffers, far below the body. */
@@ -52,13 +52,7 @@ async function earlyRefuser(answerAfter: number, lingerMs = 5000) {
     req.on('end', answer);
     if (answerAfter === 0) answer();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () =>
-    new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    });
+  const { origin, close } = await listenOnLoopback(server);
   return { origin, connections, close };
 }
 

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as http from 'http';
-import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { TransportError } from '../../components/core';
 import { createNodePlatform, RequestEvent, splitRawUrl } from '../../node-platform';
+import { listenOnLoopback } from '../support/loopback';
 
 interface Seen {
   method: string;
@@ -28,13 +28,7 @@ async function serve(handler: (req: http.IncomingMessage, res: http.ServerRespon
     });
   });
   server.on('connection', (s) => s.on('close', () => closedSockets.push(Date.now())));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () =>
-    new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    });
+  const { origin, close } = await listenOnLoopback(server);
   return { origin, seen, closedSockets, close };
 }
 

@@ -5,7 +5,7 @@
  * emulator's bucket, so a URL left intact stores the file for real.
  */
 import * as http from 'http';
-import type { AddressInfo } from 'net';
+import { listenOnLoopback } from './loopback';
 
 /** The JSON answer the emulator gave (either envelope), to change in place or replace. */
 export type Rewrite = (answer: Record<string, unknown>, request: Record<string, unknown>) => Record<string, unknown> | void;
@@ -69,13 +69,8 @@ export async function startHostileProxy(emulatorEndpoint: string): Promise<Hosti
       })
       .catch((err: Error) => res.writeHead(502, { 'content-type': 'text/plain' }).end(err.message));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  proxy.endpoint = `http://127.0.0.1:${port}${target.pathname}`;
-  proxy.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  const { origin, close } = await listenOnLoopback(server);
+  proxy.endpoint = origin + target.pathname;
+  proxy.close = close;
   return proxy;
 }
