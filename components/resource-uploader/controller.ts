@@ -110,7 +110,7 @@ export class Uploader implements Listener, AdmissionHost {
       // Nothing once closed: `detach` closes it before anything it stops could draw again.
       (patch) => host.setData(patch),
       undefined,
-      // What the view holds already (the rows and the lookup aside, which `top` never returns).
+      // What the view holds already (the rows aside, which `top` never returns).
       initialData(),
     );
     this.listen();

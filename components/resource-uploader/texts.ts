@@ -4,7 +4,8 @@
  * texts (`setMessages(locale, {id: text})`) win over these; failures of uploads are worded by the
  * core's messages. Everything is worded when it is shown, in the locale in force then.
  */
-import { baseLocale, formatBytes, hostText } from '../core';
+import { fillWords, formatBytes, hostText } from '../core';
+import type { Words } from '../core';
 import type { BatchSummary, FileState, WaitReason } from '../core';
 import type { Accept, RejectReason } from './types';
 
@@ -21,9 +22,6 @@ export interface RejectFacts {
 
 /** A property with an unusable value, named as a host writes it in WXML. */
 export type BadProperty = 'max-count' | 'max-size' | 'extension' | 'min-upload-rate' | 'files';
-
-/** A text in Chinese, then in English; `{name}` stands for a fact of the sentence (see `text`). */
-type Words = [string, string];
 
 /** `accept` 'file' and 'all' both open the chat-file chooser: one label. */
 const CHOOSE_FILE: Words = ['选择文件', 'Choose a file'];
@@ -111,12 +109,7 @@ export function text(locale: string, id: TextId, detail: object = {}, facts: Rec
   if (host !== null) return host;
   const [group, key] = id.split('.') as [keyof Table, string?];
   const entry = (key ? (TABLE[group] as Record<string, Words>)[key] : TABLE[group]) as Entry;
-  const en = baseLocale(locale) === 'en' ? 1 : 0;
-  const words = typeof entry === 'function' ? (entry as (d: object) => Words)(detail) : entry;
-  return words[en].replace(/\{(\w+)\}/g, (_all, name: string) => {
-    const fact = facts[name];
-    return String(Array.isArray(fact) ? fact[en] : fact);
-  });
+  return fillWords(typeof entry === 'function' ? (entry as (d: object) => Words)(detail) : entry, locale, facts);
 }
 
 /**

@@ -69,3 +69,19 @@ export function normalizeLocale(value: unknown): string {
 export function baseLocale(locale: string): Locale {
   return /^zh/i.test(locale) ? 'zh-CN' : 'en';
 }
+
+/** A text in Chinese, then in English; `{name}` stands for a fact it mentions. */
+export type Words = [string, string];
+
+/**
+ * `words` in the language of `locale` (Chinese for zh-*, English otherwise), each `{name}` filled
+ * from `facts`; a fact that is itself a `[zh, en]` pair gives its half in the same language. Filled
+ * once: braces inside a fact (a file's name, a server's words) stay as they are.
+ */
+export function fillWords(words: Words, locale: string, facts: Record<string, unknown>): string {
+  const en = baseLocale(locale) === 'en' ? 1 : 0;
+  return words[en].replace(/\{(\w+)\}/g, (_all, name: string) => {
+    const fact = facts[name];
+    return String(Array.isArray(fact) ? fact[en] : fact);
+  });
+}

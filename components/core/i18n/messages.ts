@@ -3,7 +3,7 @@
  * only when a failure is shown (`worded`), so it speaks the locale in force at that moment.
  */
 import { formatBytes } from './format';
-import { baseLocale, hasOwn, hostText } from './locale';
+import { fillWords, hasOwn, hostText, Words } from './locale';
 
 /** What a message may mention. Never a token or a signed URL: callers pass redacted text only. */
 export interface ErrorDetail {
@@ -21,9 +21,6 @@ export interface ErrorDetail {
   /** A large PUT's Timeout: the file's size, so the message says the link was too slow for it. */
   slowBytes?: number;
 }
-
-/** A sentence in Chinese, then in English; `{name}` stands for a fact of the failure (see `messageFor`). */
-type Words = [string, string];
 
 /**
  * The package's own codes, each with its sentence: `LOCAL_ERROR_CODES` (errors/codes.ts) is read
@@ -78,13 +75,12 @@ const tooSlow: Words = ['网络连接太慢，这个文件（{slowBytes}）未�
  * whatever the server added (COS explains itself in English); otherwise its words help.
  */
 const unavailable: Words = ['{who}暂时不可用（{code}），请稍后重试', '{who} is unavailable for now ({code}); try again later'];
-const answered: Words = ['{who}返回错误（{code}）', '{who} answered with an error ({code})'];
+const answered: Words = ['{who}返回错误（{code}）{said}', '{who} answered with an error ({code}){said}'];
 
 /** A sentence an end user can read: the host's text if it gave one, else ours; unknown codes keep the code and the server's (redacted) words. */
 export function messageFor(code: string, locale: string, detail: ErrorDetail = {}): string {
   const host = hostText(locale, code, detail);
   if (host !== null) return host;
-  const en = baseLocale(locale) === 'en' ? 1 : 0;
   // What a `{name}` stands for. Only our own sentences are filled: a server's words go in as they are.
   const facts: Record<string, unknown> = {
     status: detail.status,
@@ -92,13 +88,14 @@ export function messageFor(code: string, locale: string, detail: ErrorDetail = {
     maxSize: formatBytes(detail.maxSize || 0),
     slowBytes: formatBytes(detail.slowBytes || 0),
     option: detail.option || '?',
-    domain: detail.domain || ['该域名', 'This host'][en],
+    domain: detail.domain || ['该域名', 'This host'],
     code,
-    who: (/^Storage\./.test(code) ? ['存储服务', 'Storage'] : ['服务', 'The service'])[en],
+    who: /^Storage\./.test(code) ? ['存储服务', 'Storage'] : ['服务', 'The service'],
+    said: detail.serverMessage ? ['：' + detail.serverMessage, ': ' + detail.serverMessage] : '',
   };
-  const fill = (sentence: Words) => sentence[en].replace(/\{(\w+)\}/g, (_all, name: string) => String(facts[name]));
+  const fill = (sentence: Words) => fillWords(sentence, locale, facts);
   if (code === 'Timeout' && detail.slowBytes) return fill(tooSlow);
   if (hasOwn(words, code)) return fill(words[code]);
   if (detail.status && detail.status >= 500) return fill(unavailable);
-  return fill(answered) + (detail.serverMessage ? ['：', ': '][en] + detail.serverMessage : '');
+  return fill(answered);
 }

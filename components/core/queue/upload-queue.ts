@@ -309,7 +309,7 @@ export class UploadQueue {
     file.resourceName = fixedNameOf(base);
     // Two files are never stored under one name: one already uploading (paused included) or stored under it keeps it.
     if (file.resourceName && this.allRecords.some((g) => g !== file && (this.inFlight.has(g) || isRunning(g.state) || g.state === 'done') && g.resourceName === file.resourceName)) {
-      // `pump`, which began it, goes on with the next one.
+      // `startDue`, which began it, goes on with the next one.
       this.settleFile(file, UploadError.of('ResourceNameInUse'));
       return;
     }
