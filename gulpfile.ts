@@ -224,7 +224,7 @@ export function shortenableNames(internalExports: string[] = []): string[] {
     ...filesUnder(SRC, (f) => f.endsWith('.ts')).map(stringsOf),
   ];
   for (const text of outside) for (const w of wordsOf(text)) seen.add(w);
-  return [...privates, ...own].filter((name, i, all) => !seen.has(name) && all.indexOf(name) === i).sort();
+  return [...new Set([...privates, ...own])].filter((name) => !seen.has(name)).sort();
 }
 
 /**

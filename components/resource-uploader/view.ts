@@ -156,15 +156,13 @@ export class ViewSync {
   private reorder = false;
   private flushDue = false;
   private viewGone = false;
-  // Fields, not parameter properties: a parameter's name is public in the declarations, so the build would keep these long names.
-  private readonly viewSource: ViewSource;
-  private readonly sendPatch: (patch: Record<string, unknown>) => void;
-  private readonly scheduleFlush: (fn: () => void) => void;
 
-  constructor(source: ViewSource, send: (patch: Record<string, unknown>) => void, schedule = (fn: () => void) => void Promise.resolve().then(fn), initialTop: Record<string, unknown> = {}) {
-    this.viewSource = source;
-    this.sendPatch = send;
-    this.scheduleFlush = schedule;
+  constructor(
+    private readonly viewSource: ViewSource,
+    private readonly sendPatch: (patch: Record<string, unknown>) => void,
+    private readonly scheduleFlush = (fn: () => void) => void Promise.resolve().then(fn),
+    initialTop: Record<string, unknown> = {},
+  ) {
     for (const key of Object.keys(initialTop)) this.topSent[key] = JSON.stringify(initialTop[key]);
   }
 

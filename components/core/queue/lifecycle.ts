@@ -49,12 +49,7 @@ export class LifecycleMonitor {
     this.setFlag('offline', !isConnected(status));
   };
 
-  private readonly lifecycleSource: PlatformLifecycle | undefined;
-
-  // A plain parameter, not a parameter property: its name shows in the declarations, which keeps the build from shortening it.
-  constructor(source: PlatformLifecycle | undefined) {
-    this.lifecycleSource = source;
-  }
+  constructor(private readonly lifecycleSource: PlatformLifecycle | undefined) {}
 
   /** Why uploads must wait right now, or null when they may run. The network matters more: it is what the user can fix. */
   get blocker(): WaitReason | null {

@@ -55,15 +55,12 @@ export class UploadQueue {
   private releaseLifecycle: (() => void) | null = null;
   private gatedPlatform: { from: Platform; to: Platform } | null = null;
 
-  private readonly queueOptions: UploadQueueOptions;
-
-  constructor(options: UploadQueueOptions) {
-    this.queueOptions = options;
-    this.maxRunning = clampConcurrency(options.concurrency);
-    this.startUpload = options.upload || uploadResource;
-    this.nowMs = options.now || Date.now;
-    this.throttleMs = typeof options.progressIntervalMs === 'number' ? Math.max(0, options.progressIntervalMs) : 250;
-    this.appMonitor = new LifecycleMonitor(options.lifecycle);
+  constructor(private readonly queueOptions: UploadQueueOptions) {
+    this.maxRunning = clampConcurrency(queueOptions.concurrency);
+    this.startUpload = queueOptions.upload || uploadResource;
+    this.nowMs = queueOptions.now || Date.now;
+    this.throttleMs = typeof queueOptions.progressIntervalMs === 'number' ? Math.max(0, queueOptions.progressIntervalMs) : 250;
+    this.appMonitor = new LifecycleMonitor(queueOptions.lifecycle);
     // Files wait while the app is hidden or offline, and resume by themselves.
     this.appMonitor.onChange(() => {
       if (this.isDestroyed) return;
