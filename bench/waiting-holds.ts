@@ -7,8 +7,7 @@
  */
 import { memoryBudget, requestSlots, UploadQueue } from '../components/core';
 import type { Emulator } from '../emulator';
-import { createNodePlatform } from '../node-platform';
-import { trackReads } from '../node-platform/held-buffers';
+import { createNodePlatform, trackReads } from '../node-platform';
 import { Fixtures, MiB } from './fixtures';
 import type { Figure } from './table';
 

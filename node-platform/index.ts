@@ -10,6 +10,8 @@ import { clampTimer, FileInfo, originOf, parseUrl, Platform, PlatformRequest, Pl
 import { PhoneOptions, SimulatedPhone } from './phone';
 
 export { SimulatedPhone } from './phone';
+export { fullCollection, trackReads } from './held-buffers';
+export type { ReadTracking } from './held-buffers';
 
 /** What `onRequest` observers see. The URL is cut before `?`: a presigned `sign` never leaves. */
 export interface RequestEvent {

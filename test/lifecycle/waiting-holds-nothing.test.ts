@@ -11,8 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { configure, memoryBudget, requestSlots, uploadResource, UploadQueue } from '../../components/core';
 import { Emulator, startEmulator } from '../../emulator';
-import { createNodePlatform } from '../../node-platform';
-import { trackReads } from '../../node-platform/held-buffers';
+import { createNodePlatform, trackReads } from '../../node-platform';
 
 let emu: Emulator;
 let dir: string;

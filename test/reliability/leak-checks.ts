@@ -2,7 +2,7 @@
  * What the soak tests use to prove nothing is left behind: a full garbage collection on demand,
  * and the event loop's open resources (timers, sockets, file handles…) counted by type.
  */
-import { fullCollection } from '../../node-platform/held-buffers';
+import { fullCollection } from '../../node-platform';
 
 /** A full collection (one implementation, node-platform's: the bench uses it too). */
 export const collector = fullCollection;
