@@ -214,8 +214,10 @@ export class Uploader implements Listener, AdmissionHost {
     this.open(id, play, 'audio');
   }
 
-  /** The shared player stopped this component's sound. */
-  stopped(key: string): void {
+  /** The shared player stopped this component's sound; one it could not play is not played from the same URL again. */
+  stopped(key: string, failed: boolean): void {
+    const entry = failed && this.hostFiles.find(key);
+    if (entry && isStoredFile(entry.file)) this.storedFiles.drop(entry.file);
     if (this.playingId !== key) return;
     this.playingId = '';
     this.changed();

@@ -26,7 +26,8 @@ export function openPreview(kind: FileKind, path: string): void {
 
 /** Told when its sound stops, whoever stopped it (the end, another sound, an error, a detach). */
 export interface Listener {
-  stopped(key: string): void;
+  /** `failed`: the player could not play it (a URL that no longer opens, say). */
+  stopped(key: string, failed: boolean): void;
 }
 
 /**
@@ -47,9 +48,8 @@ class SharedAudio {
       } catch {
         // Read-only on some clients.
       }
-      const ended = () => this.soundEnded();
-      ctx.onEnded(ended);
-      ctx.onError(ended);
+      ctx.onEnded(() => this.soundEnded());
+      ctx.onError(() => this.soundEnded(true));
       this.innerAudio = ctx;
     }
     this.stopCurrent();
@@ -76,10 +76,10 @@ class SharedAudio {
   }
 
   /** The sound is over, however it ended: its owner hears of it once. */
-  private soundEnded(): void {
+  private soundEnded(failed = false): void {
     const was = this.nowPlaying;
     this.nowPlaying = null;
-    if (was) was.owner.stopped(was.key);
+    if (was) was.owner.stopped(was.key, failed);
   }
 }
 

@@ -69,6 +69,30 @@ describe('a stored audio file', () => {
     expect(played().slice(-2)).toEqual([fakeDownloadUrl('ring', '1.0.0', 1), fakeDownloadUrl('ring', '1.0.0', 1)]);
   });
 
+  test('a URL the player could not play is not played again: the next tap asks for a new one', async () => {
+    const m = mount({ files: [ring], maxCount: 2 });
+    await tick();
+    const before = played().length;
+    tap(m, '.ru-play');
+    await until(m, () => played().length === before + 1, 'the first play');
+    await tick();
+    // The one player of the app fails on the URL (the file was replaced meanwhile, say).
+    fakeMedia().contexts.slice(-1)[0].fail('MediaError: 403');
+    await tick();
+    expect((m.instance.data as unknown as { playing: string }).playing).toBe('');
+    tap(m, '.ru-play');
+    await until(m, () => played().length === before + 2, 'the second play');
+    expect(downloadCalls()).toHaveLength(2);
+    expect(played().slice(-2)).toEqual([fakeDownloadUrl('ring', '1.0.0', 1), fakeDownloadUrl('ring', '1.0.0', 2)]);
+    // A sound that played to its end keeps its URL.
+    await tick();
+    fakeMedia().contexts.slice(-1)[0].finish();
+    await tick();
+    tap(m, '.ru-play');
+    await until(m, () => played().length === before + 3, 'the third play');
+    expect(downloadCalls()).toHaveLength(2);
+  });
+
   test('an expired URL is asked for again (with the margin), a valid one is not', async () => {
     const m = mount({ files: [ring], maxCount: 2 });
     await tick();

@@ -53,7 +53,7 @@ export class StoredFiles {
     if (call && call.task) return;
     const p = this.host.props;
     const thisFile = fileKey(file);
-    const key = [p.endpoint, p.productId, thisFile].join('\n');
+    const key = this.urlKey(file);
     const known = this.urls[key];
     const now = Date.now();
     if (known && now < known.until) return use(known.url);
@@ -90,6 +90,16 @@ export class StoredFiles {
         this.host.emit('error', { code: error.code, message: messageFor(error.code, this.host.locale, error.detail), errMsg: '' });
       },
     );
+  }
+
+  /** The file's URL did not open (the player failed on it): the next tap asks for a new one. */
+  drop(file: StoredFile): void {
+    delete this.urls[this.urlKey(file)];
+  }
+
+  private urlKey(file: StoredFile): string {
+    const p = this.host.props;
+    return [p.endpoint, p.productId, fileKey(file)].join('\n');
   }
 
   /** The host rows with their asking state and failure, worded in `locale`. */
