@@ -7,20 +7,11 @@
  * rest queued. Differences a browser imposes: header names arrive lower-cased, the browser adds
  * and forbids some headers itself (Origin, Referer, User-Agent…), and other origins need CORS.
  */
-import { ErrMsg } from './callbacks';
+import type { WxRequestOptions } from '../../../host-testing/types';
+import { Callbacks, ErrMsg } from './callbacks';
 
-interface RequestOptions {
-  url: string;
-  method?: string;
-  data?: unknown;
-  header?: Record<string, unknown>;
-  timeout?: number;
-  dataType?: string;
-  responseType?: string;
-  success?: (res: RequestSuccess) => void;
-  fail?: (err: ErrMsg) => void;
-  complete?: (res: RequestSuccess | ErrMsg) => void;
-}
+/** What `wx.request` is given: the testing entry's one description of it, with this file's callbacks. */
+type RequestOptions = Omit<WxRequestOptions, keyof Callbacks<never>> & Callbacks<RequestSuccess>;
 
 interface RequestSuccess {
   data: unknown;
