@@ -22,7 +22,7 @@ export const SIZES_MIB = [1, 20, 90];
  * one run and 178 ms in another), so each ratio is taken within a round and the median of the
  * rounds is reported: a slow minute then weighs on both sides of the same ratio.
  */
-const ROUNDS = 15;
+const ROUNDS = 21;
 /** Peak memory is measured once per contender, in a child process, on this size. */
 const PEAK_MIB = 90;
 const FAULT_MIB = 1;
