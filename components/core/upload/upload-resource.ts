@@ -2,7 +2,7 @@ import { AbortScope } from '../abort';
 import { AccessTokenSession } from '../request/access-token';
 import { heldPlatform, throwIfAborted, UploadContext } from '../request/context';
 import { uploadAborted, UploadError, worded } from '../errors/upload-error';
-import { startFilePass } from './file-pass';
+import { FilePass, startFilePass } from './file-pass';
 import { normalizeLocale } from '../i18n/locale';
 import { contentTypeFor } from './mime';
 import { ReportProgress, UploadResourceOptions, UploadResult, UploadTask } from './options';
@@ -123,35 +123,32 @@ async function run(options: UploadResourceOptions, scope: AbortScope, secrets: S
   }
 }
 
-/** Hash, sign, PUT, and optionally register and deliver: the upload once every check has passed. */
-async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: ReportProgress): Promise<UploadResult> {
-  const { productId, resourceVer, name, filePath } = o;
-  const givenName = o.resourceName;
-  const issue = (userResourceName: string, size: number) =>
-    signedUrl(ctx, api, 'AppGetResourceUploadURL', { ProductId: productId, UserResourceName: userResourceName, FileSize: size, ResourceVer: resourceVer }, 'UploadUrl');
+/** The file's PUT, and the hook that keeps its bytes only while they are of use: `close()` when done. */
+interface FilePut {
+  /** The PUT of the file to `to` with `md5` as Content-MD5; false when the URL had expired. */
+  put(to: SignedUrl, md5: string): Promise<boolean>;
+  close(): void;
+}
 
-  progress('hashing', 0);
-  const pass = await startFilePass(ctx, filePath, (size) => checkSize(size, o.maxSize));
+/**
+ * On a platform that holds requests back (the queue's life-cycle gate), a PUT the life cycle cut
+ * (or that came due while held back) drops the file's bytes and their budget, waits holding
+ * nothing, then reads the file again (its size and MD5 checked again) and goes again with the same
+ * URL: no retry counted. A URL that expired meanwhile is the usual 403, answered with one new URL
+ * by the caller. Elsewhere `Interrupted` ends the upload.
+ */
+function filePut(ctx: UploadContext, pass: FilePass, o: CheckedOptions): FilePut {
   const held = heldPlatform(ctx.platform);
   let putting = false;
   // Bytes read early (beside the hash) are not kept while the file waits before its PUT (signing
-  // while hidden, say); during the PUT the gate decides (a PUT cut is dropped in `put`).
-  const unhook = held ? held.onHeld(() => putting || pass.drop()) : () => undefined;
-
-  /**
-   * The PUT of the file; false when the URL had expired. On a platform that holds requests back
-   * (the queue's life-cycle gate), a PUT the life cycle cut (or that came due while held back)
-   * drops the file's bytes and their budget, waits holding nothing, then reads the file again (its
-   * size and MD5 checked again) and goes again with the same URL: no retry counted. A URL that
-   * expired meanwhile is the usual 403, answered with one new URL below. Elsewhere `Interrupted`
-   * ends the upload.
-   */
+  // while hidden, say); during the PUT the gate decides (a PUT cut is dropped below).
+  const close = held ? held.onHeld(() => putting || pass.drop()) : () => undefined;
   const put = async (to: SignedUrl, md5: string): Promise<boolean> => {
     for (let round = 0; ; round++) {
       let body: ArrayBuffer | null = await pass.bytes();
       putting = true;
       try {
-        return await putObject(ctx, { to, body, contentType: contentTypeFor(name), md5, minUploadRate: o.minUploadRate });
+        return await putObject(ctx, { to, body, contentType: contentTypeFor(o.name), md5, minUploadRate: o.minUploadRate });
       } catch (err) {
         if (!held || !(err instanceof UploadError) || err.code !== 'Interrupted') throw err;
       } finally {
@@ -163,6 +160,19 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
       await held.whenRequestsMayGo(ctx.scope, round);
     }
   };
+  return { put, close };
+}
+
+/** Hash, sign, PUT, and optionally register and deliver: the upload once every check has passed. */
+async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptions, progress: ReportProgress): Promise<UploadResult> {
+  const { productId, resourceVer, name, filePath } = o;
+  const givenName = o.resourceName;
+  const issue = (userResourceName: string, size: number) =>
+    signedUrl(ctx, api, 'AppGetResourceUploadURL', { ProductId: productId, UserResourceName: userResourceName, FileSize: size, ResourceVer: resourceVer }, 'UploadUrl');
+
+  progress('hashing', 0);
+  const pass = await startFilePass(ctx, filePath, (size) => checkSize(size, o.maxSize));
+  const { put, close } = filePut(ctx, pass, o);
 
   let info: FileInfo;
   let userResourceName: string;
@@ -190,7 +200,7 @@ async function pipeline(ctx: UploadContext, api: TokenApiClient, o: CheckedOptio
       if (!(await put(issued, info.md5))) throw UploadError.of('Storage.AccessDenied', { status: 403 }, issued.requestId);
     }
   } finally {
-    unhook();
+    close();
     pass.release();
   }
   progress('uploading', 100);
