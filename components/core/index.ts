@@ -1,7 +1,8 @@
 /**
  * The core's one face: the package entry, the component, the platforms (Node, browser), the bench
  * and the tests import from here, never from a file inside. Folders, from the ground up:
- *   platform.ts, abort.ts, time.ts, app-state.ts  the door to the outside, stopping, timers, app-wide slots
+ *   platform.ts, abort.ts, listeners.ts, time.ts, app-state.ts  the door to the outside, stopping,
+ *             listener lists and run-once releases, timers, app-wide slots
  *   i18n/     locales, the core's messages, texts a host adds (`setMessages`)
  *   errors/   codes (the keys of our own words), UploadError and its wording, transient failures, the retry policy
  *   limits/   configure(), request slots and the memory budget shared by the whole app
@@ -12,6 +13,7 @@
  */
 export * from './platform';
 export * from './abort';
+export * from './listeners';
 export * from './time';
 export * from './app-state';
 

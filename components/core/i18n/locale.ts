@@ -4,7 +4,7 @@
  * tables (the core's messages, the component's texts) read before their own words. A locale that
  * only a host gave texts for becomes usable in `locale`.
  */
-import { listen } from '../abort';
+import { listen } from '../listeners';
 import { appSlot } from '../app-state';
 
 /** The locales the package words itself. */

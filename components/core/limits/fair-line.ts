@@ -1,4 +1,5 @@
-import { AbortScope, once, removeFrom } from '../abort';
+import type { AbortScope } from '../abort';
+import { once, removeFrom } from '../listeners';
 
 /**
  * A first-come, first-served line for a limited resource the whole app shares (request slots,

@@ -5,7 +5,7 @@
  * off again when the last holder lets go: a page left open with nothing to upload listens to nothing.
  */
 
-import { listen, once } from '../abort';
+import { listen, once } from '../listeners';
 import type { NetworkStatus, PlatformLifecycle } from '../platform';
 
 export type { NetworkStatus, PlatformLifecycle };

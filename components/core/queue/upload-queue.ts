@@ -5,7 +5,7 @@
  * events; hosts with their own interface can drive it directly. Candidates (files a host is still
  * deciding on) are records too: they hold their place and their name, and `remove`/`clear` drop them.
  */
-import { listen, removeFrom } from '../abort';
+import { listen, removeFrom } from '../listeners';
 import { uploadAborted, UploadError } from '../errors/upload-error';
 import { LifecycleMonitor, LifecycleStamp, WaitReason } from './lifecycle';
 import type { UploadPhase, UploadResourceOptions, UploadTask } from '../upload/options';

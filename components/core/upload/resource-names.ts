@@ -5,7 +5,7 @@
  * may reuse a name on purpose (a host replacing a ringtone): the JS API leaves that to the host, and
  * the queue refuses it within one list (see `UploadQueue.isResourceNameUsed`).
  */
-import { once } from '../abort';
+import { once } from '../listeners';
 import { appSlot } from '../app-state';
 
 /** App-wide: an upload started by another copy of the package holds its name too. */
